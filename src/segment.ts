@@ -1,0 +1,84 @@
+import sbd from 'sbd';
+
+export type SpanKind = 'headline' | 'heading' | 'sentence';
+
+/** One unit of a document: a sentence, a headline or a sub-heading, located in the original. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly kind: SpanKind;
+}
+
+const TERMINAL = /[.!?:;"'\u201D\u2019)\]…]\s*$/u;
+const MAX_HEADING_WORDS = 16;
+
+/**
+ * Splits a text into sentences with offsets into the text as given. Each non-empty line is a
+ * paragraph; a short line without closing punctuation is a heading (the first one in the text a
+ * headline), because news copies keep headings as lines of their own and sentence splitters
+ * would otherwise glue them to the next sentence.
+ *
+ * Sentences inside a paragraph come from sbd, which on the seed story handled every hard case
+ * ("U.S.", "p.m.", "Vice-President", curly quotes, a quotation of two sentences, "{that a}")
+ * where Intl.Segmenter broke 6 of 16; it returns strings, which are located back in the line.
+ */
+export function segment(text: string): Span[] {
+  const spans: Span[] = [];
+  const lineBreak = /\r\n|\r|\n/g;
+  let lineStart = 0;
+  let sawHeadline = false;
+  for (;;) {
+    const m = lineBreak.exec(text);
+    const lineEnd = m ? m.index : text.length;
+    const line = text.slice(lineStart, lineEnd);
+    if (line.trim() !== '') {
+      if (isHeading(line)) {
+        const lead = line.length - line.trimStart().length;
+        const kind: SpanKind = sawHeadline || spans.length > 0 ? 'heading' : 'headline';
+        spans.push(trimmed(text, lineStart + lead, lineEnd, kind));
+        sawHeadline = true;
+      } else {
+        for (const s of splitParagraph(line)) spans.push(trimmed(text, lineStart + s.start, lineStart + s.end, 'sentence'));
+      }
+    }
+    if (!m) break;
+    lineStart = m.index + m[0].length;
+  }
+  return spans.filter((s) => s.text !== '');
+}
+
+function isHeading(line: string): boolean {
+  const t = line.trim();
+  if (TERMINAL.test(t)) return false;
+  const words = t.split(/\s+/).length;
+  return words <= MAX_HEADING_WORDS && /\p{L}/u.test(t);
+}
+
+function splitParagraph(line: string): Array<{ start: number; end: number }> {
+  const pieces = sbd.sentences(line, { preserve_whitespace: true, newline_boundaries: false });
+  const out: Array<{ start: number; end: number }> = [];
+  let cursor = 0;
+  for (const piece of pieces) {
+    const core = piece.trim();
+    if (core === '') continue;
+    const at = line.indexOf(core, cursor);
+    if (at < 0) {
+      // sbd rewrote the text (it should not with preserve_whitespace); fall back to the rest of the line.
+      out.push({ start: cursor, end: line.length });
+      return out;
+    }
+    out.push({ start: at, end: at + core.length });
+    cursor = at + core.length;
+  }
+  if (out.length === 0) out.push({ start: 0, end: line.length });
+  return out;
+}
+
+function trimmed(text: string, start: number, end: number, kind: SpanKind): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/u.test(text[s] ?? '')) s++;
+  while (e > s && /\s/u.test(text[e - 1] ?? '')) e--;
+  return { start: s, end: e, text: text.slice(s, e), kind };
+}

@@ -1,0 +1,49 @@
+import { normalize } from './normalize.js';
+
+/** A word of a sentence: its comparison form and where it stands in the original text. */
+export interface Token {
+  /** Normalized form (case-folded, NFKC, straight apostrophes). */
+  readonly norm: string;
+  /** Crude stem (first five characters) used to match inflected forms when aligning. */
+  readonly stem: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu;
+const STEM_LENGTH = 5;
+
+/**
+ * Words of `text` (a slice of a document starting at `offset`), with offsets into the document.
+ * Letters and digits form words; an inner apostrophe or dot keeps "don't" and "u.s" whole.
+ */
+export function tokenize(text: string, offset = 0): Token[] {
+  const { text: norm, origin } = normalize(text);
+  const tokens: Token[] = [];
+  for (const m of norm.matchAll(WORD)) {
+    const from = m.index;
+    const to = from + m[0].length;
+    const word = m[0];
+    tokens.push({
+      norm: word,
+      stem: stemOf(word),
+      start: offset + (origin[from] ?? 0),
+      end: offset + endOrigin(origin, to),
+    });
+  }
+  return tokens;
+}
+
+/** Prefix stemming: cheap, language-blind, and good enough to match "negotiation(s)". */
+export function stemOf(word: string): string {
+  return word.replace(/[.']/g, '').slice(0, STEM_LENGTH);
+}
+
+function endOrigin(origin: Int32Array, to: number): number {
+  // The character before `to` may be the tail of a multi-character fold; the original end is
+  // the start of the next source cluster.
+  const last = origin[to - 1] ?? 0;
+  let k = to;
+  while (k < origin.length - 1 && origin[k] === last) k++;
+  return origin[k] ?? last + 1;
+}
