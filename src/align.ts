@@ -13,6 +13,9 @@ export interface Edit {
   /** Normalized words of each side, for comparison by later stages. */
   readonly aWords: readonly string[];
   readonly bWords: readonly string[];
+  /** Offset in each document of each word of `aWords` / `bWords`. */
+  readonly aOffsets: readonly number[];
+  readonly bOffsets: readonly number[];
 }
 
 /** Sentences of A and of B that render the same content (1:1, 1:2 or 2:1 and so on). */
@@ -137,7 +140,7 @@ function describeUnit(a: PreparedDocument, b: PreparedDocument, ia: number[], ib
   const retention = wa.length + wb.length === 0 ? 1 : (2 * commonLength(ops)) / (wa.length + wb.length);
   const rawA = ia.map((i) => a.spans[i]?.text ?? '').join(' ');
   const rawB = ib.map((i) => b.spans[i]?.text ?? '').join(' ');
-  const edits = ops.filter((o) => o.op !== 'equal').map((o) => toEdit(o, a.text, ta, wa, b.text, tb, wb));
+  const edits = withContext(ops).map((o) => toEdit(o, a.text, ta, wa, b.text, tb, wb));
   return { a: ia, b: ib, score: round(score), retention: round(retention), kind: unitKind(rawA, rawB, retention, ops), edits };
 }
 
@@ -163,6 +166,35 @@ function unitKind(rawA: string, rawB: string, retention: number, ops: readonly D
   return 'paraphrase';
 }
 
+const CONTEXT_MAX_WORDS = 2;
+
+/**
+ * The non-equal runs of a diff as edits. A short pure insertion or deletion takes the word next
+ * to it along, so that "court" + "docket" reads as the substitution "court" -> "court docket",
+ * which is how a reader names such drift.
+ */
+function withContext(ops: readonly DiffOp[]): DiffOp[] {
+  const out: DiffOp[] = [];
+  ops.forEach((o, k) => {
+    if (o.op === 'equal') return;
+    const size = Math.max(o.a[1] - o.a[0], o.b[1] - o.b[0]);
+    if (o.op === 'replace' || size > CONTEXT_MAX_WORDS) {
+      out.push(o);
+      return;
+    }
+    const before = ops[k - 1];
+    const after = ops[k + 1];
+    if (before?.op === 'equal') {
+      out.push({ op: 'replace', a: [o.a[0] - 1, o.a[1]], b: [o.b[0] - 1, o.b[1]] });
+    } else if (after?.op === 'equal') {
+      out.push({ op: 'replace', a: [o.a[0], o.a[1] + 1], b: [o.b[0], o.b[1] + 1] });
+    } else {
+      out.push(o);
+    }
+  });
+  return out;
+}
+
 function toEdit(
   o: DiffOp,
   textA: string,
@@ -179,6 +211,8 @@ function toEdit(
     bText: quote(textB, tb, o.b[0], o.b[1]),
     aWords: wa.slice(o.a[0], o.a[1]),
     bWords: wb.slice(o.b[0], o.b[1]),
+    aOffsets: ta.slice(o.a[0], o.a[1]).map((t) => t.start),
+    bOffsets: tb.slice(o.b[0], o.b[1]).map((t) => t.start),
   };
 }
 

@@ -1,0 +1,10 @@
+import fs from 'fs';
+import { prepareDocument } from '../dist/document.js';
+import { alignDocuments, stemWeights } from '../dist/align.js';
+const dir='fixtures/seeds';
+const docs = fs.readdirSync(dir).filter(f=>f.endsWith('.txt')).sort().map(f => prepareDocument({id:f, text: fs.readFileSync(dir+'/'+f,'utf8'), sha256:''}));
+const [x,y]=process.argv.slice(2).map(Number);
+const al = alignDocuments(docs[x],docs[y],stemWeights(docs));
+console.log(docs[x].spans.slice(0,4).map(s=>s.text));
+console.log('unA', al.unalignedA, 'unB', al.unalignedB);
+for (const u of al.units.slice(0,5)) console.log(u.a,u.b,u.score);

@@ -1,0 +1,30 @@
+import fs from 'fs';
+import { prepareDocument } from '../dist/document.js';
+import { alignDocuments, stemWeights } from '../dist/align.js';
+import { collate } from '../dist/derive/collate.js';
+import { searchStemma } from '../dist/derive/stemma.js';
+import { loadWordNetLexicon } from '../dist/wordnet.js';
+const lex = await loadWordNetLexicon();
+const dir = process.argv[2] ?? 'fixtures/seeds';
+const docs = fs.readdirSync(dir).filter(f=>f.endsWith('.txt')).sort().map(f => prepareDocument({id:f, text: fs.readFileSync(dir+'/'+f,'utf8'), sha256:''}));
+const w = stemWeights(docs);
+const members = (process.argv[3] ?? '0,1,2,3').split(',').map(Number);
+const links=[];
+for (const a of members) for (const b of members) if (a<b) links.push({a,b,alignment:alignDocuments(docs[a],docs[b],w)});
+const {units, characters} = collate(docs, members, links, lex);
+console.log('units', units.length, 'chars', characters.length);
+const t=Date.now();
+const r = searchStemma(members.length, characters);
+console.log('ms', Date.now()-t, JSON.stringify(r.best), r.margin);
+import { hiddenStates } from '../dist/derive/stemma.js';
+import { edgeFeatures, memberReading, hiddenReading } from '../dist/derive/features.js';
+const k = members.length;
+const hs = hiddenStates(k, r.best.parent, characters);
+const H = hiddenReading(units, characters, hs);
+for (let m=0;m<k;m++) {
+  const p = r.best.parent[m];
+  const src = p===k ? H : p===-1 ? null : memberReading(units,p);
+  if (!src) continue;
+  const f = edgeFeatures(units.length, src, memberReading(units,m), lex);
+  console.log(docs[members[m]].id.slice(0,3), '<-', p===k?'H':p, JSON.stringify(f, (k,v)=> typeof v==='number'? Math.round(v*1000)/1000 : v));
+}

@@ -1,0 +1,136 @@
+import type { PairAlignment } from '../align.js';
+import type { PreparedDocument } from '../document.js';
+import { isFunctionWord, type Lexicon } from '../lexicon.js';
+
+/** A pairwise alignment between two documents of the corpus (indexes into the document list). */
+export interface PairLink {
+  readonly a: number;
+  readonly b: number;
+  readonly alignment: PairAlignment;
+}
+
+/**
+ * One collation unit: the sentences of each family member that render the same passage.
+ * members[m] lists the sentence indexes of family member m (empty when it lacks the passage).
+ */
+export interface CollationUnit {
+  readonly members: readonly (readonly number[])[];
+  /** Normalized words of each member's version; undefined where the member lacks the passage. */
+  readonly words: readonly (ReadonlySet<string> | undefined)[];
+}
+
+/**
+ * A binary character for parsimony: which members have a passage, or a word within a passage.
+ * state[m] is 1, 0, or -1 where unknown (the member lacks the passage the word belongs to).
+ * gain/loss are the costs of 0->1 and 1->0 along an edge from source to copy.
+ */
+export interface Character {
+  readonly state: Int8Array;
+  readonly gain: number;
+  readonly loss: number;
+  /** Collation unit the character belongs to. */
+  readonly unit: number;
+  /** The word, or undefined for a passage-presence character. */
+  readonly word: string | undefined;
+}
+
+/** Adding a passage costs twice dropping one: copies lose far more than they invent. */
+const PASSAGE_GAIN = 2;
+const PASSAGE_LOSS = 1;
+/**
+ * How much a word's commonness tilts the cost of gaining it versus losing it. Copies trade usual
+ * wording for odd wording ("court" -> "court docket"), so gaining a rare word is cheaper than
+ * gaining a common one. Kept small: topology comes from counts, the tilt mostly orients edges.
+ */
+const COMMONNESS_TILT = 0.5;
+/** Function words change with every translation and carry less signal than content words. */
+const FUNCTION_WORD_WEIGHT = 0.5;
+
+/**
+ * Collates a family: groups aligned sentences of all members into passages (connected
+ * components of the pairwise alignments) and turns passages and their words into characters.
+ * `members` are document indexes; links are pairwise alignments among them.
+ */
+export function collate(
+  documents: readonly PreparedDocument[],
+  members: readonly number[],
+  links: readonly PairLink[],
+  lexicon: Lexicon,
+): { units: CollationUnit[]; characters: Character[] } {
+  const slot = new Map<number, number>();
+  members.forEach((d, m) => slot.set(d, m));
+  const offsets: number[] = [];
+  let total = 0;
+  for (const d of members) {
+    offsets.push(total);
+    total += documents[d]?.spans.length ?? 0;
+  }
+  const parent = Int32Array.from({ length: total }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x] as number] as number;
+      x = parent[x] as number;
+    }
+    return x;
+  };
+  for (const link of links) {
+    const ma = slot.get(link.a);
+    const mb = slot.get(link.b);
+    if (ma === undefined || mb === undefined) continue;
+    for (const u of link.alignment.units) {
+      const nodes = [...u.a.map((i) => (offsets[ma] as number) + i), ...u.b.map((j) => (offsets[mb] as number) + j)];
+      const root = find(nodes[0] as number);
+      for (const n of nodes.slice(1)) parent[find(n)] = root;
+    }
+  }
+  const byRoot = new Map<number, number[][]>();
+  members.forEach((d, m) => {
+    const n = documents[d]?.spans.length ?? 0;
+    for (let i = 0; i < n; i++) {
+      const root = find((offsets[m] as number) + i);
+      let groups = byRoot.get(root);
+      if (!groups) {
+        groups = members.map(() => []);
+        byRoot.set(root, groups);
+      }
+      (groups[m] as number[]).push(i);
+    }
+  });
+  const units: CollationUnit[] = [...byRoot.values()].map((groups) => ({
+    members: groups,
+    words: groups.map((sentences, m) =>
+      sentences.length === 0
+        ? undefined
+        : new Set(sentences.flatMap((i) => documents[members[m] as number]?.tokens[i]?.map((t) => t.norm) ?? [])),
+    ),
+  }));
+  // Units in reading order of the first member that has them, for stable character order.
+  units.sort((x, y) => firstPosition(x) - firstPosition(y));
+
+  const characters: Character[] = [];
+  units.forEach((unit, u) => {
+    const presence = Int8Array.from(unit.members, (s) => (s.length > 0 ? 1 : 0));
+    if (!presence.every((v) => v === 1)) {
+      characters.push({ state: presence, gain: PASSAGE_GAIN, loss: PASSAGE_LOSS, unit: u, word: undefined });
+    }
+    const vocabulary = new Set<string>();
+    for (const w of unit.words) if (w) for (const x of w) vocabulary.add(x);
+    for (const word of [...vocabulary].sort()) {
+      const state = Int8Array.from(unit.words, (w) => (w === undefined ? -1 : w.has(word) ? 1 : 0));
+      const known = [...state].filter((v) => v !== -1);
+      if (known.every((v) => v === known[0])) continue;
+      const weight = isFunctionWord(word) ? FUNCTION_WORD_WEIGHT : 1;
+      const tilt = COMMONNESS_TILT * (lexicon.commonness(word) - 0.5);
+      characters.push({ state, gain: weight * (1 + tilt), loss: weight * (1 - tilt), unit: u, word });
+    }
+  });
+  return { units, characters };
+
+  function firstPosition(unit: CollationUnit): number {
+    for (let m = 0; m < unit.members.length; m++) {
+      const s = unit.members[m];
+      if (s && s.length > 0) return m * 1e6 + (s[0] as number);
+    }
+    return Number.MAX_SAFE_INTEGER;
+  }
+}

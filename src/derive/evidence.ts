@@ -1,0 +1,150 @@
+import { distance } from 'fastest-levenshtein';
+import type { Edit } from '../align.js';
+import type { PreparedDocument } from '../document.js';
+import { isFunctionWord, type Lexicon } from '../lexicon.js';
+
+export type EvidenceKind = 'substitution' | 'omission' | 'addition' | 'spelling-variant' | 'spintax' | 'not-from';
+
+/**
+ * One observation behind a derivation. `sourceText` is the source's reading (for a lost source,
+ * the reading its other copies agree on), `targetText` the target's, both quoted as written.
+ */
+export interface Evidence {
+  readonly kind: EvidenceKind;
+  readonly sourceText: string;
+  readonly targetText: string;
+  /** How many witnesses attest the source reading (lost sources), or how many items a summary stands for. */
+  readonly support?: number;
+  /** True when the two readings are dictionary synonyms (WordNet): a spinner's swap. */
+  readonly synonym?: boolean;
+}
+
+const MAX_SUBSTITUTIONS = 50;
+const MAX_SWAP_WORDS = 3;
+const QUOTE_CHARS = 90;
+
+/** An edit seen from source to target, whichever side of the pair the source was. */
+export interface OrientedEdit {
+  readonly sourceText: string;
+  readonly targetText: string;
+  readonly sourceWords: readonly string[];
+  readonly targetWords: readonly string[];
+  readonly targetOffsets: readonly number[];
+}
+
+export function orient(edit: Edit, sourceIsA: boolean): OrientedEdit {
+  return sourceIsA
+    ? { sourceText: edit.aText, targetText: edit.bText, sourceWords: edit.aWords, targetWords: edit.bWords, targetOffsets: edit.bOffsets }
+    : { sourceText: edit.bText, targetText: edit.aText, sourceWords: edit.bWords, targetWords: edit.aWords, targetOffsets: edit.aOffsets };
+}
+
+/**
+ * The telling substitutions among edits: short swaps (a few words each side) whose source
+ * reading is attested by at least `minSupport` witnesses. Ranked by agreement (two witnesses
+ * agreeing is as good as more: a passage may be missing from some), then dictionary
+ * synonymy, then by how much more usual the source wording is than the target's (drift runs from
+ * idiom to oddity), then by position, so the list is deterministic.
+ */
+export function substitutionEvidence(
+  editsByWitness: readonly (readonly OrientedEdit[])[],
+  minSupport: number,
+  lexicon: Lexicon,
+): Evidence[] {
+  // Witnesses see the same drift through different diffs ("court" -> "court docket" against one,
+  // "with" -> "docket and that" against another), so edits are grouped by the changed target
+  // word they explain; each group is told by its shortest edit.
+  const groups = new Map<number, { witnesses: Set<number>; edit: OrientedEdit }>();
+  editsByWitness.forEach((edits, witness) => {
+    for (const e of edits) {
+      if (e.sourceWords.length === 0 || e.targetWords.length === 0) continue;
+      if (e.sourceWords.length > MAX_SWAP_WORDS || e.targetWords.length > MAX_SWAP_WORDS) continue;
+      e.targetWords.forEach((w, i) => {
+        if (e.sourceWords.includes(w)) return;
+        const at = e.targetOffsets[i] as number;
+        const g = groups.get(at) ?? { witnesses: new Set<number>(), edit: e };
+        g.witnesses.add(witness);
+        if (size(e) < size(g.edit)) g.edit = e;
+        groups.set(at, g);
+      });
+    }
+  });
+  const byEdit = new Map<OrientedEdit, number>();
+  for (const g of groups.values()) byEdit.set(g.edit, Math.max(byEdit.get(g.edit) ?? 0, g.witnesses.size));
+  const ranked = [...byEdit.entries()]
+    .map(([e, support]) => {
+      const synonym =
+        e.sourceWords.some((s) => e.targetWords.some((t) => s !== t && lexicon.synonyms(s, t))) ||
+        lexicon.synonyms(e.sourceWords.join(' '), e.targetWords.join(' '));
+      const drift = meanCommonness(e.sourceWords, lexicon) - meanCommonness(e.targetWords, lexicon);
+      return { e, support, synonym, drift };
+    })
+    .filter((x) => x.support >= minSupport)
+    .sort(
+      (x, y) =>
+        Math.min(y.support, 2) - Math.min(x.support, 2) ||
+        Number(y.synonym) - Number(x.synonym) ||
+        y.drift - x.drift ||
+        (x.e.targetOffsets[0] ?? 0) - (y.e.targetOffsets[0] ?? 0),
+    );
+  const out: Evidence[] = [];
+  const used = new Set<string>();
+  for (const x of ranked) {
+    const id = `${x.e.sourceWords.join(' ')}\u0000${x.e.targetWords.join(' ')}`;
+    if (used.has(id)) continue;
+    used.add(id);
+    out.push({ kind: 'substitution', sourceText: x.e.sourceText, targetText: x.e.targetText, support: x.support, synonym: x.synonym });
+    if (out.length === MAX_SUBSTITUTIONS) break;
+  }
+  return out;
+}
+
+function size(e: OrientedEdit): number {
+  return e.sourceWords.length + e.targetWords.length;
+}
+
+function meanCommonness(words: readonly string[], lexicon: Lexicon): number {
+  return words.reduce((s, w) => s + lexicon.commonness(w), 0) / Math.max(1, words.length);
+}
+
+/**
+ * Names spelled two ways inside one text ("Leavitt" and "Levitt", "Kursk" and "Kusk"): a copy
+ * that drifted keeps some spellings of its source and mangles others. Capitalized words only,
+ * one or two letters apart, neither a prefix of the other (so "Russia"/"Russian" is no variant),
+ * and at least one of them not an ordinary dictionary word.
+ */
+export function spellingVariants(doc: PreparedDocument, lexicon: Lexicon): Evidence[] {
+  const counts = new Map<string, { text: string; n: number }>();
+  for (const tokens of doc.tokens) {
+    for (const t of tokens) {
+      const raw = doc.text.slice(t.start, t.end).replace(/['\u2019]s$/u, '');
+      if (!/^\p{Lu}\p{Ll}{3,}$/u.test(raw)) continue;
+      const key = raw.toLowerCase();
+      const c = counts.get(key);
+      if (c) c.n++;
+      else counts.set(key, { text: raw, n: 1 });
+    }
+  }
+  const names = [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const out: Evidence[] = [];
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const [x, cx] = names[i] as [string, { text: string; n: number }];
+      const [y, cy] = names[j] as [string, { text: string; n: number }];
+      if (x[0] !== y[0] || x.startsWith(y) || y.startsWith(x)) continue;
+      // Two ordinary words ("While", "White") are no misspelt name.
+      if (isFunctionWord(x) || isFunctionWord(y) || Math.min(lexicon.commonness(x), lexicon.commonness(y)) > 0.5) continue;
+      if (distance(x, y) > (Math.min(x.length, y.length) >= 6 ? 2 : 1)) continue;
+      // The more frequent spelling is taken as the inherited one, the other as the drift.
+      const [kept, drifted] = cx.n >= cy.n ? [cx, cy] : [cy, cx];
+      out.push({ kind: 'spelling-variant', sourceText: kept.text, targetText: drifted.text });
+    }
+  }
+  return out;
+}
+
+/** Quotes a passage for evidence, shortened at a word boundary. */
+export function excerpt(text: string): string {
+  if (text.length <= QUOTE_CHARS) return text;
+  const cut = text.lastIndexOf(' ', QUOTE_CHARS);
+  return `${text.slice(0, cut > 40 ? cut : QUOTE_CHARS)}…`;
+}

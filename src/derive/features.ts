@@ -1,0 +1,167 @@
+import { isFunctionWord, type Lexicon } from '../lexicon.js';
+import type { Character, CollationUnit } from './collate.js';
+
+/** How a target's text relates to its (observed or reconstructed) source, over the collation. */
+export interface EdgeFeatures {
+  /** Share of the source's passages that the target keeps. */
+  readonly kept: number;
+  /** Share of the target's passages that the source lacks. */
+  readonly added: number;
+  /** Share of the source's content words, in shared passages, that the target keeps. */
+  readonly contentKept: number;
+  /** Share of the source's function words, in shared passages, that the target keeps. */
+  readonly functionKept: number;
+  /** Share of the target's words, in shared passages, that the source lacks. */
+  readonly novel: number;
+  /** Share of the source's dropped content words replaced, in the same passage, by a dictionary synonym. */
+  readonly synonymSwaps: number;
+  /** Whether the kept passages keep the source's order. 1 = same order, 0.5 = random. */
+  readonly orderKept: number;
+}
+
+/** A text's passages and words as the collation sees them, for one family member or the lost source. */
+export interface Reading {
+  has(unit: number): boolean;
+  words(unit: number): ReadonlySet<string>;
+  /** Position of the passage in the text, for order comparison; undefined if unknown. */
+  position(unit: number): number | undefined;
+}
+
+export function memberReading(units: readonly CollationUnit[], m: number): Reading {
+  return {
+    has: (u) => (units[u]?.members[m]?.length ?? 0) > 0,
+    words: (u) => units[u]?.words[m] ?? new Set(),
+    position: (u) => units[u]?.members[m]?.[0],
+  };
+}
+
+/**
+ * The lost source as reconstructed by parsimony: a passage is in it when the reconstruction
+ * says so (or every member has it), a word when the reconstruction puts it there or, where the
+ * reconstruction is undecided, when most members that have the passage have the word.
+ */
+export function hiddenReading(
+  units: readonly CollationUnit[],
+  characters: readonly Character[],
+  states: Int8Array,
+): Reading {
+  const presence = new Map<number, number>();
+  const wordState = new Map<string, number>();
+  characters.forEach((ch, i) => {
+    if (ch.word === undefined) presence.set(ch.unit, states[i] as number);
+    else wordState.set(`${ch.unit}\u0000${ch.word}`, states[i] as number);
+  });
+  const majority = (u: number, word: string): boolean => {
+    const versions = (units[u]?.words ?? []).filter((w): w is ReadonlySet<string> => w !== undefined);
+    return versions.filter((w) => w.has(word)).length * 2 > versions.length;
+  };
+  const cache = new Map<number, Set<string>>();
+  return {
+    has: (u) => {
+      const s = presence.get(u);
+      if (s === undefined) return true;
+      if (s === -1) return (units[u]?.members.filter((x) => x.length > 0).length ?? 0) * 2 > (units[u]?.members.length ?? 0);
+      return s === 1;
+    },
+    words: (u) => {
+      let set = cache.get(u);
+      if (!set) {
+        set = new Set();
+        for (const w of units[u]?.words ?? []) {
+          for (const word of w ?? []) {
+            const s = wordState.get(`${u}\u0000${word}`);
+            if (s === 1 || ((s === undefined || s === -1) && majority(u, word))) set.add(word);
+          }
+        }
+        cache.set(u, set);
+      }
+      return set;
+    },
+    position: () => undefined,
+  };
+}
+
+export function edgeFeatures(
+  unitCount: number,
+  source: Reading,
+  target: Reading,
+  lexicon: Lexicon,
+): EdgeFeatures {
+  let sourceUnits = 0;
+  let targetUnits = 0;
+  let shared = 0;
+  let added = 0;
+  let content = 0;
+  let contentKept = 0;
+  let functional = 0;
+  let functionKept = 0;
+  let targetWords = 0;
+  let novel = 0;
+  let dropped = 0;
+  let swapped = 0;
+  const order: Array<[number, number]> = [];
+  for (let u = 0; u < unitCount; u++) {
+    const inSource = source.has(u);
+    const inTarget = target.has(u);
+    if (inSource) sourceUnits++;
+    if (inTarget) targetUnits++;
+    if (inTarget && !inSource) added++;
+    if (!inSource || !inTarget) continue;
+    shared++;
+    const sw = source.words(u);
+    const tw = target.words(u);
+    const sp = source.position(u);
+    const tp = target.position(u);
+    if (sp !== undefined && tp !== undefined) order.push([sp, tp]);
+    const targetOnly: string[] = [];
+    for (const w of tw) {
+      targetWords++;
+      if (!sw.has(w)) {
+        novel++;
+        if (!isFunctionWord(w)) targetOnly.push(w);
+      }
+    }
+    for (const w of sw) {
+      const kept = tw.has(w);
+      if (isFunctionWord(w)) {
+        functional++;
+        if (kept) functionKept++;
+      } else {
+        content++;
+        if (kept) contentKept++;
+        else {
+          dropped++;
+          if (targetOnly.some((t) => lexicon.synonyms(w, t))) swapped++;
+        }
+      }
+    }
+  }
+  return {
+    kept: ratio(shared, sourceUnits),
+    added: ratio(added, targetUnits),
+    contentKept: ratio(contentKept, content),
+    functionKept: ratio(functionKept, functional),
+    novel: ratio(novel, targetWords),
+    synonymSwaps: ratio(swapped, dropped),
+    orderKept: concordance(order),
+  };
+}
+
+function ratio(x: number, y: number): number {
+  return y === 0 ? 0 : x / y;
+}
+
+/** Share of concordant pairs (Kendall): 1 when the target keeps the source's passage order. */
+function concordance(pairs: ReadonlyArray<[number, number]>): number {
+  let agree = 0;
+  let total = 0;
+  for (let i = 0; i < pairs.length; i++) {
+    for (let j = i + 1; j < pairs.length; j++) {
+      const [a1, b1] = pairs[i] as [number, number];
+      const [a2, b2] = pairs[j] as [number, number];
+      total++;
+      if ((a1 - a2) * (b1 - b2) > 0) agree++;
+    }
+  }
+  return total === 0 ? 1 : agree / total;
+}

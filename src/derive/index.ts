@@ -1,0 +1,197 @@
+import type { PreparedDocument } from '../document.js';
+import type { Lexicon } from '../lexicon.js';
+import { collate, type CollationUnit, type PairLink } from './collate.js';
+import { excerpt, orient, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
+import { edgeFeatures, hiddenReading, memberReading, type Reading } from './features.js';
+import { classifyMethod, hasSpintax, type Method } from './method.js';
+import { hiddenStates, ROOT, searchStemma } from './stemma.js';
+
+export type { Evidence, EvidenceKind } from './evidence.js';
+export type { Method } from './method.js';
+
+/** The estimated origin of one document. */
+export interface Derivation {
+  readonly target: string;
+  /** A document id, `hidden:N` for a lost source shared by all targets with the same N, or null. */
+  readonly source: string | null;
+  readonly method: Method;
+  readonly confidence: number;
+  readonly evidence: readonly Evidence[];
+}
+
+/** A compared pair, as the derivation stage needs it. */
+export interface ComparedPair extends PairLink {
+  /** Share of the smaller side's sentences aligned: the pair belongs to one family when high. */
+  readonly relatedness: number;
+}
+
+/**
+ * Two documents belong to one family when at least this share of the sentences of one of them
+ * align with the other. A copy, even cut or paraphrased, keeps most of its sentences; an
+ * independent report of the same event that quotes the same people aligns far fewer (the seed
+ * story's independent article: 0.41 at most, its copies 0.68 at least).
+ */
+export const RELATED_SHARE = 0.5;
+/** Margin (in parsimony cost units) that moves a confidence from 0.5 towards 1 by a factor e. */
+const MARGIN_SCALE = 10;
+const MAX_CONFIDENCE = 0.99;
+
+/**
+ * Estimates for every document its most likely source. Documents fall into families (connected
+ * by related pairs); a family of one is independent; in a larger family the stemma is the most
+ * parsimonious one (see stemma.ts), which decides between a document source, a lost common
+ * source, or none (the family's original). Pure; deterministic for a given input order.
+ */
+export function derive(documents: readonly PreparedDocument[], pairs: readonly ComparedPair[], lexicon: Lexicon): Derivation[] {
+  const out = new Array<Derivation | undefined>(documents.length);
+  let hiddenCount = 0;
+  for (const family of families(documents.length, pairs)) {
+    if (family.length === 1) {
+      const d = family[0] as number;
+      const closest = Math.max(0, ...pairs.filter((p) => p.a === d || p.b === d).map((p) => p.relatedness));
+      out[d] = {
+        target: documents[d]?.id ?? '',
+        source: null,
+        method: 'independent',
+        confidence: round(Math.min(MAX_CONFIDENCE, Math.max(0.5, 1 - closest))),
+        evidence: [],
+      };
+      continue;
+    }
+    const inFamily = new Set(family);
+    const links = pairs.filter((p) => inFamily.has(p.a) && inFamily.has(p.b));
+    const { units, characters } = collate(documents, family, links, lexicon);
+    const k = family.length;
+    const { best, margin } = searchStemma(k, characters);
+    const usesHidden = best.parent.some((p) => p === k);
+    const hiddenId = usesHidden ? `hidden:${++hiddenCount}` : '';
+    const lost = hiddenReading(units, characters, hiddenStates(k, best.parent, characters));
+    family.forEach((d, m) => {
+      const p = best.parent[m] as number;
+      const doc = documents[d] as PreparedDocument;
+      const confidence = round(Math.min(MAX_CONFIDENCE, 1 - 0.5 * Math.exp(-(margin[m] ?? 0) / MARGIN_SCALE)));
+      if (p === ROOT) {
+        out[d] = { target: doc.id, source: null, method: 'original', confidence, evidence: [] };
+        return;
+      }
+      const target = memberReading(units, m);
+      const observed = p !== k;
+      const source: Reading = observed ? memberReading(units, p) : lost;
+      const sourceDoc = observed ? documents[family[p] as number] : undefined;
+      const pair = sourceDoc ? findPair(links, d, family[p] as number) : undefined;
+      const features = edgeFeatures(units.length, source, target, lexicon);
+      const method = classifyMethod({
+        features,
+        spintax: hasSpintax(doc.text),
+        sourceObserved: observed,
+        sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
+        sameNormalized: pair !== undefined && pair.alignment.units.every((u) => u.kind === 'identical' || u.kind === 'typographic') &&
+          pair.alignment.unalignedA.length === 0 && pair.alignment.unalignedB.length === 0,
+        keptPrefix: observed && keptIsPrefix(units, p, m),
+      });
+      const siblings = family.map((_, i) => i).filter((i) => i !== m && (observed ? i === p : true));
+      const edits: OrientedEdit[][] = siblings.map((s) => {
+        const link = findPair(links, d, family[s] as number);
+        if (!link) return [];
+        const sourceIsA = link.a === family[s];
+        return link.alignment.units.flatMap((u) => u.edits.map((e) => orient(e, sourceIsA)));
+      });
+      const evidence: Evidence[] = [
+        ...substitutionEvidence(edits, Math.min(2, siblings.length), lexicon),
+        ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
+        ...spintaxEvidence(doc.text),
+        ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
+      ];
+      out[d] = { target: doc.id, source: observed ? (sourceDoc?.id ?? null) : hiddenId, method, confidence, evidence };
+    });
+  }
+  return out.map((d, i) => d ?? { target: documents[i]?.id ?? '', source: null, method: 'independent', confidence: 0.5, evidence: [] });
+}
+
+/** Connected components of the related pairs, each sorted, in order of their first member. */
+function families(n: number, pairs: readonly ComparedPair[]): number[][] {
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x] as number)));
+  for (const p of pairs) if (p.relatedness >= RELATED_SHARE) parent[find(p.a)] = find(p.b);
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  }
+  return [...groups.values()].sort((x, y) => (x[0] as number) - (y[0] as number));
+}
+
+function findPair(links: readonly PairLink[], x: number, y: number): PairLink | undefined {
+  return links.find((l) => (l.a === x && l.b === y) || (l.a === y && l.b === x));
+}
+
+function keptIsPrefix(units: readonly CollationUnit[], source: number, target: number): boolean {
+  const positions = units
+    .map((u) => ({ at: u.members[source]?.[0], kept: (u.members[target]?.length ?? 0) > 0 }))
+    .filter((x): x is { at: number; kept: boolean } => x.at !== undefined)
+    .sort((a, b) => a.at - b.at);
+  const firstDropped = positions.findIndex((x) => !x.kept);
+  return firstDropped !== -1 && positions.slice(firstDropped).every((x) => !x.kept);
+}
+
+function spintaxEvidence(text: string): Evidence[] {
+  const m = /\{[^{}\n]{1,40}\}/u.exec(text);
+  return m ? [{ kind: 'spintax', sourceText: '', targetText: m[0] }] : [];
+}
+
+function passageText(documents: readonly PreparedDocument[], family: readonly number[], unit: CollationUnit, m: number): string {
+  const doc = documents[family[m] as number];
+  return excerpt((unit.members[m] ?? []).map((i) => doc?.spans[i]?.text ?? '').join(' '));
+}
+
+/** Passages the source has and the target dropped, and passages the target has on its own. */
+function passageEvidence(
+  units: readonly CollationUnit[],
+  documents: readonly PreparedDocument[],
+  family: readonly number[],
+  source: number,
+  target: number,
+): Evidence[] {
+  const dropped = units.filter((u) => (u.members[source]?.length ?? 0) > 0 && (u.members[target]?.length ?? 0) === 0);
+  const added = units.filter((u) => (u.members[target]?.length ?? 0) > 0 && (u.members[source]?.length ?? 0) === 0);
+  const out: Evidence[] = [];
+  const first = dropped[0];
+  if (first) out.push({ kind: 'omission', sourceText: passageText(documents, family, first, source), targetText: '', support: dropped.length });
+  const firstAdded = added[0];
+  if (firstAdded) out.push({ kind: 'addition', sourceText: '', targetText: passageText(documents, family, firstAdded, target), support: added.length });
+  return out;
+}
+
+/**
+ * Why a document under a lost source is not a copy of any sibling: for each sibling, a passage
+ * the document shares with a third witness but the sibling lacks (a copy cannot inherit what its
+ * source does not have), with the count of such passages as support.
+ */
+function notFromEvidence(
+  units: readonly CollationUnit[],
+  documents: readonly PreparedDocument[],
+  family: readonly number[],
+  m: number,
+): Evidence[] {
+  const out: Evidence[] = [];
+  family.forEach((d, s) => {
+    if (s === m) return;
+    const proof = units.filter(
+      (u) =>
+        (u.members[m]?.length ?? 0) > 0 &&
+        (u.members[s]?.length ?? 0) === 0 &&
+        u.members.some((x, o) => o !== m && o !== s && x.length > 0),
+    );
+    const first = proof[0];
+    if (first) {
+      out.push({ kind: 'not-from', sourceText: documents[d]?.id ?? '', targetText: passageText(documents, family, first, m), support: proof.length });
+    }
+  });
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,55 @@
+import type { EdgeFeatures } from './features.js';
+
+export type Method =
+  | 'copy'
+  | 'typographic'
+  | 'truncation'
+  | 'edit'
+  | 'spin'
+  | 'machine-translation'
+  | 'paraphrase'
+  | 'original'
+  | 'independent';
+
+export interface MethodContext {
+  readonly features: EdgeFeatures;
+  /** The target's text carries spinner syntax ("{that a}", "{word|word}"). */
+  readonly spintax: boolean;
+  /** The source is a document (so typography and passage order can be compared), not a reconstruction. */
+  readonly sourceObserved: boolean;
+  /** Source and target are equal after normalization / byte for byte (observed sources only). */
+  readonly sameNormalized: boolean;
+  readonly sameRaw: boolean;
+  /** The passages the target keeps are the source's first ones, in order. */
+  readonly keptPrefix: boolean;
+}
+
+/**
+ * Names how a target was made from its source, from what changed between them:
+ * - nothing but typography, or nothing at all: typographic / copy;
+ * - whole passages dropped at the end, words untouched: truncation; dropped or added elsewhere: edit;
+ * - content words swapped in place, function words kept, many swaps dictionary synonyms, or
+ *   leftover spinner syntax: spin (the article-spinner signature);
+ * - passages dropped, added or reordered, or most wording replaced: paraphrase;
+ * - otherwise (wording drifts through content and function words alike, order kept): machine translation.
+ */
+export function classifyMethod(c: MethodContext): Method {
+  const f = c.features;
+  if (c.sourceObserved && c.sameRaw) return 'copy';
+  if (c.sourceObserved && c.sameNormalized) return 'typographic';
+  const wordsIntact = f.contentKept >= 0.97 && f.functionKept >= 0.95 && f.novel <= 0.03;
+  if (wordsIntact) {
+    if (f.kept >= 0.98 && f.added <= 0.02) return c.sourceObserved ? 'typographic' : 'copy';
+    if (f.added <= 0.02 && c.keptPrefix) return 'truncation';
+    return 'edit';
+  }
+  if (f.contentKept >= 0.85 && f.novel <= 0.15 && f.kept >= 0.8) return 'edit';
+  if (c.spintax || f.synonymSwaps >= 0.15 || (f.functionKept - f.contentKept >= 0.12 && f.orderKept >= 0.9)) return 'spin';
+  if (f.kept < 0.8 || f.added >= 0.1 || f.orderKept < 0.85 || f.contentKept < 0.5) return 'paraphrase';
+  return 'machine-translation';
+}
+
+/** Spinner syntax left in the output: {a|b} alternatives or a braced fragment. */
+export function hasSpintax(text: string): boolean {
+  return /\{[^{}\n]{1,40}\}/u.test(text);
+}

@@ -1,0 +1,208 @@
+import type { Character } from './collate.js';
+
+/**
+ * A stemma over the k members of a family: parent[m] is another member, HIDDEN (node k, a lost
+ * source), or ROOT (member m is the original). The hidden node, when used, is the root.
+ */
+export interface Stemma {
+  readonly parent: readonly number[];
+  readonly cost: number;
+}
+
+export const ROOT = -1;
+
+/**
+ * Occam's price of postulating a lost source: the hidden node must save at least this many
+ * changes over the best stemma made of the documents alone. With two documents, or a chain whose
+ * middle witness is present, a hidden node saves nothing and is not drawn.
+ */
+export const HIDDEN_SOURCE_PENALTY = 3;
+/** Families up to this size are searched exhaustively; larger ones by hill climbing. */
+const EXHAUSTIVE_MAX = 5;
+
+export interface StemmaSearch {
+  readonly best: Stemma;
+  /**
+   * margin[m]: how much more the cheapest stemma costs in which member m has another parent
+   * than in `best`. It measures how strongly the data prefer m's parent.
+   */
+  readonly margin: readonly number[];
+}
+
+/**
+ * Maximum parsimony over stemmata (Sankoff's algorithm on binary characters with directed,
+ * asymmetric costs), as computer-assisted stemmatology does: the stemma that explains the
+ * observed passages and words with the fewest (cheapest) changes wins. Shared errors group
+ * copies; losses being cheaper than additions orients edges; a hidden source appears when the
+ * members each keep something the others lost.
+ */
+export function searchStemma(k: number, characters: readonly Character[]): StemmaSearch {
+  const evaluate = (parent: readonly number[]): number => treeCost(k, parent, characters);
+  const scored: Stemma[] = [];
+  if (k <= EXHAUSTIVE_MAX) {
+    for (const parent of allStemmata(k)) scored.push({ parent, cost: evaluate(parent) });
+  } else {
+    scored.push(...hillClimb(k, evaluate));
+  }
+  scored.sort((x, y) => x.cost - y.cost || compareParents(x.parent, y.parent));
+  const best = scored[0] as Stemma;
+  const margin = best.parent.map((p, m) => {
+    const alternative = scored.find((s) => s.parent[m] !== p);
+    return alternative ? alternative.cost - best.cost : Number.POSITIVE_INFINITY;
+  });
+  return { best, margin };
+}
+
+function compareParents(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return 0;
+}
+
+/** Every valid stemma: one root (a member, or the hidden node with at least two children), no cycles. */
+function allStemmata(k: number): number[][] {
+  const out: number[][] = [];
+  const parent = new Array<number>(k).fill(ROOT);
+  const choices = [ROOT, ...Array.from({ length: k + 1 }, (_, i) => i)];
+  const walk = (m: number): void => {
+    if (m === k) {
+      if (isValid(k, parent)) out.push([...parent]);
+      return;
+    }
+    for (const c of choices) {
+      if (c === m) continue;
+      parent[m] = c;
+      walk(m + 1);
+    }
+  };
+  walk(0);
+  return out;
+}
+
+function isValid(k: number, parent: readonly number[]): boolean {
+  const hiddenChildren = parent.filter((p) => p === k).length;
+  const roots = parent.filter((p) => p === ROOT).length;
+  if (hiddenChildren === 1) return false;
+  if (hiddenChildren >= 2 ? roots !== 0 : roots !== 1) return false;
+  for (let m = 0; m < k; m++) {
+    let x = m;
+    for (let steps = 0; steps <= k; steps++) {
+      const p = parent[x] as number;
+      if (p === ROOT || p === k) break;
+      if (p === m || steps === k) return false;
+      x = p;
+    }
+  }
+  return true;
+}
+
+/** Local search for large families: move one member under another parent while that helps. */
+function hillClimb(k: number, evaluate: (parent: readonly number[]) => number): Stemma[] {
+  const seen = new Map<string, Stemma>();
+  const score = (parent: number[]): Stemma => {
+    const key = parent.join(',');
+    let s = seen.get(key);
+    if (!s) {
+      s = { parent, cost: evaluate(parent) };
+      seen.set(key, s);
+    }
+    return s;
+  };
+  const starts: number[][] = [new Array<number>(k).fill(k)];
+  for (let r = 0; r < k; r++) starts.push(Array.from({ length: k }, (_, m) => (m === r ? ROOT : r)));
+  for (const start of starts) {
+    let current = score(start);
+    for (;;) {
+      let next = current;
+      for (let m = 0; m < k; m++) {
+        for (let p = ROOT; p <= k; p++) {
+          if (p === m || p === current.parent[m]) continue;
+          const parent = [...current.parent];
+          parent[m] = p;
+          if (p === ROOT) for (let o = 0; o < k; o++) if (o !== m && parent[o] === ROOT) parent[o] = m;
+          if (!isValid(k, parent)) continue;
+          const s = score(parent);
+          if (s.cost < next.cost) next = s;
+        }
+      }
+      if (next === current) break;
+      current = next;
+    }
+  }
+  return [...seen.values()];
+}
+
+interface Tree {
+  readonly k: number;
+  readonly root: number;
+  readonly order: readonly number[];
+  readonly children: readonly (readonly number[])[];
+  readonly c0: Float64Array;
+  readonly c1: Float64Array;
+}
+
+function buildTree(k: number, parent: readonly number[]): Tree {
+  const nodes = parent.some((p) => p === k) ? k + 1 : k;
+  const children: number[][] = Array.from({ length: nodes }, () => []);
+  let root = k;
+  parent.forEach((p, m) => {
+    if (p === ROOT) root = m;
+    else (children[p] as number[]).push(m);
+  });
+  const order: number[] = [];
+  const visit = (n: number): void => {
+    for (const c of children[n] ?? []) visit(c);
+    order.push(n);
+  };
+  visit(root);
+  return { k, root, order, children, c0: new Float64Array(nodes), c1: new Float64Array(nodes) };
+}
+
+/**
+ * Sankoff's dynamic programme for one character: the cheapest cost of the subtree under each
+ * node given that node's state, returned for the root as [state 0, state 1]. Observed members
+ * have fixed states; a member's unknown state (-1) and the hidden node's state are free.
+ */
+function rootCosts(tree: Tree, ch: Character): [number, number] {
+  const { c0, c1, k } = tree;
+  for (const n of tree.order) {
+    let z = 0;
+    let o = 0;
+    for (const c of tree.children[n] as number[]) {
+      const a0 = c0[c] as number;
+      const a1 = c1[c] as number;
+      z += Math.min(a0, a1 + ch.gain);
+      o += Math.min(a1, a0 + ch.loss);
+    }
+    const s = n < k ? (ch.state[n] as number) : -1;
+    c0[n] = s === 1 ? Number.POSITIVE_INFINITY : z;
+    c1[n] = s === 0 ? Number.POSITIVE_INFINITY : o;
+  }
+  return [c0[tree.root] as number, c1[tree.root] as number];
+}
+
+/** Total parsimony cost of one stemma over all characters, with the price of a hidden source. */
+export function treeCost(k: number, parent: readonly number[], characters: readonly Character[]): number {
+  const tree = buildTree(k, parent);
+  let total = parent.some((p) => p === k) ? HIDDEN_SOURCE_PENALTY : 0;
+  for (const ch of characters) {
+    const [z, o] = rootCosts(tree, ch);
+    total += Math.min(z, o);
+  }
+  return total;
+}
+
+/**
+ * The state a most-parsimonious reconstruction gives the hidden root for each character: 1, 0,
+ * or -1 where both are equally cheap (or the stemma has no hidden node). This is the lost
+ * source's reading as its copies, taken together, attest it.
+ */
+export function hiddenStates(k: number, parent: readonly number[], characters: readonly Character[]): Int8Array {
+  const out = new Int8Array(characters.length).fill(-1);
+  if (!parent.some((p) => p === k)) return out;
+  const tree = buildTree(k, parent);
+  characters.forEach((ch, i) => {
+    const [z, o] = rootCosts(tree, ch);
+    out[i] = z < o ? 0 : o < z ? 1 : -1;
+  });
+  return out;
+}
