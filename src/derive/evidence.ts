@@ -22,6 +22,8 @@ export interface Evidence {
 const MAX_SUBSTITUTIONS = 50;
 const MAX_SWAP_WORDS = 3;
 const QUOTE_CHARS = 90;
+/** A dictionary-synonym swap counts as much as this much drift towards odd wording. */
+const SYNONYM_BONUS = 0.1;
 
 /** An edit seen from source to target, whichever side of the pair the source was. */
 export interface OrientedEdit {
@@ -41,9 +43,9 @@ export function orient(edit: Edit, sourceIsA: boolean): OrientedEdit {
 /**
  * The telling substitutions among edits: short swaps (a few words each side) whose source
  * reading is attested by at least `minSupport` witnesses. Ranked by agreement (two witnesses
- * agreeing is as good as more: a passage may be missing from some), then dictionary
- * synonymy, then by how much more usual the source wording is than the target's (drift runs from
- * idiom to oddity), then by position, so the list is deterministic.
+ * agreeing is as good as more: a passage may be missing from some), then by how much more usual
+ * the source wording is than the target's (drift runs from idiom to oddity; a dictionary-synonym
+ * swap adds to it), then by position, so the list is deterministic.
  */
 export function substitutionEvidence(
   editsByWitness: readonly (readonly OrientedEdit[])[],
@@ -53,23 +55,27 @@ export function substitutionEvidence(
   // Witnesses see the same drift through different diffs ("court" -> "court docket" against one,
   // "with" -> "docket and that" against another), so edits are grouped by the changed target
   // word they explain; each group is told by its shortest edit.
-  const groups = new Map<number, { witnesses: Set<number>; edit: OrientedEdit }>();
+  const groups = new Map<number, { witnesses: Set<number>; edits: OrientedEdit[] }>();
   editsByWitness.forEach((edits, witness) => {
     for (const e of edits) {
       if (e.sourceWords.length === 0 || e.targetWords.length === 0) continue;
       if (e.sourceWords.length > MAX_SWAP_WORDS || e.targetWords.length > MAX_SWAP_WORDS) continue;
+      if (!isTelling(e)) continue;
       e.targetWords.forEach((w, i) => {
         if (e.sourceWords.includes(w)) return;
         const at = e.targetOffsets[i] as number;
-        const g = groups.get(at) ?? { witnesses: new Set<number>(), edit: e };
+        const g = groups.get(at) ?? { witnesses: new Set<number>(), edits: [] };
         g.witnesses.add(witness);
-        if (size(e) < size(g.edit)) g.edit = e;
+        g.edits.push(e);
         groups.set(at, g);
       });
     }
   });
   const byEdit = new Map<OrientedEdit, number>();
-  for (const g of groups.values()) byEdit.set(g.edit, Math.max(byEdit.get(g.edit) ?? 0, g.witnesses.size));
+  for (const g of groups.values()) {
+    const edit = representative(g.edits);
+    byEdit.set(edit, Math.max(byEdit.get(edit) ?? 0, g.witnesses.size));
+  }
   const ranked = [...byEdit.entries()]
     .map(([e, support]) => {
       const synonym =
@@ -82,8 +88,7 @@ export function substitutionEvidence(
     .sort(
       (x, y) =>
         Math.min(y.support, 2) - Math.min(x.support, 2) ||
-        Number(y.synonym) - Number(x.synonym) ||
-        y.drift - x.drift ||
+        y.drift + (y.synonym ? SYNONYM_BONUS : 0) - (x.drift + (x.synonym ? SYNONYM_BONUS : 0)) ||
         (x.e.targetOffsets[0] ?? 0) - (y.e.targetOffsets[0] ?? 0),
     );
   const out: Evidence[] = [];
@@ -98,12 +103,35 @@ export function substitutionEvidence(
   return out;
 }
 
+/** The reading most witnesses give (the lost source's, when they agree), told by its shortest edit. */
+function representative(edits: readonly OrientedEdit[]): OrientedEdit {
+  const votes = new Map<string, number>();
+  for (const e of edits) votes.set(e.sourceWords.join(' '), (votes.get(e.sourceWords.join(' ')) ?? 0) + 1);
+  return edits.reduce((best, e) => {
+    const dv = (votes.get(e.sourceWords.join(' ')) ?? 0) - (votes.get(best.sourceWords.join(' ')) ?? 0);
+    return dv > 0 || (dv === 0 && size(e) < size(best)) ? e : best;
+  });
+}
+
 function size(e: OrientedEdit): number {
   return e.sourceWords.length + e.targetWords.length;
 }
 
+/**
+ * Worth reporting: both sides carry a content word, and the change is more than spelling of the
+ * same letters ("U.S." / "US") or a contraction ("did not" / "didn't").
+ */
+function isTelling(e: OrientedEdit): boolean {
+  const letters = (w: readonly string[]): string => w.join('').replace(/[^\p{L}\p{N}]/gu, '');
+  if (letters(e.sourceWords) === letters(e.targetWords)) return false;
+  const content = (w: readonly string[]): boolean => w.some((x) => !isFunctionWord(x) && !x.includes("'"));
+  return content(e.sourceWords) && content(e.targetWords);
+}
+
+/** Mean commonness of the content words (function words change with any rewording). */
 function meanCommonness(words: readonly string[], lexicon: Lexicon): number {
-  return words.reduce((s, w) => s + lexicon.commonness(w), 0) / Math.max(1, words.length);
+  const content = words.filter((w) => !isFunctionWord(w));
+  return content.reduce((s, w) => s + lexicon.commonness(w), 0) / Math.max(1, content.length);
 }
 
 /**

@@ -1,0 +1,99 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { compare } from './compare.js';
+import { InputError } from './errors.js';
+import { DEFAULT_MAX_BYTES, loadFolder } from './load.js';
+import { basicLexicon } from './lexicon.js';
+import { renderJson } from './report/json.js';
+import { terminalSafe } from './report/sanitize.js';
+import { renderTable } from './report/table.js';
+import { loadWordNetLexicon } from './wordnet.js';
+
+/** Exit codes: 0 success, 1 policy findings (reserved for `check`), 2 usage or input error. */
+export const EXIT_USAGE = 2;
+
+interface CompareFlags {
+  json?: boolean;
+  format: 'table' | 'json';
+  recursive?: boolean;
+  include?: string[];
+  exclude?: string[];
+  spans?: boolean;
+  maxBytes: number;
+  wordnet: boolean;
+  evidence: number;
+}
+
+function buildProgram(write: (s: string) => void, warn: (s: string) => void): Command {
+  const program = new Command('provenance')
+    .description('Tells which version of a text was derived from which, with evidence.')
+    .exitOverride()
+    .configureOutput({ writeOut: write, writeErr: warn, outputError: (s, w) => w(s) });
+  program
+    .command('compare')
+    .description('compare every file of <dir> and estimate which derives from which')
+    .argument('<dir>', 'folder of text files, one version per file')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--json', 'same as --format json')
+    .option('-r, --recursive', 'descend into sub-folders')
+    .option('--include <glob...>', 'only files whose relative path matches')
+    .option('--exclude <glob...>', 'skip files whose relative path matches')
+    .option('--spans', 'include sentence offsets of each document in the JSON')
+    .option('--max-bytes <n>', 'skip files larger than this', positiveInteger, DEFAULT_MAX_BYTES)
+    .option('--evidence <n>', 'evidence lines per derivation in the table', positiveInteger, 3)
+    .option('--no-wordnet', 'do not load WordNet (faster; no synonym or word-frequency evidence)')
+    .action(async (dir: string, flags: CompareFlags) => {
+      const loaded = await loadFolder(dir, {
+        recursive: flags.recursive ?? false,
+        include: flags.include ?? [],
+        exclude: flags.exclude ?? [],
+        maxBytes: flags.maxBytes,
+      });
+      for (const w of loaded.warnings) warn(`provenance: warning: ${terminalSafe(w)}\n`);
+      if (loaded.files.length < 2) {
+        throw new InputError(`${dir}: needs at least two readable text files, found ${loaded.files.length}`);
+      }
+      const lexicon = flags.wordnet ? await loadWordNetLexicon() : basicLexicon;
+      const result = compare(loaded.files, { lexicon, spans: flags.spans ?? false });
+      const json = flags.json === true || flags.format === 'json';
+      write(json ? renderJson(result) : renderTable(result, { chalk: colours(), evidence: flags.evidence }));
+    });
+  return program;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+/** Colour only on a terminal; NO_COLOR (any non-empty value) wins, then FORCE_COLOR. */
+function colours(): ChalkInstance {
+  const env = process.env;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return new Chalk({ level: 0 });
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return new Chalk({ level: 0 });
+    const level = Number(force);
+    return new Chalk({ level: level >= 1 && level <= 3 ? (level as 1 | 2 | 3) : 1 });
+  }
+  return new Chalk({ level: process.stdout.isTTY ? 1 : 0 });
+}
+
+/** Runs the CLI; sets process.exitCode rather than exiting, so pending output is flushed. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const write = (s: string): void => void process.stdout.write(s);
+  const warn = (s: string): void => void process.stderr.write(s);
+  try {
+    await buildProgram(write, warn).parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof InputError) {
+      warn(`provenance: ${terminalSafe(error.message)}\n`);
+      process.exitCode = error.exitCode;
+    } else if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+    } else {
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { CompareResult } from '../compare.js';
+import type { Derivation, Evidence } from '../derive/index.js';
+import { terminalSafe } from './sanitize.js';
+
+export interface TableOptions {
+  readonly chalk: ChalkInstance;
+  /** Evidence items shown per derivation. */
+  readonly evidence?: number;
+}
+
+/** Matrices wider than this many documents are not drawn; --json has every pair. */
+export const MATRIX_MAX_DOCUMENTS = 20;
+const EVIDENCE_WIDTH = 64;
+
+/** The human report: a similarity matrix and the derivation table. */
+export function renderTable(result: CompareResult, options: TableOptions): string {
+  const { chalk } = options;
+  const ids = result.documents.map((d) => terminalSafe(d.id));
+  const out: string[] = [];
+  const hidden = new Set(result.derivations.map((d) => d.source).filter((s): s is string => s?.startsWith('hidden:') ?? false));
+  out.push(
+    chalk.bold(`${result.documents.length} documents`) +
+      `, ${result.pairs.length} related or overlapping pairs` +
+      (hidden.size > 0 ? `, ${hidden.size} lost source${hidden.size > 1 ? 's' : ''} inferred` : ''),
+    '',
+  );
+  if (result.documents.length <= MATRIX_MAX_DOCUMENTS) {
+    out.push(chalk.bold('Similarity') + chalk.dim(' (share of the two texts\' sentences that align; character-bigram Dice below)'));
+    const matrix = new Table({ head: ['', ...ids.map((_, i) => `[${i + 1}]`)], style: { head: [], border: [] } });
+    const index = new Map(result.documents.map((d, i) => [d.id, i]));
+    const cell = new Map<string, string>();
+    for (const p of result.pairs) {
+      const i = index.get(p.a) ?? 0;
+      const j = index.get(p.b) ?? 0;
+      const text = `${p.similarity.aligned.toFixed(2)}\n${chalk.dim(p.similarity.dice.toFixed(2))}`;
+      cell.set(`${i},${j}`, text);
+      cell.set(`${j},${i}`, text);
+    }
+    ids.forEach((id, i) => {
+      matrix.push([`[${i + 1}] ${id}`, ...ids.map((_, j) => (i === j ? chalk.dim('-') : (cell.get(`${i},${j}`) ?? chalk.dim('0.00'))))]);
+    });
+    out.push(matrix.toString(), '');
+  }
+  out.push(chalk.bold('Derivations'));
+  const table = new Table({
+    head: ['document', 'derived from', 'method', 'confidence', 'evidence'],
+    style: { head: [], border: [] },
+    colWidths: [null, null, null, null, EVIDENCE_WIDTH] as unknown as number[],
+    wordWrap: true,
+  });
+  for (const d of result.derivations) {
+    table.push([
+      terminalSafe(d.target),
+      sourceLabel(d, chalk),
+      d.method,
+      confidenceLabel(d.confidence, chalk),
+      d.evidence.slice(0, options.evidence ?? 3).map(describeEvidence).join('\n'),
+    ]);
+  }
+  out.push(table.toString());
+  if (hidden.size > 0) {
+    out.push(chalk.dim('hidden:N is a source that is not in the folder: the documents that share N were each made from it, not from one another.'));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function sourceLabel(d: Derivation, chalk: ChalkInstance): string {
+  if (d.source === null) return chalk.dim(d.method === 'original' ? '(original)' : '(none)');
+  return d.source.startsWith('hidden:') ? chalk.yellow(d.source) : terminalSafe(d.source);
+}
+
+function confidenceLabel(c: number, chalk: ChalkInstance): string {
+  const text = c.toFixed(2);
+  return c >= 0.8 ? chalk.green(text) : c >= 0.6 ? chalk.yellow(text) : chalk.red(text);
+}
+
+/** One line of evidence as a reader would say it. */
+export function describeEvidence(e: Evidence): string {
+  const s = terminalSafe(e.sourceText);
+  const t = terminalSafe(e.targetText);
+  switch (e.kind) {
+    case 'substitution':
+      return `"${s}" -> "${t}"${e.synonym ? ' (synonym)' : ''}`;
+    case 'spelling-variant':
+      return `spells "${s}" also as "${t}"`;
+    case 'spintax':
+      return `spinner syntax left in: ${t}`;
+    case 'omission':
+      return `drops ${e.support ?? 1} passage(s), e.g. "${s}"`;
+    case 'addition':
+      return `adds ${e.support ?? 1} passage(s), e.g. "${t}"`;
+    case 'not-from':
+      return `not from ${s}: has ${e.support ?? 1} passage(s) it lacks, e.g. "${t}"`;
+  }
+}
