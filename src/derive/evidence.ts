@@ -60,7 +60,6 @@ export function substitutionEvidence(
     for (const e of edits) {
       if (e.sourceWords.length === 0 || e.targetWords.length === 0) continue;
       if (e.sourceWords.length > MAX_SWAP_WORDS || e.targetWords.length > MAX_SWAP_WORDS) continue;
-      if (!isTelling(e)) continue;
       e.targetWords.forEach((w, i) => {
         if (e.sourceWords.includes(w)) return;
         const at = e.targetOffsets[i] as number;
@@ -73,7 +72,9 @@ export function substitutionEvidence(
   });
   const byEdit = new Map<OrientedEdit, number>();
   for (const g of groups.values()) {
-    const edit = representative(g.edits);
+    const telling = g.edits.filter(isTelling);
+    if (telling.length === 0) continue;
+    const edit = representative(telling);
     byEdit.set(edit, Math.max(byEdit.get(edit) ?? 0, g.witnesses.size));
   }
   const ranked = [...byEdit.entries()]

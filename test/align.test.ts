@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { alignDocuments, stemWeights } from '../src/align.js';
+import { diffWords } from '../src/diff.js';
+import { prepareDocument } from '../src/document.js';
+import { readFixture, SEED } from './helpers.js';
+
+const docs = readFixture('seeds').map(prepareDocument);
+const weights = stemWeights(docs);
+const byId = new Map(docs.map((d) => [d.id, d]));
+const doc = (id: string) => byId.get(id) ?? docs[0]!;
+
+function unitFor(aId: string, bId: string, needle: string) {
+  const a = doc(aId);
+  const b = doc(bId);
+  const alignment = alignDocuments(a, b, weights);
+  const unit = alignment.units.find((u) => u.b.some((j) => b.spans[j]?.text.includes(needle)));
+  return { unit, a, alignment };
+}
+
+describe('alignDocuments on the seed story', () => {
+  it('aligns the spun "court docket" sentence with the round trip\'s "Bauer" sentence and finds the drift', () => {
+    const { unit, a } = unitFor(SEED.mt, SEED.spin, 'court docket');
+    expect(unit?.a.map((i) => a.spans[i]?.text)).toEqual([
+      'Secretary of State Marco Rubio said earlier that “Bauer is indeed in their (Russian) court” and that the United States believes the only way to end the fight is through peaceful negotiations.',
+    ]);
+    expect(unit?.kind).toBe('substituted');
+    expect(unit?.edits).toContainEqual(expect.objectContaining({ kind: 'substitution', aText: 'court', bText: 'court docket' }));
+    expect(unit?.edits).toContainEqual(expect.objectContaining({ aText: 'Bauer', bText: 'the “ball' }));
+  });
+
+  it('aligns it with the fluent translation\'s "ball is really in their court"', () => {
+    const { unit, a } = unitFor(SEED.fluentMt, SEED.spin, 'court docket');
+    expect(unit?.a.map((i) => a.spans[i]?.text)).toEqual([
+      'Previously, Secretary of State Marco Rubio stated, "The ball is really in their (Russia\'s) court," with the U.S. believing the only way to end the fighting is through peaceful negotiations.',
+    ]);
+    expect(unit?.edits).toContainEqual(expect.objectContaining({ aText: 'really in', bText: 'actually of' }));
+  });
+
+  it('follows a paraphrase that reorders its paragraphs (not monotone)', () => {
+    const alignment = alignDocuments(doc(SEED.paraphrase), doc(SEED.spin), weights);
+    const order = alignment.units.map((u) => u.b[0] ?? 0);
+    const inversions = order.filter((x, i) => i > 0 && x < (order[i - 1] ?? 0)).length;
+    expect(inversions).toBeGreaterThan(0);
+    expect(alignment.units.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('lists sentences only one side has: the spinner\'s "86%" sentence has no counterpart in the round trip', () => {
+    const spin = doc(SEED.spin);
+    const alignment = alignDocuments(doc(SEED.mt), spin, weights);
+    const lonely = alignment.unalignedB.map((j) => spin.spans[j]?.text ?? '');
+    expect(lonely.some((t) => t.includes('86%'))).toBe(true);
+  });
+
+  it('merges sentences into 1:2 units when one side split them', () => {
+    const a = prepareDocument({ id: 'a', sha256: '', text: 'The council voted to close the harbour bridge for six months while engineers replace the corroded cables.' });
+    const b = prepareDocument({ id: 'b', sha256: '', text: 'The council voted to close the harbour bridge for six months. Engineers will replace the corroded cables.' });
+    const alignment = alignDocuments(a, b, stemWeights([a, b]));
+    expect(alignment.units.map((u) => [u.a, u.b])).toEqual([[[0], [0, 1]]]);
+  });
+});
+
+describe('diffWords', () => {
+  it('pairs a deletion with the next insertion as one replacement', () => {
+    expect(diffWords(['ball', 'is', 'in', 'their', 'court'], ['ball', 'is', 'of', 'their', 'court', 'docket']).map((o) => o.op)).toEqual([
+      'equal', 'replace', 'equal', 'insert',
+    ]);
+  });
+});

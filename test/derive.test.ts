@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { compare } from '../src/compare.js';
+import { loadWordNetLexicon } from '../src/wordnet.js';
+import { readFixture, SEED } from './helpers.js';
+
+const lexicon = await loadWordNetLexicon();
+const derivations = (scenario: string) =>
+  Object.fromEntries(compare(readFixture(scenario), { lexicon }).derivations.map((d) => [d.target, d]));
+
+describe('derive on the seed story', () => {
+  const seeds = derivations('seeds');
+
+  it('puts the four copies under one lost source and the independent article apart', () => {
+    const sources = [SEED.mt, SEED.paraphrase, SEED.fluentMt, SEED.spin].map((id) => seeds[id]?.source);
+    expect(new Set(sources)).toEqual(new Set(['hidden:1']));
+    expect(seeds[SEED.independent]).toMatchObject({ source: null, method: 'independent' });
+  });
+
+  it('names the methods', () => {
+    expect(seeds[SEED.mt]?.method).toBe('machine-translation');
+    expect(seeds[SEED.paraphrase]?.method).toBe('paraphrase');
+    expect(seeds[SEED.fluentMt]?.method).toBe('machine-translation');
+    expect(seeds[SEED.spin]?.method).toBe('spin');
+  });
+
+  it('shows the spinner\'s drift and residue as evidence', () => {
+    const evidence = seeds[SEED.spin]?.evidence ?? [];
+    expect(evidence).toContainEqual(expect.objectContaining({ kind: 'substitution', sourceText: 'court', targetText: 'court docket' }));
+    expect(evidence).toContainEqual(expect.objectContaining({ kind: 'spintax', targetText: '{that a}' }));
+  });
+
+  it('finds the names the round trip spells two ways', () => {
+    const variants = (seeds[SEED.mt]?.evidence ?? []).filter((e) => e.kind === 'spelling-variant').map((e) => [e.sourceText, e.targetText]);
+    expect(variants).toEqual([['Kursk', 'Kusk'], ['Leavitt', 'Levitt']]);
+  });
+
+  it('says why a copy is not from its sibling: the spinner keeps the Witkoff passage that 002 lacks and 000 has', () => {
+    const notFrom = (seeds[SEED.spin]?.evidence ?? []).find((e) => e.kind === 'not-from' && e.sourceText === SEED.fluentMt);
+    expect(notFrom?.targetText).toMatch(/^Earlier this week, a supply accustomed to the matter advised the BBC that Center East/);
+    expect(notFrom?.support).toBe(2);
+  });
+});
+
+describe('derive on constructed families', () => {
+  it('recovers a chain with its original present: a <- b <- c', () => {
+    const chain = derivations('chain');
+    expect(chain['a-original.txt']).toMatchObject({ source: null, method: 'original' });
+    expect(chain['b-edited.txt']).toMatchObject({ source: 'a-original.txt', method: 'edit' });
+    expect(chain['c-spun.txt']).toMatchObject({ source: 'b-edited.txt', method: 'spin' });
+    expect(chain['c-spun.txt']?.evidence).toContainEqual(expect.objectContaining({ sourceText: 'bridge', targetText: 'overpass' }));
+  });
+
+  it('infers a lost original behind a star of copies that each dropped different passages', () => {
+    const star = derivations('star');
+    expect(Object.values(star).map((d) => d.source)).toEqual(['hidden:1', 'hidden:1', 'hidden:1']);
+  });
+
+  it('claims nothing between unrelated texts', () => {
+    const unrelated = derivations('unrelated');
+    expect(Object.values(unrelated).map((d) => [d.source, d.method])).toEqual([[null, 'independent'], [null, 'independent']]);
+  });
+
+  it('does not depend on the order the documents come in', () => {
+    const docs = readFixture('seeds');
+    expect(JSON.stringify(compare([...docs].reverse(), { lexicon }))).toBe(JSON.stringify(compare(docs, { lexicon })));
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { segment } from '../src/segment.js';
+import { readFixture, SEED } from './helpers.js';
+
+const seeds = new Map(readFixture('seeds').map((d) => [d.id, d.text]));
+
+describe('segment', () => {
+  it('keeps the headline as its own unit and "U.S." inside its sentence', () => {
+    const spans = segment(seeds.get(SEED.mt) ?? '');
+    expect(spans.slice(0, 2).map((s) => [s.kind, s.text])).toEqual([
+      ['headline', 'US team headed to Moscow for Ukraine talks as Putin visits Kursk'],
+      ['sentence', 'President Donald Trump said U.S. officials will travel to Russia to discuss a potential ceasefire in Ukraine.'],
+    ]);
+  });
+
+  it('splits a quotation of two sentences and keeps "{that a}" and curly quotes intact', () => {
+    const texts = segment(seeds.get(SEED.spin) ?? '').map((s) => s.text);
+    expect(texts).toContain('The Kremlin has stated it was finding out the ceasefire deal, and {that a} telephone name between Trump and Putin is feasible.');
+    expect(texts).toContain('“However a constructive message means nothing,” he stated.');
+    expect(texts).toContain('“It is a very critical scenario.”');
+    expect(texts.some((t) => t.includes('Vice-President JD Vance descended right into a shouting match'))).toBe(true);
+  });
+
+  it('finds the sub-heading a paraphrase added', () => {
+    const spans = segment(seeds.get(SEED.paraphrase) ?? '');
+    expect(spans.filter((s) => s.kind === 'heading').map((s) => s.text)).toEqual(['Fighting continues amid ceasefire talks']);
+  });
+
+  it('splits merged paragraphs into sentences with offsets into the text', () => {
+    const text = seeds.get(SEED.fluentMt) ?? '';
+    const spans = segment(text);
+    expect(spans).toHaveLength(34);
+    for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(spans[5]?.text).toBe('Trump, speaking alongside Irish Prime Minister Micheál Martin in the Oval Office on Wednesday, said he had received "positive information" about the possibility of a ceasefire.');
+  });
+});
