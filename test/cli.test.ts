@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from './helpers.js';
+
+const BIN = path.resolve(import.meta.dirname, '..', 'bin', 'provenance.js');
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('provenance compare (built binary)', () => {
+  const seeds = path.join(FIXTURES, 'seeds');
+
+  it('prints the JSON contract and nothing else on stdout', () => {
+    const r = run('compare', seeds, '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.schemaVersion).toBe(1);
+    expect(json.documents).toHaveLength(5);
+    expect(json.derivations.map((d: { source: string | null }) => d.source)).toEqual(['hidden:1', 'hidden:1', 'hidden:1', 'hidden:1', null]);
+    expect(run('compare', seeds, '--format', 'json').stdout).toBe(r.stdout);
+  });
+
+  it('prints tables without colour codes under NO_COLOR', () => {
+    const r = run('compare', seeds);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Derivations');
+    expect(r.stdout).toMatch(/003_3802a0d075d83baa\.txt\s+│ hidden:1\s+│ spin/);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('never writes into the input folder', () => {
+    const before = readdirSync(seeds).map((f) => [f, statSync(path.join(seeds, f)).mtimeMs]);
+    run('compare', seeds);
+    expect(readdirSync(seeds).map((f) => [f, statSync(path.join(seeds, f)).mtimeMs])).toEqual(before);
+  });
+
+  it.each([
+    [['compare', '/nonexistent/dir'], /^provenance: \/nonexistent\/dir: no such file or directory\n$/],
+    [['compare', path.join(FIXTURES, 'seeds', '000_f65c61f54482101f.txt')], /not a directory\n$/],
+    [['compare', seeds, '--format', 'xml'], /argument 'xml' is invalid/],
+    [['compare', seeds, '--max-bytes', '-5'], /expected a positive whole number/],
+  ])('exits 2 with one line for bad input %#', (args, message) => {
+    const r = run(...args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('exits 2 when fewer than two text files remain, naming the skipped one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'provenance-cli-'));
+    writeFileSync(path.join(dir, 'only.txt'), 'One text.');
+    writeFileSync(path.join(dir, 'evil\u001b[31m.bin'), Buffer.from([0, 1, 2]));
+    const r = run('compare', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('evil\\u{1b}[31m.bin: skipped, binary file');
+    expect(r.stderr).toMatch(/needs at least two readable text files, found 1\n$/);
+    expect(r.stderr).not.toContain('\u001b');
+  });
+});
