@@ -1,3 +1,4 @@
+import { round } from './round.js';
 import { commonLength, diffWords, type DiffOp } from './diff.js';
 import type { PreparedDocument } from './document.js';
 import type { Token } from './tokenize.js';
@@ -141,7 +142,7 @@ function describeUnit(a: PreparedDocument, b: PreparedDocument, ia: number[], ib
   const rawA = ia.map((i) => a.spans[i]?.text ?? '').join(' ');
   const rawB = ib.map((i) => b.spans[i]?.text ?? '').join(' ');
   const edits = withContext(ops).map((o) => toEdit(o, a.text, ta, wa, b.text, tb, wb));
-  return { a: ia, b: ib, score: round(score), retention: round(retention), kind: unitKind(rawA, rawB, retention, ops), edits };
+  return { a: ia, b: ib, score: round(score, 4), retention: round(retention, 4), kind: unitKind(rawA, rawB, retention, ops), edits };
 }
 
 /**
@@ -284,6 +285,3 @@ function indexesWhere(values: Int32Array, wanted: number): number[] {
   return out;
 }
 
-function round(x: number): number {
-  return Math.round(x * 10000) / 10000;
-}

@@ -1,3 +1,4 @@
+import { round } from './round.js';
 import { alignDocuments, stemWeights, type AlignedUnit, type EditKind, type UnitKind } from './align.js';
 import { derive, type ComparedPair, type Derivation } from './derive/index.js';
 import { prepareDocument, type DocumentInput, type PreparedDocument } from './document.js';
@@ -86,10 +87,10 @@ export function compare(inputs: readonly DocumentInput[], options: CompareOption
         a: a.id,
         b: b.id,
         similarity: {
-          dice: round(diceOfProfiles(a.profile, b.profile)),
-          aInB: round(containment(a.shingles, b.shingles)),
-          bInA: round(containment(b.shingles, a.shingles)),
-          aligned: round(share(alignedA + alignedB, a.spans.length + b.spans.length)),
+          dice: round(diceOfProfiles(a.profile, b.profile), 4),
+          aInB: round(containment(a.shingles, b.shingles), 4),
+          bInA: round(containment(b.shingles, a.shingles), 4),
+          aligned: round(share(alignedA + alignedB, a.spans.length + b.spans.length), 4),
         },
         alignments: alignment.units.map(toRecord),
         unalignedA: alignment.unalignedA,
@@ -126,6 +127,3 @@ function share(x: number, of: number): number {
   return of === 0 ? 0 : x / of;
 }
 
-function round(x: number): number {
-  return Math.round(x * 10000) / 10000;
-}

@@ -1,9 +1,10 @@
+import { round } from '../round.js';
 import type { PreparedDocument } from '../document.js';
 import type { Lexicon } from '../lexicon.js';
 import { collate, type CollationUnit, type PairLink } from './collate.js';
 import { excerpt, orient, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
 import { edgeFeatures, hiddenReading, memberReading, type Reading } from './features.js';
-import { classifyMethod, hasSpintax, type Method } from './method.js';
+import { classifyMethod, findSpintax, type Method } from './method.js';
 import { hiddenStates, ROOT, searchStemma } from './stemma.js';
 
 export type { Evidence, EvidenceKind } from './evidence.js';
@@ -53,7 +54,7 @@ export function derive(documents: readonly PreparedDocument[], pairs: readonly C
         target: documents[d]?.id ?? '',
         source: null,
         method: 'independent',
-        confidence: round(Math.min(MAX_CONFIDENCE, Math.max(0.5, 1 - closest))),
+        confidence: round(Math.min(MAX_CONFIDENCE, Math.max(0.5, 1 - closest)), 2),
         evidence: [],
       };
       continue;
@@ -69,7 +70,7 @@ export function derive(documents: readonly PreparedDocument[], pairs: readonly C
     family.forEach((d, m) => {
       const p = best.parent[m] as number;
       const doc = documents[d] as PreparedDocument;
-      const confidence = round(Math.min(MAX_CONFIDENCE, 1 - 0.5 * Math.exp(-(margin[m] ?? 0) / MARGIN_SCALE)));
+      const confidence = round(Math.min(MAX_CONFIDENCE, 1 - 0.5 * Math.exp(-(margin[m] ?? 0) / MARGIN_SCALE)), 2);
       if (p === ROOT) {
         out[d] = { target: doc.id, source: null, method: 'original', confidence, evidence: [] };
         return;
@@ -82,7 +83,7 @@ export function derive(documents: readonly PreparedDocument[], pairs: readonly C
       const features = edgeFeatures(units.length, source, target, lexicon);
       const method = classifyMethod({
         features,
-        spintax: hasSpintax(doc.text),
+        spintax: findSpintax(doc.text) !== undefined,
         sourceObserved: observed,
         sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
         sameNormalized: pair !== undefined && pair.alignment.units.every((u) => u.kind === 'identical' || u.kind === 'typographic') &&
@@ -137,8 +138,8 @@ function keptIsPrefix(units: readonly CollationUnit[], source: number, target: n
 }
 
 function spintaxEvidence(text: string): Evidence[] {
-  const m = /\{[^{}\n]{1,40}\}/u.exec(text);
-  return m ? [{ kind: 'spintax', sourceText: '', targetText: m[0] }] : [];
+  const residue = findSpintax(text);
+  return residue === undefined ? [] : [{ kind: 'spintax', sourceText: '', targetText: residue }];
 }
 
 function passageText(documents: readonly PreparedDocument[], family: readonly number[], unit: CollationUnit, m: number): string {
@@ -192,6 +193,3 @@ function notFromEvidence(
   return out;
 }
 
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
-}

@@ -49,7 +49,7 @@ export function classifyMethod(c: MethodContext): Method {
   return 'machine-translation';
 }
 
-/** Spinner syntax left in the output: {a|b} alternatives or a braced fragment. */
-export function hasSpintax(text: string): boolean {
-  return /\{[^{}\n]{1,40}\}/u.test(text);
+/** Spinner syntax left in the output ({a|b} alternatives or a braced fragment), if any. */
+export function findSpintax(text: string): string | undefined {
+  return /\{[^{}\n]{1,40}\}/u.exec(text)?.[0];
 }
