@@ -1,7 +1,13 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { compare } from './compare.js';
 import { InputError } from './errors.js';
+import { scoreFamily, summarize } from './evaluate.js';
+import { type Lexicon } from './lexicon.js';
+import { renderEvalJson, renderEvalTable } from './report/eval.js';
+import { parseTruth, type BenchmarkTruth } from './truth.js';
 import { DEFAULT_MAX_BYTES, loadFolder } from './load.js';
 import { basicLexicon } from './lexicon.js';
 import { renderJson } from './report/json.js';
@@ -53,12 +59,59 @@ function buildProgram(write: (s: string) => void, warn: (s: string) => void): Co
       if (loaded.files.length < 2) {
         throw new InputError(`${dir}: needs at least two readable text files, found ${loaded.files.length}`);
       }
-      const lexicon = flags.wordnet ? await loadWordNetLexicon() : basicLexicon;
+      const lexicon = await chooseLexicon(flags.wordnet);
       const result = compare(loaded.files, { lexicon, spans: flags.spans ?? false });
       const json = flags.json === true || flags.format === 'json';
       write(json ? renderJson(result) : renderTable(result, { chalk: colours(), evidence: flags.evidence }));
     });
+  program
+    .command('eval')
+    .description('score the derivations on a benchmark with ground truth (truth.json and one folder per family)')
+    .argument('<benchmark-dir>', 'folder holding truth.json and the family folders it names')
+    .option('--truth <file>', 'truth file (default: <benchmark-dir>/truth.json)')
+    .option('--family <name...>', 'only these families')
+    .option('--json', 'scores as JSON')
+    .option('--no-wordnet', 'do not load WordNet')
+    .action(async (dir: string, flags: EvalFlags) => {
+      const truth = await readTruth(flags.truth ?? path.join(dir, 'truth.json'));
+      const names = Object.keys(truth.families).sort();
+      const unknown = (flags.family ?? []).filter((f) => !names.includes(f));
+      if (unknown.length > 0) throw new InputError(`${dir}: no family named ${unknown.join(', ')} in the truth file`);
+      const chosen = flags.family ? names.filter((n) => flags.family?.includes(n)) : names;
+      const lexicon = await chooseLexicon(flags.wordnet);
+      const scores = [];
+      for (const name of chosen) {
+        const loaded = await loadFolder(path.join(dir, name), { recursive: true });
+        for (const w of loaded.warnings) warn(`provenance: warning: ${terminalSafe(name)}/${terminalSafe(w)}\n`);
+        const result = compare(loaded.files, { lexicon });
+        scores.push(scoreFamily(name, truth.families[name] ?? { parents: {} }, result.derivations));
+      }
+      const summary = summarize(scores);
+      write(flags.json ? renderEvalJson(summary) : renderEvalTable(summary, colours()));
+    });
   return program;
+}
+
+interface EvalFlags {
+  truth?: string;
+  family?: string[];
+  json?: boolean;
+  wordnet: boolean;
+}
+
+function chooseLexicon(wordnet: boolean): Promise<Lexicon> {
+  return wordnet ? loadWordNetLexicon() : Promise.resolve(basicLexicon);
+}
+
+async function readTruth(file: string): Promise<BenchmarkTruth> {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new InputError(`${file}: cannot read the truth file`);
+  });
+  try {
+    return parseTruth(JSON.parse(text));
+  } catch (error) {
+    throw new InputError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function positiveInteger(value: string): number {
