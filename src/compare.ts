@@ -5,6 +5,7 @@ import { prepareDocument, type DocumentInput, type PreparedDocument } from './do
 import { basicLexicon, type Lexicon } from './lexicon.js';
 import type { SpanKind } from './segment.js';
 import { diceOfProfiles } from './similarity/dice.js';
+import { longestSharedRun, pairFrequencies, rareOverlap } from './similarity/reuse.js';
 import { containment } from './similarity/shingles.js';
 
 export const SCHEMA_VERSION = 1;
@@ -34,6 +35,10 @@ export interface PairSimilarity {
   readonly bInA: number;
   /** Share of all sentences of both documents that are aligned. */
   readonly aligned: number;
+  /** Shared rare wording: IDF-weighted share of the smaller side's adjacent word pairs (stems) found in the other. */
+  readonly wording: number;
+  /** Longest verbatim run of words the two share (small gaps allowed). */
+  readonly sharedRun: number;
 }
 
 export interface AlignmentRecord {
@@ -71,6 +76,7 @@ export function compare(inputs: readonly DocumentInput[], options: CompareOption
   const lexicon = options.lexicon ?? basicLexicon;
   const documents = [...inputs].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).map(prepareDocument);
   const weights = stemWeights(documents);
+  const pairDf = pairFrequencies(documents.map((d) => d.stemPairs));
   const compared: ComparedPair[] = [];
   const pairs: PairResult[] = [];
   for (let i = 0; i < documents.length; i++) {
@@ -80,8 +86,17 @@ export function compare(inputs: readonly DocumentInput[], options: CompareOption
       const alignment = alignDocuments(a, b, weights);
       const alignedA = a.spans.length - alignment.unalignedA.length;
       const alignedB = b.spans.length - alignment.unalignedB.length;
-      const relatedness = Math.max(share(alignedA, a.spans.length), share(alignedB, b.spans.length));
-      compared.push({ a: i, b: j, alignment, relatedness });
+      const wording = rareOverlap(a.stemPairs, b.stemPairs, pairDf, documents.length);
+      const sharedRun = Math.max(longestSharedRun(a.runGrams, b.runGramSet), longestSharedRun(b.runGrams, a.runGramSet));
+      compared.push({
+        a: i,
+        b: j,
+        alignment,
+        shareA: share(alignedA, a.spans.length),
+        shareB: share(alignedB, b.spans.length),
+        rareOverlap: wording,
+        sharedRun,
+      });
       if (alignment.units.length === 0) continue;
       pairs.push({
         a: a.id,
@@ -91,6 +106,8 @@ export function compare(inputs: readonly DocumentInput[], options: CompareOption
           aInB: round(containment(a.shingles, b.shingles), 4),
           bInA: round(containment(b.shingles, a.shingles), 4),
           aligned: round(share(alignedA + alignedB, a.spans.length + b.spans.length), 4),
+          wording: round(wording, 4),
+          sharedRun,
         },
         alignments: alignment.units.map(toRecord),
         unalignedA: alignment.unalignedA,
@@ -109,7 +126,7 @@ export function compare(inputs: readonly DocumentInput[], options: CompareOption
       ...(options.spans ? { spans: d.spans.map((s) => ({ start: s.start, end: s.end, kind: s.kind })) } : {}),
     })),
     pairs,
-    derivations: derive(documents, compared, lexicon),
+    derivations: derive(documents, compared, lexicon, weights),
   };
 }
 

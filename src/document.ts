@@ -1,6 +1,7 @@
 import { normalize } from './normalize.js';
 import { segment, type Span } from './segment.js';
 import { bigramProfile, type BigramProfile } from './similarity/dice.js';
+import { runGrams, stemPairs } from './similarity/reuse.js';
 import { shingleSet } from './similarity/shingles.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -15,6 +16,11 @@ export interface PreparedDocument {
   readonly wordCount: number;
   readonly profile: BigramProfile;
   readonly shingles: ReadonlySet<number>;
+  /** Adjacent stem pairs, for shared-wording overlap. */
+  readonly stemPairs: ReadonlySet<number>;
+  /** Five-word windows in order, and as a set, for verbatim passage runs. */
+  readonly runGrams: Uint32Array;
+  readonly runGramSet: ReadonlySet<number>;
 }
 
 export interface DocumentInput {
@@ -28,6 +34,7 @@ export function prepareDocument(input: DocumentInput): PreparedDocument {
   const spans = segment(input.text);
   const tokens = spans.map((s) => tokenize(s.text, s.start));
   const words = tokens.flat().map((t) => t.norm);
+  const grams = runGrams(words);
   return {
     id: input.id,
     text: input.text,
@@ -37,5 +44,8 @@ export function prepareDocument(input: DocumentInput): PreparedDocument {
     wordCount: words.length,
     profile: bigramProfile(normalize(input.text).text),
     shingles: shingleSet(words),
+    stemPairs: stemPairs(tokens.flat().map((t) => t.stem)),
+    runGrams: grams,
+    runGramSet: new Set(grams),
   };
 }

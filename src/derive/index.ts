@@ -5,10 +5,14 @@ import { collate, type CollationUnit, type PairLink } from './collate.js';
 import { excerpt, orient, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
 import { edgeFeatures, hiddenReading, memberReading, type Reading } from './features.js';
 import { classifyMethod, findSpintax, type Method } from './method.js';
+import { isPassageReuse, passageDirection } from './passage.js';
+import { closeness, relation, type ComparedPair } from './relation.js';
 import { hiddenStates, ROOT, searchStemma } from './stemma.js';
+import type { StemWeights } from '../align.js';
 
 export type { Evidence, EvidenceKind } from './evidence.js';
 export type { Method } from './method.js';
+export type { ComparedPair } from './relation.js';
 
 /** The estimated origin of one document. */
 export interface Derivation {
@@ -20,36 +24,31 @@ export interface Derivation {
   readonly evidence: readonly Evidence[];
 }
 
-/** A compared pair, as the derivation stage needs it. */
-export interface ComparedPair extends PairLink {
-  /** Share of the smaller side's sentences aligned: the pair belongs to one family when high. */
-  readonly relatedness: number;
-}
-
-/**
- * Two documents belong to one family when at least this share of the sentences of one of them
- * align with the other. A copy, even cut or paraphrased, keeps most of its sentences; an
- * independent report of the same event that quotes the same people aligns far fewer (the seed
- * story's independent article: 0.41 at most, its copies 0.68 at least).
- */
-export const RELATED_SHARE = 0.5;
 /** Margin (in parsimony cost units) that moves a confidence from 0.5 towards 1 by a factor e. */
 const MARGIN_SCALE = 10;
 const MAX_CONFIDENCE = 0.99;
 
 /**
  * Estimates for every document its most likely source. Documents fall into families (connected
- * by related pairs); a family of one is independent; in a larger family the stemma is the most
- * parsimonious one (see stemma.ts), which decides between a document source, a lost common
- * source, or none (the family's original). Pure; deterministic for a given input order.
+ * by pairs related as whole texts, see relation.ts); a family of one is independent; two texts
+ * that share only a passage are a source and a borrower (passage.ts); in a larger family the
+ * stemma is the most parsimonious one (see stemma.ts), which decides between a document source,
+ * a lost common source, or none (the family's original). Last, a family's original or an
+ * independent text that carries a verbatim passage of another text is marked as its borrower.
+ * Pure; deterministic for a given input order.
  */
-export function derive(documents: readonly PreparedDocument[], pairs: readonly ComparedPair[], lexicon: Lexicon): Derivation[] {
+export function derive(
+  documents: readonly PreparedDocument[],
+  pairs: readonly ComparedPair[],
+  lexicon: Lexicon,
+  weights: StemWeights,
+): Derivation[] {
   const out = new Array<Derivation | undefined>(documents.length);
   let hiddenCount = 0;
   for (const family of families(documents.length, pairs)) {
     if (family.length === 1) {
       const d = family[0] as number;
-      const closest = Math.max(0, ...pairs.filter((p) => p.a === d || p.b === d).map((p) => p.relatedness));
+      const closest = Math.max(0, ...pairs.filter((p) => p.a === d || p.b === d).map(closeness));
       out[d] = {
         target: documents[d]?.id ?? '',
         source: null,
@@ -57,6 +56,11 @@ export function derive(documents: readonly PreparedDocument[], pairs: readonly C
         confidence: round(Math.min(MAX_CONFIDENCE, Math.max(0.5, 1 - closest)), 2),
         evidence: [],
       };
+      continue;
+    }
+    const only = family.length === 2 ? findPair(pairs, family[0] as number, family[1] as number) : undefined;
+    if (only && isPassageReuse(only)) {
+      reuse(only, documents, weights, out);
       continue;
     }
     const inFamily = new Set(family);
@@ -106,14 +110,45 @@ export function derive(documents: readonly PreparedDocument[], pairs: readonly C
       out[d] = { target: doc.id, source: observed ? (sourceDoc?.id ?? null) : hiddenId, method, confidence, evidence };
     });
   }
+  for (const p of pairs) {
+    if (relation(p) !== 'passage') continue;
+    const verdict = passageDirection(p, documents[p.a] as PreparedDocument, documents[p.b] as PreparedDocument, weights);
+    const target = verdict.sourceIsA ? p.b : p.a;
+    const current = out[target];
+    if (current && current.source !== null && current.method !== 'passage-reuse') continue;
+    if (current && current.method === 'passage-reuse' && current.confidence >= verdict.confidence) continue;
+    const source = verdict.sourceIsA ? p.a : p.b;
+    if (out[source]?.source === documents[target]?.id) continue;
+    reuse(p, documents, weights, out, current?.evidence ?? []);
+  }
   return out.map((d, i) => d ?? { target: documents[i]?.id ?? '', source: null, method: 'independent', confidence: 0.5, evidence: [] });
+}
+
+/** Records a passage-reuse derivation for the borrower of a pair, and the other side as an original when unset. */
+function reuse(
+  p: ComparedPair,
+  documents: readonly PreparedDocument[],
+  weights: StemWeights,
+  out: (Derivation | undefined)[],
+  earlier: readonly Evidence[] = [],
+): void {
+  const verdict = passageDirection(p, documents[p.a] as PreparedDocument, documents[p.b] as PreparedDocument, weights);
+  const [source, target] = verdict.sourceIsA ? [p.a, p.b] : [p.b, p.a];
+  out[target] = {
+    target: documents[target]?.id ?? '',
+    source: documents[source]?.id ?? null,
+    method: 'passage-reuse',
+    confidence: verdict.confidence,
+    evidence: [verdict.evidence, ...earlier.filter((e) => e.kind !== 'embedded')],
+  };
+  out[source] ??= { target: documents[source]?.id ?? '', source: null, method: 'original', confidence: verdict.confidence, evidence: [] };
 }
 
 /** Connected components of the related pairs, each sorted, in order of their first member. */
 function families(n: number, pairs: readonly ComparedPair[]): number[][] {
   const parent = Array.from({ length: n }, (_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x] as number)));
-  for (const p of pairs) if (p.relatedness >= RELATED_SHARE) parent[find(p.a)] = find(p.b);
+  for (const p of pairs) if (relation(p) === 'text') parent[find(p.a)] = find(p.b);
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const r = find(i);
@@ -124,7 +159,7 @@ function families(n: number, pairs: readonly ComparedPair[]): number[][] {
   return [...groups.values()].sort((x, y) => (x[0] as number) - (y[0] as number));
 }
 
-function findPair(links: readonly PairLink[], x: number, y: number): PairLink | undefined {
+function findPair<T extends PairLink>(links: readonly T[], x: number, y: number): T | undefined {
   return links.find((l) => (l.a === x && l.b === y) || (l.a === y && l.b === x));
 }
 

@@ -93,5 +93,7 @@ export function describeEvidence(e: Evidence): string {
       return `adds ${e.support ?? 1} passage(s), e.g. "${t}"`;
     case 'not-from':
       return `not from ${s}: has ${e.support ?? 1} passage(s) it lacks, e.g. "${t}"`;
+    case 'embedded':
+      return `shares ${e.support ?? 1} sentence(s) from "${s}": ${terminalSafe(e.detail ?? '')}`;
   }
 }

@@ -24,7 +24,7 @@ export function containment(a: ReadonlySet<number>, b: ReadonlySet<number>): num
   return found / a.size;
 }
 
-function hash(s: string): number {
+export function hash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
