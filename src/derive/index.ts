@@ -7,7 +7,8 @@ import { edgeFeatures, hiddenReading, memberReading, type Reading } from './feat
 import { classifyMethod, findSpintax, type Method } from './method.js';
 import { isPassageReuse, passageDirection } from './passage.js';
 import { closeness, relation, type ComparedPair } from './relation.js';
-import { hiddenStates, ROOT, searchStemma } from './stemma.js';
+import { hiddenStates, isShared, ROOT, searchStemma, treeCost, usesHidden, type StemmaSearch } from './stemma.js';
+import type { Character } from './collate.js';
 import type { StemWeights } from '../align.js';
 
 export type { Evidence, EvidenceKind } from './evidence.js';
@@ -67,7 +68,7 @@ export function derive(
     const links = pairs.filter((p) => inFamily.has(p.a) && inFamily.has(p.b));
     const { units, characters } = collate(documents, family, links, lexicon);
     const k = family.length;
-    const { best, margin } = searchStemma(k, characters);
+    const { best, margin } = chooseStemma(k, characters);
     const usesHidden = best.parent.some((p) => p === k);
     const hiddenId = usesHidden ? `hidden:${++hiddenCount}` : '';
     const lost = hiddenReading(units, characters, hiddenStates(k, best.parent, characters));
@@ -142,6 +143,22 @@ function reuse(
     evidence: [verdict.evidence, ...earlier.filter((e) => e.kind !== 'embedded')],
   };
   out[source] ??= { target: documents[source]?.id ?? '', source: null, method: 'original', confidence: verdict.confidence, evidence: [] };
+}
+
+/** Below four witnesses no reading can be shared by two on each side, so the test has nothing to weigh. */
+const MIN_WITNESSES_FOR_AGREEMENT = 4;
+
+/**
+ * The most parsimonious stemma, except that a lost source must earn its place on readings
+ * shared by several witnesses: when the best stemma made of the documents alone explains those
+ * at least as cheaply, it is preferred.
+ */
+function chooseStemma(k: number, characters: readonly Character[]): StemmaSearch {
+  const full = searchStemma(k, characters);
+  if (k < MIN_WITNESSES_FOR_AGREEMENT || !usesHidden(k, full.best.parent)) return full;
+  const observed = searchStemma(k, characters, false);
+  const shared = characters.filter(isShared);
+  return treeCost(k, observed.best.parent, shared) <= treeCost(k, full.best.parent, shared) ? observed : full;
 }
 
 /** Connected components of the related pairs, each sorted, in order of their first member. */

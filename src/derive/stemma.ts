@@ -36,13 +36,18 @@ export interface StemmaSearch {
  * copies; losses being cheaper than additions orients edges; a hidden source appears when the
  * members each keep something the others lost.
  */
-export function searchStemma(k: number, characters: readonly Character[]): StemmaSearch {
+export function searchStemma(k: number, characters: readonly Character[], allowHidden = true): StemmaSearch {
   const evaluate = (parent: readonly number[]): number => treeCost(k, parent, characters);
   const scored: Stemma[] = [];
   if (k <= EXHAUSTIVE_MAX) {
     for (const parent of allStemmata(k)) scored.push({ parent, cost: evaluate(parent) });
   } else {
     scored.push(...hillClimb(k, evaluate));
+  }
+  if (!allowHidden) {
+    const observed = scored.filter((s) => !usesHidden(k, s.parent));
+    scored.length = 0;
+    scored.push(...observed);
   }
   scored.sort((x, y) => x.cost - y.cost || compareParents(x.parent, y.parent));
   const best = scored[0] as Stemma;
@@ -51,6 +56,26 @@ export function searchStemma(k: number, characters: readonly Character[]): Stemm
     return alternative ? alternative.cost - best.cost : Number.POSITIVE_INFINITY;
   });
   return { best, margin };
+}
+
+export function usesHidden(k: number, parent: readonly number[]): boolean {
+  return parent.some((p) => p === k);
+}
+
+/**
+ * Whether a character can speak for a lost source: at least two members share its minority
+ * state. A reading found in one witness alone (its own addition or omission) fits a lost source
+ * and an extant one equally well once many copies dropped it independently; only agreements
+ * among several witnesses attest a common exemplar, as in stemmatology's shared errors.
+ */
+export function isShared(ch: Character): boolean {
+  let ones = 0;
+  let zeros = 0;
+  for (const v of ch.state) {
+    if (v === 1) ones++;
+    else if (v === 0) zeros++;
+  }
+  return Math.min(ones, zeros) >= 2;
 }
 
 function compareParents(a: readonly number[], b: readonly number[]): number {
