@@ -1,6 +1,7 @@
 import type { PairAlignment } from '../align.js';
 import type { PreparedDocument } from '../document.js';
 import { isFunctionWord, type Lexicon } from '../lexicon.js';
+import { typographyStates } from './typography.js';
 
 /** A pairwise alignment between two documents of the corpus (indexes into the document list). */
 export interface PairLink {
@@ -28,10 +29,12 @@ export interface Character {
   readonly state: Int8Array;
   readonly gain: number;
   readonly loss: number;
-  /** Collation unit the character belongs to. */
+  /** Collation unit the character belongs to; -1 for a whole-text habit (typography). */
   readonly unit: number;
   /** The word, or undefined for a passage-presence character. */
   readonly word: string | undefined;
+  /** For a substitution site: the reading of state 1 and the reading of state 0. */
+  readonly site?: Site;
 }
 
 /** Adding a passage costs twice dropping one: copies lose far more than they invent. */
@@ -43,6 +46,8 @@ const PASSAGE_LOSS = 1;
  * gaining a common one. Kept small: topology comes from counts, the tilt mostly orients edges.
  */
 const COMMONNESS_TILT = 0.5;
+/** A typographic habit (see typography.ts) weighs like one changed word. */
+const TYPOGRAPHY_WEIGHT = 1;
 /** Function words change with every translation and carry less signal than content words. */
 const FUNCTION_WORD_WEIGHT = 0.5;
 
@@ -96,7 +101,7 @@ export function collate(
       (groups[m] as number[]).push(i);
     }
   });
-  const units: CollationUnit[] = [...byRoot.values()].map((groups) => ({
+  const units: CollationUnit[] = [...byRoot.values()].map((groups): CollationUnit => ({
     members: groups,
     words: groups.map((sentences, m) =>
       sentences.length === 0
@@ -107,23 +112,41 @@ export function collate(
   // Units in reading order of the first member that has them, for stable character order.
   units.sort((x, y) => firstPosition(x) - firstPosition(y));
 
+  const substitutions = substitutionSites(links, slot, offsets, find, byRoot);
   const characters: Character[] = [];
   units.forEach((unit, u) => {
     const presence = Int8Array.from(unit.members, (s) => (s.length > 0 ? 1 : 0));
     if (!presence.every((v) => v === 1)) {
       characters.push({ state: presence, gain: PASSAGE_GAIN, loss: PASSAGE_LOSS, unit: u, word: undefined });
     }
+    const sites = substitutions.get(unit.members) ?? [];
+    const swapped = new Set(sites.flatMap(([x, y]) => [...x, ...y]));
+    for (const [x, y] of sites) {
+      const state = Int8Array.from(unit.words, (w) => {
+        if (w === undefined) return -1;
+        const hasX = x.every((t) => w.has(t));
+        const hasY = y.every((t) => w.has(t));
+        return hasX === hasY ? -1 : hasX ? 1 : 0;
+      });
+      if (!varies(state)) continue;
+      const weight = [...x, ...y].every(isFunctionWord) ? FUNCTION_WORD_WEIGHT : 1;
+      const tilt = COMMONNESS_TILT * (meanCommonness(x, lexicon) - meanCommonness(y, lexicon));
+      characters.push({ state, gain: weight * (1 + tilt), loss: weight * (1 - tilt), unit: u, word: x.join(' '), site: [x, y] });
+    }
     const vocabulary = new Set<string>();
     for (const w of unit.words) if (w) for (const x of w) vocabulary.add(x);
     for (const word of [...vocabulary].sort()) {
+      if (swapped.has(word)) continue;
       const state = Int8Array.from(unit.words, (w) => (w === undefined ? -1 : w.has(word) ? 1 : 0));
-      const known = [...state].filter((v) => v !== -1);
-      if (known.every((v) => v === known[0])) continue;
+      if (!varies(state)) continue;
       const weight = isFunctionWord(word) ? FUNCTION_WORD_WEIGHT : 1;
       const tilt = COMMONNESS_TILT * (lexicon.commonness(word) - 0.5);
       characters.push({ state, gain: weight * (1 + tilt), loss: weight * (1 - tilt), unit: u, word });
     }
   });
+  for (const { habit, state } of typographyStates(members.map((d) => documents[d]?.text ?? ''))) {
+    characters.push({ state, gain: TYPOGRAPHY_WEIGHT, loss: TYPOGRAPHY_WEIGHT, unit: -1, word: `typography: ${habit}` });
+  }
   return { units, characters };
 
   function firstPosition(unit: CollationUnit): number {
@@ -133,4 +156,57 @@ export function collate(
     }
     return Number.MAX_SAFE_INTEGER;
   }
+}
+
+/** A substitution site: the words one reading has and the other lacks ("officials" / "officers"). */
+export type Site = readonly [readonly string[], readonly string[]];
+
+/**
+ * The word substitutions the pairwise alignments found, by collation unit, each once. A site
+ * becomes a character whose states are the two readings; a member with neither (or both) is
+ * unknown there. Coded as two presence characters instead, a substitution would let a lost
+ * source lack both words, an empty reading that no text has, and a chain X -> Y -> Z would pay
+ * for Y twice: both tilt parsimony towards lost sources that are not there.
+ */
+function substitutionSites(
+  links: readonly PairLink[],
+  slot: ReadonlyMap<number, number>,
+  offsets: readonly number[],
+  find: (x: number) => number,
+  byRoot: ReadonlyMap<number, readonly (readonly number[])[]>,
+): Map<readonly (readonly number[])[], Site[]> {
+  const out = new Map<readonly (readonly number[])[], Map<string, Site>>();
+  for (const link of links) {
+    const ma = slot.get(link.a);
+    if (ma === undefined || !slot.has(link.b)) continue;
+    for (const u of link.alignment.units) {
+      const groups = byRoot.get(find((offsets[ma] as number) + (u.a[0] as number)));
+      if (!groups) continue;
+      for (const e of u.edits) {
+        if (e.kind !== 'substitution') continue;
+        const x = [...new Set(e.aWords.filter((w) => !e.bWords.includes(w)))].sort();
+        const y = [...new Set(e.bWords.filter((w) => !e.aWords.includes(w)))].sort();
+        if (x.length === 0 || y.length === 0) continue;
+        const [first, second] = x.join(' ') < y.join(' ') ? [x, y] : [y, x];
+        let sites = out.get(groups);
+        if (!sites) out.set(groups, (sites = new Map()));
+        sites.set(`${first.join(' ')}\u0000${second.join(' ')}`, [first, second]);
+      }
+    }
+  }
+  return new Map([...out].map(([g, sites]) => [g, [...sites.keys()].sort().map((key) => sites.get(key) as Site)]));
+}
+
+function varies(state: Int8Array): boolean {
+  let seen = -1;
+  for (const v of state) {
+    if (v === -1) continue;
+    if (seen === -1) seen = v;
+    else if (v !== seen) return true;
+  }
+  return false;
+}
+
+function meanCommonness(words: readonly string[], lexicon: Lexicon): number {
+  return words.reduce((sum, w) => sum + lexicon.commonness(w), 0) / words.length;
 }

@@ -47,9 +47,17 @@ export function hiddenReading(
 ): Reading {
   const presence = new Map<number, number>();
   const wordState = new Map<string, number>();
+  const sites = new Map<number, Array<readonly [readonly string[], readonly string[]]>>();
   characters.forEach((ch, i) => {
-    if (ch.word === undefined) presence.set(ch.unit, states[i] as number);
-    else wordState.set(`${ch.unit}\u0000${ch.word}`, states[i] as number);
+    const state = states[i] as number;
+    if (ch.site) {
+      // The reconstruction's reading at a substitution site: the words of one side, not the other's.
+      if (state === -1) return;
+      const list = sites.get(ch.unit) ?? [];
+      list.push(state === 1 ? ch.site : [ch.site[1], ch.site[0]]);
+      sites.set(ch.unit, list);
+    } else if (ch.word === undefined) presence.set(ch.unit, state);
+    else wordState.set(`${ch.unit}\u0000${ch.word}`, state);
   });
   const majority = (u: number, word: string): boolean => {
     const versions = (units[u]?.words ?? []).filter((w): w is ReadonlySet<string> => w !== undefined);
@@ -72,6 +80,10 @@ export function hiddenReading(
             const s = wordState.get(`${u}\u0000${word}`);
             if (s === 1 || ((s === undefined || s === -1) && majority(u, word))) set.add(word);
           }
+        }
+        for (const [chosen, other] of sites.get(u) ?? []) {
+          for (const w of other) set.delete(w);
+          for (const w of chosen) set.add(w);
         }
         cache.set(u, set);
       }

@@ -6,6 +6,9 @@ import type { Character } from './collate.js';
  */
 export interface Stemma {
   readonly parent: readonly number[];
+  /** Changes the stemma needs, each counted the same in either direction (decides the topology). */
+  readonly changes: number;
+  /** The same changes priced by direction (decides which way the edges point). */
   readonly cost: number;
 }
 
@@ -30,32 +33,43 @@ export interface StemmaSearch {
 }
 
 /**
- * Maximum parsimony over stemmata (Sankoff's algorithm on binary characters with directed,
- * asymmetric costs), as computer-assisted stemmatology does: the stemma that explains the
- * observed passages and words with the fewest (cheapest) changes wins. Shared errors group
- * copies; losses being cheaper than additions orients edges; a hidden source appears when the
- * members each keep something the others lost.
+ * Maximum parsimony over stemmata (Sankoff's algorithm on binary characters), as
+ * computer-assisted stemmatology does, in two levels. The topology (which texts hang together,
+ * and whether a lost source is needed) is chosen by the number of changes, each counted the same
+ * whichever way it goes: shared errors group copies, and a lost source appears only when the
+ * members each keep something the others lost. Among stemmata that need equally many changes
+ * (the rootings of one tree), the directed costs choose: losses are cheaper than additions, odd
+ * wording follows usual wording. Directed costs alone would let a lost root pick the cheaper
+ * direction for every character separately, a saving that grows with the text and buys a lost
+ * source for any family.
  */
 export function searchStemma(k: number, characters: readonly Character[], allowHidden = true): StemmaSearch {
-  const evaluate = (parent: readonly number[]): number => treeCost(k, parent, characters);
-  const scored: Stemma[] = [];
-  if (k <= EXHAUSTIVE_MAX) {
-    for (const parent of allStemmata(k)) scored.push({ parent, cost: evaluate(parent) });
-  } else {
-    scored.push(...hillClimb(k, evaluate));
-  }
-  if (!allowHidden) {
-    const observed = scored.filter((s) => !usesHidden(k, s.parent));
-    scored.length = 0;
-    scored.push(...observed);
-  }
-  scored.sort((x, y) => x.cost - y.cost || compareParents(x.parent, y.parent));
-  const best = scored[0] as Stemma;
+  const evaluate = (parent: number[]): Stemma => ({
+    parent,
+    changes: treeCost(k, parent, characters, true),
+    cost: treeCost(k, parent, characters),
+  });
+  const scored = k <= EXHAUSTIVE_MAX ? allStemmata(k).map(evaluate) : hillClimb(k, evaluate);
+  const candidates = allowHidden ? scored : scored.filter((s) => !usesHidden(k, s.parent));
+  candidates.sort((x, y) => compareStemmata(x, y) || compareParents(x.parent, y.parent));
+  const best = candidates[0] as Stemma;
   const margin = best.parent.map((p, m) => {
-    const alternative = scored.find((s) => s.parent[m] !== p);
-    return alternative ? alternative.cost - best.cost : Number.POSITIVE_INFINITY;
+    const alternative = candidates.find((s) => s.parent[m] !== p);
+    if (!alternative) return Number.POSITIVE_INFINITY;
+    const extraChanges = alternative.changes - best.changes;
+    return extraChanges > EPSILON ? extraChanges : alternative.cost - best.cost;
   });
   return { best, margin };
+}
+
+/** Cost sums differ in their last bits with the order of addition; below this they are equal. */
+const EPSILON = 1e-9;
+
+function compareStemmata(x: Stemma, y: Stemma): number {
+  const d = x.changes - y.changes;
+  if (Math.abs(d) > EPSILON) return d;
+  const c = x.cost - y.cost;
+  return Math.abs(c) > EPSILON ? c : 0;
 }
 
 export function usesHidden(k: number, parent: readonly number[]): boolean {
@@ -120,14 +134,14 @@ function isValid(k: number, parent: readonly number[]): boolean {
   return true;
 }
 
-/** Local search for large families: move one member under another parent while that helps. */
-function hillClimb(k: number, evaluate: (parent: readonly number[]) => number): Stemma[] {
+/** Local search for large families: move one member (with its subtree) under another parent while that helps. */
+function hillClimb(k: number, evaluate: (parent: number[]) => Stemma): Stemma[] {
   const seen = new Map<string, Stemma>();
   const score = (parent: number[]): Stemma => {
     const key = parent.join(',');
     let s = seen.get(key);
     if (!s) {
-      s = { parent, cost: evaluate(parent) };
+      s = evaluate(parent);
       seen.set(key, s);
     }
     return s;
@@ -146,7 +160,7 @@ function hillClimb(k: number, evaluate: (parent: readonly number[]) => number): 
           if (p === ROOT) for (let o = 0; o < k; o++) if (o !== m && parent[o] === ROOT) parent[o] = m;
           if (!isValid(k, parent)) continue;
           const s = score(parent);
-          if (s.cost < next.cost) next = s;
+          if (compareStemmata(s, next) < 0) next = s;
         }
       }
       if (next === current) break;
@@ -187,16 +201,18 @@ function buildTree(k: number, parent: readonly number[]): Tree {
  * node given that node's state, returned for the root as [state 0, state 1]. Observed members
  * have fixed states; a member's unknown state (-1) and the hidden node's state are free.
  */
-function rootCosts(tree: Tree, ch: Character): [number, number] {
+function rootCosts(tree: Tree, ch: Character, symmetric = false): [number, number] {
   const { c0, c1, k } = tree;
+  const gain = symmetric ? (ch.gain + ch.loss) / 2 : ch.gain;
+  const loss = symmetric ? gain : ch.loss;
   for (const n of tree.order) {
     let z = 0;
     let o = 0;
     for (const c of tree.children[n] as number[]) {
       const a0 = c0[c] as number;
       const a1 = c1[c] as number;
-      z += Math.min(a0, a1 + ch.gain);
-      o += Math.min(a1, a0 + ch.loss);
+      z += Math.min(a0, a1 + gain);
+      o += Math.min(a1, a0 + loss);
     }
     const s = n < k ? (ch.state[n] as number) : -1;
     c0[n] = s === 1 ? Number.POSITIVE_INFINITY : z;
@@ -205,12 +221,15 @@ function rootCosts(tree: Tree, ch: Character): [number, number] {
   return [c0[tree.root] as number, c1[tree.root] as number];
 }
 
-/** Total parsimony cost of one stemma over all characters, with the price of a hidden source. */
-export function treeCost(k: number, parent: readonly number[], characters: readonly Character[]): number {
+/**
+ * Total parsimony cost of one stemma over all characters, with the price of a hidden source;
+ * `symmetric` prices a gain and a loss alike (their mean), which counts changes.
+ */
+export function treeCost(k: number, parent: readonly number[], characters: readonly Character[], symmetric = false): number {
   const tree = buildTree(k, parent);
   let total = parent.some((p) => p === k) ? HIDDEN_SOURCE_PENALTY : 0;
   for (const ch of characters) {
-    const [z, o] = rootCosts(tree, ch);
+    const [z, o] = rootCosts(tree, ch, symmetric);
     total += Math.min(z, o);
   }
   return total;
