@@ -21,7 +21,8 @@ export interface Evidence {
   readonly detail?: string;
 }
 
-const MAX_SUBSTITUTIONS = 50;
+/** Enough for a whole spun article (the generated ones have 25-80 swaps); the table shows the first few. */
+const MAX_SUBSTITUTIONS = 150;
 const MAX_SWAP_WORDS = 3;
 const QUOTE_CHARS = 90;
 /** A dictionary-synonym swap counts as much as this much drift towards odd wording. */

@@ -12,6 +12,14 @@ export type Method =
   | 'original'
   | 'independent';
 
+/**
+ * A spinner replaces content words and leaves every function word; a machine round trip swaps
+ * content words for dictionary equivalents too, but also rewrites articles, prepositions and
+ * pronouns. Measured on the generated families: spin edges keep 0.98-1.00 of the source's
+ * function words, Apertium round trips 0.69-0.84.
+ */
+const SPIN_FUNCTION_KEPT = 0.93;
+
 export interface MethodContext {
   readonly features: EdgeFeatures;
   /** The target's text carries spinner syntax ("{that a}", "{word|word}"). */
@@ -45,7 +53,9 @@ export function classifyMethod(c: MethodContext): Method {
     return 'edit';
   }
   if (f.contentKept >= 0.85 && f.novel <= 0.15 && f.kept >= 0.8) return 'edit';
-  if (c.spintax || f.synonymSwaps >= 0.15 || (f.functionKept - f.contentKept >= 0.12 && f.orderKept >= 0.9)) return 'spin';
+  if (c.spintax || (f.functionKept >= SPIN_FUNCTION_KEPT && f.synonymSwaps >= 0.15) || (f.functionKept - f.contentKept >= 0.17 && f.orderKept >= 0.9)) {
+    return 'spin';
+  }
   if (f.kept < 0.8 || f.added >= 0.1 || f.orderKept < 0.85 || f.contentKept < 0.5) return 'paraphrase';
   return 'machine-translation';
 }
