@@ -39,7 +39,9 @@ export function segment(text: string): Span[] {
         spans.push(trimmed(text, lineStart + lead, lineEnd, kind));
         sawHeadline = true;
       } else {
-        for (const s of splitParagraph(line)) spans.push(trimmed(text, lineStart + s.start, lineStart + s.end, 'sentence'));
+        for (const s of splitParagraph(line)) {
+          for (const c of chunkLong(line, s)) spans.push(trimmed(text, lineStart + c.start, lineStart + c.end, 'sentence'));
+        }
       }
     }
     if (!m) break;
@@ -73,6 +75,52 @@ function splitParagraph(line: string): Array<{ start: number; end: number }> {
   }
   if (out.length === 0) out.push({ start: 0, end: line.length });
   return out;
+}
+
+/** A "sentence" longer than this is not one (unpunctuated text, a transcript, a table flattened to a line). */
+const MAX_SENTENCE_WORDS = 80;
+/** Chunks of such text end at a landmark word once they hold this many words, and always at the maximum. */
+const MIN_CHUNK_WORDS = 12;
+const MAX_CHUNK_WORDS = 48;
+/** One word in this many is a landmark, so chunks average about MIN_CHUNK_WORDS + LANDMARK_RATE words. */
+const LANDMARK_RATE = 12;
+
+/**
+ * Cuts an overlong sentence into chunks by content-defined chunking (as rsync and
+ * deduplicating stores cut byte streams): a chunk ends after a word whose hash marks it as a
+ * landmark. The same words give the same cuts in every copy, so an insertion early in one
+ * witness does not shift every later boundary, and the copies' chunks still align one to one.
+ * Keeps alignment and collation of unpunctuated text (a manuscript transcription, a 20 MB line)
+ * at sentence granularity and bounded cost.
+ */
+function chunkLong(line: string, span: { start: number; end: number }): Array<{ start: number; end: number }> {
+  const piece = line.slice(span.start, span.end);
+  const words = [...piece.matchAll(/\S+/gu)];
+  if (words.length <= MAX_SENTENCE_WORDS) return [span];
+  const out: Array<{ start: number; end: number }> = [];
+  let from = 0;
+  let count = 0;
+  for (const w of words) {
+    count++;
+    const end = w.index + w[0].length;
+    if ((count >= MIN_CHUNK_WORDS && landmark(w[0])) || count >= MAX_CHUNK_WORDS) {
+      out.push({ start: span.start + from, end: span.start + end });
+      from = end;
+      count = 0;
+    }
+  }
+  if (count > 0) out.push({ start: span.start + from, end: span.end });
+  return out;
+}
+
+/** FNV-1a of the word's letters and digits, lower-cased: punctuation and case do not move a cut. */
+function landmark(word: string): boolean {
+  let h = 0x811c9dc5;
+  for (const ch of word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')) {
+    h ^= ch.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % LANDMARK_RATE === 0;
 }
 
 function trimmed(text: string, start: number, end: number, kind: SpanKind): Span {

@@ -162,12 +162,33 @@ function hillClimb(k: number, evaluate: (parent: number[]) => Stemma): Stemma[] 
           const s = score(parent);
           if (compareStemmata(s, next) < 0) next = s;
         }
+        // Same tree, other root: one move for what would take a chain of parent changes, each
+        // of which alone breaks the tree into a worse one.
+        const rerooted = reroot(k, current.parent, m);
+        if (rerooted) {
+          const s = score(rerooted);
+          if (compareStemmata(s, next) < 0) next = s;
+        }
       }
       if (next === current) break;
       current = next;
     }
   }
   return [...seen.values()];
+}
+
+/** The stemma with the edges on the path from m to the root reversed, so m is the root; undefined under a lost root. */
+function reroot(k: number, parent: readonly number[], m: number): number[] | undefined {
+  if (parent[m] === ROOT) return undefined;
+  const path = [m];
+  for (let x = parent[m] as number; x !== ROOT; x = parent[x] as number) {
+    if (x === k) return undefined;
+    path.push(x);
+  }
+  const out = [...parent];
+  out[m] = ROOT;
+  for (let i = 1; i < path.length; i++) out[path[i] as number] = path[i - 1] as number;
+  return out;
 }
 
 interface Tree {
