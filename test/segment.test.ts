@@ -34,3 +34,24 @@ describe('segment', () => {
     expect(spans[5]?.text).toBe('Trump, speaking alongside Irish Prime Minister Micheál Martin in the Oval Office on Wednesday, said he had received "positive information" about the possibility of a ceasefire.');
   });
 });
+
+describe('segment on unpunctuated text', () => {
+  const words = Array.from({ length: 400 }, (_, i) => `w${(i * 7919) % 1009}`);
+  const text = words.join(' ');
+
+  it('cuts an overlong line into chunks with offsets into the text', () => {
+    const spans = segment(text);
+    expect(spans.length).toBeGreaterThan(400 / 48);
+    for (const s of spans) {
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      expect(s.text.split(' ').length).toBeLessThanOrEqual(48);
+    }
+    expect(spans.map((s) => s.text).join(' ')).toBe(text);
+  });
+
+  it('cuts two copies at the same words when one has an insertion near the start', () => {
+    const copy = [...words.slice(0, 3), 'inserted', ...words.slice(3)].join(' ');
+    const tail = (t: string) => segment(t).slice(2).map((s) => s.text);
+    expect(tail(copy)).toEqual(tail(text));
+  });
+});

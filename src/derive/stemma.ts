@@ -65,11 +65,24 @@ export function searchStemma(k: number, characters: readonly Character[], allowH
 /** Cost sums differ in their last bits with the order of addition; below this they are equal. */
 const EPSILON = 1e-9;
 
+/**
+ * Fewer changes first, then the cheaper direction. Where the data cannot tell two rootings
+ * apart (a copy that changed only what no one inherits), the root with more direct copies wins:
+ * in trees grown by copying from a random earlier text, the original is the likeliest hub
+ * (root finding in random recursive trees, Bubeck, Devroye and Lugosi 2017). The confidence of
+ * such a choice stays at 0.5.
+ */
 function compareStemmata(x: Stemma, y: Stemma): number {
   const d = x.changes - y.changes;
   if (Math.abs(d) > EPSILON) return d;
   const c = x.cost - y.cost;
-  return Math.abs(c) > EPSILON ? c : 0;
+  if (Math.abs(c) > EPSILON) return c;
+  return rootDegree(y.parent) - rootDegree(x.parent);
+}
+
+function rootDegree(parent: readonly number[]): number {
+  const root = parent.indexOf(ROOT);
+  return root === -1 ? parent.length : parent.filter((p) => p === root).length;
 }
 
 export function usesHidden(k: number, parent: readonly number[]): boolean {
