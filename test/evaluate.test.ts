@@ -79,6 +79,7 @@ describe('accuracy on the generated families', () => {
   });
 
   it('is right more often when it is confident', () => {
+    expect(rate(overall.confident) ?? 0).toBeGreaterThanOrEqual(0.95);
     expect(rate(overall.confident) ?? 0).toBeGreaterThan(rate(overall.parent) ?? 1);
   });
 });

@@ -28,6 +28,12 @@ export interface Derivation {
 /** Margin (in parsimony cost units) that moves a confidence from 0.5 towards 1 by a factor e. */
 const MARGIN_SCALE = 10;
 const MAX_CONFIDENCE = 0.99;
+/**
+ * A parent chosen only by which way the edges point (see StemmaSearch.directionOnly) is not
+ * stated with more than this: on Darwin's editions, where each revision adds text, every such
+ * answer above 0.8 was the wrong way round.
+ */
+const MAX_DIRECTION_CONFIDENCE = 0.75;
 
 /**
  * Estimates for every document its most likely source. Documents fall into families (connected
@@ -68,14 +74,15 @@ export function derive(
     const links = pairs.filter((p) => inFamily.has(p.a) && inFamily.has(p.b));
     const { units, characters } = collate(documents, family, links, lexicon);
     const k = family.length;
-    const { best, margin } = chooseStemma(k, characters);
+    const { best, margin, directionOnly } = chooseStemma(k, characters);
     const usesHidden = best.parent.some((p) => p === k);
     const hiddenId = usesHidden ? `hidden:${++hiddenCount}` : '';
     const lost = hiddenReading(units, characters, hiddenStates(k, best.parent, characters));
     family.forEach((d, m) => {
       const p = best.parent[m] as number;
       const doc = documents[d] as PreparedDocument;
-      const confidence = round(Math.min(MAX_CONFIDENCE, 1 - 0.5 * Math.exp(-(margin[m] ?? 0) / MARGIN_SCALE)), 2);
+      const ceiling = directionOnly[m] ? MAX_DIRECTION_CONFIDENCE : MAX_CONFIDENCE;
+      const confidence = round(Math.min(ceiling, 1 - 0.5 * Math.exp(-(margin[m] ?? 0) / MARGIN_SCALE)), 2);
       if (p === ROOT) {
         out[d] = { target: doc.id, source: null, method: 'original', confidence, evidence: [] };
         return;

@@ -30,6 +30,12 @@ export interface StemmaSearch {
    * than in `best`. It measures how strongly the data prefer m's parent.
    */
   readonly margin: readonly number[];
+  /**
+   * directionOnly[m]: the best alternative needs as many changes and differs only in which way
+   * edges point, so m's parent rests on the directed costs (copies lose more than they add, odd
+   * wording follows usual wording): tendencies, which an author's revision reverses.
+   */
+  readonly directionOnly: readonly boolean[];
 }
 
 /**
@@ -53,13 +59,14 @@ export function searchStemma(k: number, characters: readonly Character[], allowH
   const candidates = allowHidden ? scored : scored.filter((s) => !usesHidden(k, s.parent));
   candidates.sort((x, y) => compareStemmata(x, y) || compareParents(x.parent, y.parent));
   const best = candidates[0] as Stemma;
-  const margin = best.parent.map((p, m) => {
-    const alternative = candidates.find((s) => s.parent[m] !== p);
+  const alternatives = best.parent.map((p, m) => candidates.find((s) => s.parent[m] !== p));
+  const margin = alternatives.map((alternative) => {
     if (!alternative) return Number.POSITIVE_INFINITY;
     const extraChanges = alternative.changes - best.changes;
     return extraChanges > EPSILON ? extraChanges : alternative.cost - best.cost;
   });
-  return { best, margin };
+  const directionOnly = alternatives.map((a) => a !== undefined && a.changes - best.changes <= EPSILON);
+  return { best, margin, directionOnly };
 }
 
 /** Cost sums differ in their last bits with the order of addition; below this they are equal. */
