@@ -155,6 +155,8 @@ function loadWordNet() {
   return { members, lemmas };
 }
 
+// The spinner's own stop list, deliberately not the engine's (src/lexicon.ts): the families test
+// the engine, so the generator shares none of its word knowledge beyond WordNet itself.
 const FUNCTION_WORDS = new Set(
   ('a an the and or but nor so yet for of in on at to from by with without into onto over under about above below after ' +
     'before between through during since until upon within is are was were be been being am has have had do does did ' +

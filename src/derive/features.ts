@@ -1,5 +1,5 @@
 import { isFunctionWord, type Lexicon } from '../lexicon.js';
-import type { Character, CollationUnit } from './collate.js';
+import type { Character, CollationUnit, Site } from './collate.js';
 
 /** How a target's text relates to its (observed or reconstructed) source, over the collation. */
 export interface EdgeFeatures {
@@ -47,7 +47,7 @@ export function hiddenReading(
 ): Reading {
   const presence = new Map<number, number>();
   const wordState = new Map<string, number>();
-  const sites = new Map<number, Array<readonly [readonly string[], readonly string[]]>>();
+  const sites = new Map<number, Site[]>();
   characters.forEach((ch, i) => {
     const state = states[i] as number;
     if (ch.site) {

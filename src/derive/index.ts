@@ -7,7 +7,7 @@ import { edgeFeatures, hiddenReading, memberReading, type Reading } from './feat
 import { classifyMethod, findSpintax, type Method } from './method.js';
 import { isPassageReuse, passageDirection } from './passage.js';
 import { closeness, relation, type ComparedPair } from './relation.js';
-import { hiddenStates, isShared, ROOT, searchStemma, treeCost, usesHidden, type StemmaSearch } from './stemma.js';
+import { hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type StemmaSearch } from './stemma.js';
 import type { Character } from './collate.js';
 import type { StemWeights } from '../align.js';
 
@@ -165,7 +165,8 @@ function chooseStemma(k: number, characters: readonly Character[]): StemmaSearch
   if (k < MIN_WITNESSES_FOR_AGREEMENT || !usesHidden(k, full.best.parent)) return full;
   const observed = searchStemma(k, characters, false);
   const shared = characters.filter(isShared);
-  return treeCost(k, observed.best.parent, shared) <= treeCost(k, full.best.parent, shared) ? observed : full;
+  const costOf = (s: StemmaSearch): number => scoreStemma(k, [...s.best.parent], shared).cost;
+  return costOf(observed) <= costOf(full) ? observed : full;
 }
 
 /** Connected components of the related pairs, each sorted, in order of their first member. */

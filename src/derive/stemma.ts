@@ -50,11 +50,7 @@ export interface StemmaSearch {
  * source for any family.
  */
 export function searchStemma(k: number, characters: readonly Character[], allowHidden = true): StemmaSearch {
-  const evaluate = (parent: number[]): Stemma => ({
-    parent,
-    changes: treeCost(k, parent, characters, true),
-    cost: treeCost(k, parent, characters),
-  });
+  const evaluate = (parent: number[]): Stemma => scoreStemma(k, parent, characters);
   const scored = k <= EXHAUSTIVE_MAX ? allStemmata(k).map(evaluate) : hillClimb(k, evaluate);
   const candidates = allowHidden ? scored : scored.filter((s) => !usesHidden(k, s.parent));
   candidates.sort((x, y) => compareStemmata(x, y) || compareParents(x.parent, y.parent));
@@ -87,9 +83,11 @@ function compareStemmata(x: Stemma, y: Stemma): number {
   return rootDegree(y.parent) - rootDegree(x.parent);
 }
 
+/** Children of the root: of the member with no parent, or of the hidden node (k = parent.length) when it is the root. */
 function rootDegree(parent: readonly number[]): number {
-  const root = parent.indexOf(ROOT);
-  return root === -1 ? parent.length : parent.filter((p) => p === root).length;
+  const member = parent.indexOf(ROOT);
+  const root = member === -1 ? parent.length : member;
+  return parent.filter((p) => p === root).length;
 }
 
 export function usesHidden(k: number, parent: readonly number[]): boolean {
@@ -263,17 +261,21 @@ function rootCosts(tree: Tree, ch: Character, symmetric = false): [number, numbe
 }
 
 /**
- * Total parsimony cost of one stemma over all characters, with the price of a hidden source;
- * `symmetric` prices a gain and a loss alike (their mean), which counts changes.
+ * Scores one stemma over all characters, building its tree once: the change count (a gain and a
+ * loss priced alike, at their mean) and the directed cost, each with the price of a hidden source.
  */
-export function treeCost(k: number, parent: readonly number[], characters: readonly Character[], symmetric = false): number {
+export function scoreStemma(k: number, parent: number[], characters: readonly Character[]): Stemma {
   const tree = buildTree(k, parent);
-  let total = parent.some((p) => p === k) ? HIDDEN_SOURCE_PENALTY : 0;
+  const penalty = parent.some((p) => p === k) ? HIDDEN_SOURCE_PENALTY : 0;
+  let changes = penalty;
+  let cost = penalty;
   for (const ch of characters) {
-    const [z, o] = rootCosts(tree, ch, symmetric);
-    total += Math.min(z, o);
+    const [sz, so] = rootCosts(tree, ch, true);
+    changes += Math.min(sz, so);
+    const [z, o] = rootCosts(tree, ch);
+    cost += Math.min(z, o);
   }
-  return total;
+  return { parent, changes, cost };
 }
 
 /**
