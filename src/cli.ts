@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compare } from './compare.js';
+import { ALL_PAIRS_UP_TO, compare } from './compare.js';
 import { InputError } from './errors.js';
 import { scoreFamily, summarize } from './evaluate.js';
 import { type Lexicon } from './lexicon.js';
@@ -28,6 +28,15 @@ interface CompareFlags {
   maxBytes: number;
   wordnet: boolean;
   evidence: number;
+  pairs: Pairing;
+}
+
+type Pairing = 'all' | 'index' | 'auto';
+
+function pairsOption(): Option {
+  return new Option('--pairs <mode>', `which pairs to align: all, index (candidates only), auto (all up to ${ALL_PAIRS_UP_TO} files)`)
+    .choices(['all', 'index', 'auto'])
+    .default('auto');
 }
 
 function buildProgram(write: (s: string) => void, warn: (s: string) => void): Command {
@@ -48,6 +57,7 @@ function buildProgram(write: (s: string) => void, warn: (s: string) => void): Co
     .option('--max-bytes <n>', 'skip files larger than this', positiveInteger, DEFAULT_MAX_BYTES)
     .option('--evidence <n>', 'evidence lines per derivation in the table', positiveInteger, 3)
     .option('--no-wordnet', 'do not load WordNet (faster; no synonym or word-frequency evidence)')
+    .addOption(pairsOption())
     .action(async (dir: string, flags: CompareFlags) => {
       const loaded = await loadFolder(dir, {
         recursive: flags.recursive ?? false,
@@ -60,7 +70,7 @@ function buildProgram(write: (s: string) => void, warn: (s: string) => void): Co
         throw new InputError(`${dir}: needs at least two readable text files, found ${loaded.files.length}`);
       }
       const lexicon = await chooseLexicon(flags.wordnet);
-      const result = compare(loaded.files, { lexicon, spans: flags.spans ?? false });
+      const result = compare(loaded.files, { lexicon, spans: flags.spans ?? false, pairs: flags.pairs });
       const json = flags.json === true || flags.format === 'json';
       write(json ? renderJson(result) : renderTable(result, { chalk: colours(), evidence: flags.evidence }));
     });
@@ -72,6 +82,7 @@ function buildProgram(write: (s: string) => void, warn: (s: string) => void): Co
     .option('--family <name...>', 'only these families')
     .option('--json', 'scores as JSON')
     .option('--no-wordnet', 'do not load WordNet')
+    .addOption(pairsOption())
     .action(async (dir: string, flags: EvalFlags) => {
       const truth = await readTruth(flags.truth ?? path.join(dir, 'truth.json'));
       const names = Object.keys(truth.families).sort();
@@ -83,7 +94,7 @@ function buildProgram(write: (s: string) => void, warn: (s: string) => void): Co
       for (const name of chosen) {
         const loaded = await loadFolder(path.join(dir, name), { recursive: true });
         for (const w of loaded.warnings) warn(`provenance: warning: ${terminalSafe(name)}/${terminalSafe(w)}\n`);
-        const result = compare(loaded.files, { lexicon });
+        const result = compare(loaded.files, { lexicon, pairs: flags.pairs });
         scores.push(scoreFamily(name, truth.families[name] ?? { parents: {} }, result.derivations));
       }
       const summary = summarize(scores);
@@ -97,6 +108,7 @@ interface EvalFlags {
   family?: string[];
   json?: boolean;
   wordnet: boolean;
+  pairs: Pairing;
 }
 
 function chooseLexicon(wordnet: boolean): Promise<Lexicon> {

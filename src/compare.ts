@@ -1,10 +1,14 @@
 import { round } from './round.js';
 import { alignDocuments, stemWeights, type AlignedUnit, type EditKind, type UnitKind } from './align.js';
-import { derive, type ComparedPair, type Derivation } from './derive/index.js';
+import { derive, MAX_CONFIDENCE, type ComparedPair, type Derivation } from './derive/index.js';
+import { relation } from './derive/relation.js';
 import { prepareDocument, type DocumentInput, type PreparedDocument } from './document.js';
 import { basicLexicon, type Lexicon } from './lexicon.js';
 import type { SpanKind } from './segment.js';
 import { diceOfProfiles } from './similarity/dice.js';
+import { candidatePairs } from './candidates.js';
+import { segment } from './segment.js';
+import { fingerprint, type Fingerprint } from './similarity/fingerprint.js';
 import { longestSharedRun, pairFrequencies, rareOverlap } from './similarity/reuse.js';
 import { containment } from './similarity/shingles.js';
 
@@ -15,7 +19,15 @@ export interface CompareOptions {
   readonly lexicon?: Lexicon;
   /** Include each document's sentence spans (offsets into the original text) in the result. */
   readonly spans?: boolean;
+  /**
+   * Which pairs are aligned: `all` of them, only the `index`ed candidates (candidates.ts), or
+   * `auto` (the default): all pairs up to ALL_PAIRS_UP_TO documents, where that costs well under
+   * a second and every figure of every pair is exact, candidates above.
+   */
+  readonly pairs?: 'all' | 'index' | 'auto';
 }
+
+export const ALL_PAIRS_UP_TO = 64;
 
 export interface DocumentSummary {
   readonly id: string;
@@ -58,8 +70,18 @@ export interface PairResult {
   readonly unalignedB: readonly number[];
 }
 
+export interface CompareStats {
+  /** How pairs were chosen for alignment. */
+  readonly pairing: 'all' | 'index';
+  /** Pairs aligned (all pairs, or the candidates). */
+  readonly comparedPairs: number;
+  /** Pairs found related as whole texts or by a shared passage. */
+  readonly relatedPairs: number;
+}
+
 export interface CompareResult {
   readonly schemaVersion: typeof SCHEMA_VERSION;
+  readonly stats: CompareStats;
   readonly documents: readonly DocumentSummary[];
   /** Every pair with at least one aligned sentence, a before b in id order. */
   readonly pairs: readonly PairResult[];
@@ -74,60 +96,87 @@ export interface CompareResult {
  */
 export function compare(inputs: readonly DocumentInput[], options: CompareOptions = {}): CompareResult {
   const lexicon = options.lexicon ?? basicLexicon;
-  const documents = [...inputs].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).map(prepareDocument);
+  const sorted = [...inputs].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const prints = sorted.map((d) => fingerprint(d.text));
+  const pairDf = pairFrequencies(prints.map((p) => p.stemPairs));
+  const mode = options.pairs ?? 'auto';
+  const pairing = mode === 'all' || (mode === 'auto' && sorted.length <= ALL_PAIRS_UP_TO) ? 'all' : 'index';
+  const chosen = pairing === 'all' ? allPairs(sorted.length) : candidatePairs(prints, pairDf);
+
+  // Only documents in some chosen pair are segmented and aligned; `local` maps a document's
+  // index to its place among them, the numbering the derivation stage works in.
+  const involved = [...new Set(chosen.flat())].sort((x, y) => x - y);
+  const local = new Map(involved.map((d, k) => [d, k]));
+  const documents = involved.map((d) => prepareDocument(sorted[d] as DocumentInput, prints[d] as Fingerprint));
   const weights = stemWeights(documents);
-  const pairDf = pairFrequencies(documents.map((d) => d.stemPairs));
   const compared: ComparedPair[] = [];
   const pairs: PairResult[] = [];
-  for (let i = 0; i < documents.length; i++) {
-    for (let j = i + 1; j < documents.length; j++) {
-      const a = documents[i] as PreparedDocument;
-      const b = documents[j] as PreparedDocument;
-      const alignment = alignDocuments(a, b, weights);
-      const alignedA = a.spans.length - alignment.unalignedA.length;
-      const alignedB = b.spans.length - alignment.unalignedB.length;
-      const wording = rareOverlap(a.stemPairs, b.stemPairs, pairDf, documents.length);
-      const sharedRun = Math.max(longestSharedRun(a.runGrams, b.runGramSet), longestSharedRun(b.runGrams, a.runGramSet));
-      compared.push({
-        a: i,
-        b: j,
-        alignment,
-        shareA: share(alignedA, a.spans.length),
-        shareB: share(alignedB, b.spans.length),
-        rareOverlap: wording,
+  for (const [x, y] of chosen) {
+    const i = local.get(x) as number;
+    const j = local.get(y) as number;
+    const a = documents[i] as PreparedDocument;
+    const b = documents[j] as PreparedDocument;
+    const alignment = alignDocuments(a, b, weights);
+    const alignedA = a.spans.length - alignment.unalignedA.length;
+    const alignedB = b.spans.length - alignment.unalignedB.length;
+    const wording = rareOverlap(a.stemPairs, b.stemPairs, pairDf, sorted.length);
+    const sharedRun = Math.max(longestSharedRun(a.runGrams, b.runGramSet), longestSharedRun(b.runGrams, a.runGramSet));
+    compared.push({
+      a: i,
+      b: j,
+      alignment,
+      shareA: share(alignedA, a.spans.length),
+      shareB: share(alignedB, b.spans.length),
+      rareOverlap: wording,
+      sharedRun,
+    });
+    if (alignment.units.length === 0) continue;
+    pairs.push({
+      a: a.id,
+      b: b.id,
+      similarity: {
+        dice: round(diceOfProfiles(a.profile, b.profile), 4),
+        aInB: round(containment(a.shingles, b.shingles), 4),
+        bInA: round(containment(b.shingles, a.shingles), 4),
+        aligned: round(share(alignedA + alignedB, a.spans.length + b.spans.length), 4),
+        wording: round(wording, 4),
         sharedRun,
-      });
-      if (alignment.units.length === 0) continue;
-      pairs.push({
-        a: a.id,
-        b: b.id,
-        similarity: {
-          dice: round(diceOfProfiles(a.profile, b.profile), 4),
-          aInB: round(containment(a.shingles, b.shingles), 4),
-          bInA: round(containment(b.shingles, a.shingles), 4),
-          aligned: round(share(alignedA + alignedB, a.spans.length + b.spans.length), 4),
-          wording: round(wording, 4),
-          sharedRun,
-        },
-        alignments: alignment.units.map(toRecord),
-        unalignedA: alignment.unalignedA,
-        unalignedB: alignment.unalignedB,
-      });
-    }
+      },
+      alignments: alignment.units.map(toRecord),
+      unalignedA: alignment.unalignedA,
+      unalignedB: alignment.unalignedB,
+    });
   }
+  const derived = derive(documents, compared, lexicon, weights);
   return {
     schemaVersion: SCHEMA_VERSION,
-    documents: documents.map((d) => ({
-      id: d.id,
-      sha256: d.sha256,
-      characters: d.text.length,
-      words: d.wordCount,
-      sentences: d.spans.length,
-      ...(options.spans ? { spans: d.spans.map((s) => ({ start: s.start, end: s.end, kind: s.kind })) } : {}),
-    })),
+    stats: { pairing, comparedPairs: chosen.length, relatedPairs: compared.filter((p) => relation(p) !== 'none').length },
+    documents: sorted.map((d, k) => {
+      const prepared = documents[local.get(k) ?? -1];
+      const spans = prepared?.spans ?? segment(d.text);
+      return {
+        id: d.id,
+        sha256: d.sha256,
+        characters: d.text.length,
+        words: (prints[k] as Fingerprint).words,
+        sentences: spans.length,
+        ...(options.spans ? { spans: spans.map((s) => ({ start: s.start, end: s.end, kind: s.kind })) } : {}),
+      };
+    }),
     pairs,
-    derivations: derive(documents, compared, lexicon, weights),
+    derivations: sorted.map((d, k) => derived[local.get(k) ?? -1] ?? unrelated(d.id)),
   };
+}
+
+/** A document no candidate pair reached: nothing in the corpus shares its wording. */
+function unrelated(id: string): Derivation {
+  return { target: id, source: null, method: 'independent', confidence: MAX_CONFIDENCE, evidence: [] };
+}
+
+function allPairs(n: number): Array<readonly [number, number]> {
+  const out: Array<readonly [number, number]> = [];
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out.push([i, j]);
+  return out;
 }
 
 function toRecord(u: AlignedUnit): AlignmentRecord {

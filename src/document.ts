@@ -1,7 +1,7 @@
 import { normalize } from './normalize.js';
 import { segment, type Span } from './segment.js';
 import { bigramProfile, type BigramProfile } from './similarity/dice.js';
-import { runGrams, stemPairs } from './similarity/reuse.js';
+import { fingerprint, type Fingerprint } from './similarity/fingerprint.js';
 import { shingleSet } from './similarity/shingles.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -16,8 +16,8 @@ export interface PreparedDocument {
   readonly wordCount: number;
   readonly profile: BigramProfile;
   readonly shingles: ReadonlySet<number>;
-  /** Adjacent stem pairs, for shared-wording overlap. */
-  readonly stemPairs: ReadonlySet<number>;
+  /** Sorted distinct adjacent stem pairs, for shared-wording overlap. */
+  readonly stemPairs: Uint32Array;
   /** Five-word windows in order, and as a set, for verbatim passage runs. */
   readonly runGrams: Uint32Array;
   readonly runGramSet: ReadonlySet<number>;
@@ -30,22 +30,21 @@ export interface DocumentInput {
 }
 
 /** Segments and tokenizes one document and builds its fingerprints. Pure. */
-export function prepareDocument(input: DocumentInput): PreparedDocument {
+export function prepareDocument(input: DocumentInput, print: Fingerprint = fingerprint(input.text)): PreparedDocument {
   const spans = segment(input.text);
   const tokens = spans.map((s) => tokenize(s.text, s.start));
   const words = tokens.flat().map((t) => t.norm);
-  const grams = runGrams(words);
   return {
     id: input.id,
     text: input.text,
     sha256: input.sha256,
     spans,
     tokens,
-    wordCount: words.length,
+    wordCount: print.words,
     profile: bigramProfile(normalize(input.text).text),
     shingles: shingleSet(words),
-    stemPairs: stemPairs(tokens.flat().map((t) => t.stem)),
-    runGrams: grams,
-    runGramSet: new Set(grams),
+    stemPairs: print.stemPairs,
+    runGrams: print.runGrams,
+    runGramSet: new Set(print.runGrams),
   };
 }

@@ -22,42 +22,90 @@ const COMBINING = /\p{M}/u;
  * them); all output characters of such a cluster point at the cluster's start.
  */
 export function normalize(original: string): NormalizedText {
-  const out: string[] = [];
-  const origin: number[] = [];
+  const out = new TextBuilder(original.length);
   let lastWasSpace = false;
   let i = 0;
   while (i < original.length) {
     const start = i;
+    const code = original.charCodeAt(i);
+    // Fast path: ASCII not followed by a combining mark needs no NFKC, only case folding.
+    if (code < 0x80 && !(i + 1 < original.length && original.charCodeAt(i + 1) >= 0x300)) {
+      i++;
+      if (code === 13) {
+        if (original.charCodeAt(i) !== 10) out.push(10, start);
+        continue;
+      }
+      if (code === 32 || code === 9 || code === 11 || code === 12) {
+        if (!lastWasSpace) out.push(32, start);
+        lastWasSpace = true;
+        continue;
+      }
+      lastWasSpace = false;
+      out.push(code === 96 ? 39 : code >= 65 && code <= 90 ? code + 32 : code, start);
+      continue;
+    }
     const first = original.codePointAt(i) ?? 0;
     i += first > 0xffff ? 2 : 1;
     while (i < original.length) {
       const next = original.codePointAt(i) ?? 0;
-      if (!COMBINING.test(String.fromCodePoint(next))) break;
+      if (next < 0x300 || !COMBINING.test(String.fromCodePoint(next))) break;
       i += next > 0xffff ? 2 : 1;
     }
     const cluster = original.slice(start, i);
-    if (cluster === '\r') {
-      if (original[i] === '\n') continue;
-      pushChar('\n', start);
-      continue;
-    }
     if (ZERO_WIDTH.test(cluster)) continue;
-    if (cluster !== '\n' && SPACE.test(cluster)) {
-      if (!lastWasSpace) pushChar(' ', start);
+    if (SPACE.test(cluster)) {
+      if (!lastWasSpace) out.push(32, start);
       lastWasSpace = true;
       continue;
     }
     lastWasSpace = false;
-    for (const ch of foldCluster(cluster)) pushChar(ch, start);
+    const folded = foldCluster(cluster);
+    for (let k = 0; k < folded.length; k++) out.push(folded.charCodeAt(k), start);
   }
-  origin.push(original.length);
-  return { text: out.join(''), origin: Int32Array.from(origin) };
+  return out.finish(original.length);
+}
 
-  function pushChar(ch: string, from: number): void {
-    for (let k = 0; k < ch.length; k++) {
-      out.push(ch[k] ?? '');
-      origin.push(from);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const UTF16 = new TextDecoder('utf-16le');
+
+/**
+ * UTF-16 code units to a string. The native decoder is an order of magnitude faster than
+ * String.fromCharCode; it turns a lone surrogate into U+FFFD, one unit for one, so offsets hold.
+ */
+function decodeUnits(units: Uint16Array): string {
+  if (LITTLE_ENDIAN) return UTF16.decode(units);
+  const parts: string[] = [];
+  for (let k = 0; k < units.length; k += 8192) parts.push(String.fromCharCode(...units.subarray(k, k + 8192)));
+  return parts.join('');
+}
+
+/** Growable UTF-16 buffer with a parallel origin array: one allocation per doubling, not per character. */
+class TextBuilder {
+  private codes: Uint16Array;
+  private origin: Int32Array;
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(Math.max(16, capacity));
+    this.origin = new Int32Array(Math.max(16, capacity) + 1);
+  }
+
+  push(code: number, from: number): void {
+    if (this.length === this.codes.length) {
+      const codes = new Uint16Array(this.codes.length * 2);
+      codes.set(this.codes);
+      this.codes = codes;
+      const origin = new Int32Array(codes.length + 1);
+      origin.set(this.origin);
+      this.origin = origin;
     }
+    this.codes[this.length] = code;
+    this.origin[this.length++] = from;
+  }
+
+  finish(end: number): NormalizedText {
+    this.origin[this.length] = end;
+    return { text: decodeUnits(this.codes.subarray(0, this.length)), origin: this.origin.slice(0, this.length + 1) };
   }
 }
 

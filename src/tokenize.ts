@@ -10,7 +10,7 @@ export interface Token {
   readonly end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu;
+export const WORD = /[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu;
 const STEM_LENGTH = 5;
 
 /**

@@ -27,7 +27,7 @@ export interface Derivation {
 
 /** Margin (in parsimony cost units) that moves a confidence from 0.5 towards 1 by a factor e. */
 const MARGIN_SCALE = 10;
-const MAX_CONFIDENCE = 0.99;
+export const MAX_CONFIDENCE = 0.99;
 /**
  * A parent chosen only by which way the edges point (see StemmaSearch.directionOnly) is not
  * stated with more than this: on Darwin's editions, where each revision adds text, every such

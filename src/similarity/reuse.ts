@@ -1,4 +1,4 @@
-import { hash } from './shingles.js';
+import { distinctSorted, hash, mix32 } from './shingles.js';
 
 /**
  * Word n-gram length for verbatim passage runs: five words in a row rarely recur by chance, yet
@@ -6,13 +6,6 @@ import { hash } from './shingles.js';
  */
 export const RUN_GRAM = 5;
 const RUN_GAP = 3;
-
-/** Hashes of every RUN_GRAM-word window, in text order. */
-export function runGrams(words: readonly string[]): Uint32Array {
-  const out = new Uint32Array(Math.max(0, words.length - RUN_GRAM + 1));
-  for (let i = 0; i < out.length; i++) out[i] = hash(words.slice(i, i + RUN_GRAM).join(' '));
-  return out;
-}
 
 /**
  * Length in words of the longest stretch of `a` copied from `b`: consecutive windows of `a` found
@@ -32,37 +25,62 @@ export function longestSharedRun(a: Uint32Array, b: ReadonlySet<number>): number
   return best;
 }
 
-/** Hashes of adjacent stem pairs: wording, as opposed to vocabulary. */
-export function stemPairs(stems: readonly string[]): Set<number> {
-  const out = new Set<number>();
-  for (let i = 0; i + 1 < stems.length; i++) out.add(hash(`${stems[i]} ${stems[i + 1]}`));
-  return out;
+/** Sorted distinct hashes of adjacent stem pairs: wording, as opposed to vocabulary. */
+export function stemPairs(stems: readonly string[]): Uint32Array {
+  const out = new Uint32Array(Math.max(0, stems.length - 1));
+  let previous = stems.length > 0 ? hash(stems[0] as string) : 0;
+  for (let i = 0; i + 1 < stems.length; i++) {
+    const next = hash(stems[i + 1] as string);
+    out[i] = mix32(Math.imul(previous, 0x01000193) ^ next);
+    previous = next;
+  }
+  return distinctSorted(out);
 }
 
-/** How many documents of the folder use each stem pair. */
-export function pairFrequencies(sets: readonly ReadonlySet<number>[]): Map<number, number> {
+/** How many documents use each stem pair. */
+export function pairFrequencies(sets: readonly Uint32Array[]): Map<number, number> {
   const df = new Map<number, number>();
   for (const s of sets) for (const h of s) df.set(h, (df.get(h) ?? 0) + 1);
   return df;
+}
+
+/** Inverse document frequency of a stem pair, the weight of shared wording. */
+export function pairWeight(df: number, documents: number): number {
+  return Math.log((documents + 1) / Math.max(1, df));
 }
 
 /**
  * Shared wording beyond the topic's vocabulary: the IDF-weighted share of the smaller side's
  * stem pairs found in the other document. Pairs used by every document of the folder (the
  * subject's stock phrases, boilerplate) weigh almost nothing, so independent texts on one
- * subject score low while even heavily revised copies keep enough rare pairs.
+ * subject score low while even heavily revised copies keep enough rare pairs. Both inputs are
+ * sorted distinct hashes (see stemPairs), merged in one pass.
  */
-export function rareOverlap(a: ReadonlySet<number>, b: ReadonlySet<number>, df: ReadonlyMap<number, number>, documents: number): number {
-  const idf = (h: number): number => Math.log((documents + 1) / (df.get(h) ?? 1));
+export function rareOverlap(a: Uint32Array, b: Uint32Array, df: ReadonlyMap<number, number>, documents: number): number {
+  const weight = (h: number): number => pairWeight(df.get(h) ?? 1, documents);
   let shared = 0;
   let totalA = 0;
   let totalB = 0;
-  for (const h of a) {
-    const w = idf(h);
-    totalA += w;
-    if (b.has(h)) shared += w;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Infinity;
+    const y = j < b.length ? (b[j] as number) : Infinity;
+    if (x === y) {
+      const w = weight(x);
+      shared += w;
+      totalA += w;
+      totalB += w;
+      i++;
+      j++;
+    } else if (x < y) {
+      totalA += weight(x);
+      i++;
+    } else {
+      totalB += weight(y);
+      j++;
+    }
   }
-  for (const h of b) totalB += idf(h);
   const smaller = Math.min(totalA, totalB);
   return smaller === 0 ? 0 : Math.min(1, shared / smaller);
 }

@@ -1,0 +1,31 @@
+import { normalize } from '../normalize.js';
+import { stemOf, WORD } from '../tokenize.js';
+import { minhash } from './minhash.js';
+import { RUN_GRAM, stemPairs } from './reuse.js';
+import { distinctSorted, windowHashes, wordHashes } from './shingles.js';
+
+/**
+ * What candidate generation and the whole-text measures need from a document, built in one
+ * pass over its normalized words, without sentence segmentation: cheap enough to compute for
+ * every file of a large corpus before deciding which pairs deserve alignment.
+ */
+export interface Fingerprint {
+  readonly words: number;
+  /** Sorted distinct hashes of adjacent stem pairs (see rareOverlap). */
+  readonly stemPairs: Uint32Array;
+  /** Hash of every RUN_GRAM-word window, in text order (see longestSharedRun). */
+  readonly runGrams: Uint32Array;
+  /** MinHash signature of the run grams; undefined for texts shorter than RUN_GRAM words. */
+  readonly signature: Uint32Array | undefined;
+}
+
+export function fingerprint(text: string): Fingerprint {
+  const words = normalize(text).text.match(WORD) ?? [];
+  const runGrams = windowHashes(wordHashes(words), RUN_GRAM);
+  return {
+    words: words.length,
+    stemPairs: stemPairs(words.map(stemOf)),
+    runGrams,
+    signature: minhash(distinctSorted(runGrams)),
+  };
+}
