@@ -1,6 +1,7 @@
 import type { Fingerprint } from './similarity/fingerprint.js';
 import { bandKeys } from './similarity/minhash.js';
-import { pairWeight } from './similarity/reuse.js';
+import { PASSAGE_WORDS, RELATED_WORDING } from './derive/relation.js';
+import { longestSharedRun, pairWeight, RUN_GRAM } from './similarity/reuse.js';
 
 /**
  * Candidate generation: which pairs of a large corpus deserve sentence alignment. Two
@@ -8,12 +9,13 @@ import { pairWeight } from './similarity/reuse.js';
  *
  * 1. An inverted index of stem pairs (the wording measure of rareOverlap), with document
  *    frequency capped as passim and TextPAIR do: wording shared by more than `maxDf` documents
- *    (signatures, disclaimers, list footers, stock phrases) is boilerplate and never links two
- *    documents, which bounds the work at maxDf per posting. A pair is a candidate when the
- *    IDF-weighted wording it shares reaches MIN_WORDING of the smaller side (half the share
- *    that relates two texts, see relation.ts, so capped wording cannot hide a related pair), or
- *    when it shares MIN_SHARED_PAIRS stem pairs (a 30-word verbatim passage shares about 29, so
- *    a passage inside a long text is found whatever its share).
+ *    (signatures, disclaimers, list footers, stock phrases) is boilerplate, weighs nothing and
+ *    never links two documents, which also bounds the work at maxDf per posting. The index
+ *    adds up, for every pair sharing indexed wording, exactly the IDF-weighted overlap that
+ *    rareOverlap computes with the same cap, so a pair is kept when that overlap reaches
+ *    RELATED_WORDING (the least a related pair has, see relation.ts), or when it shares
+ *    MIN_SHARED_PAIRS stem pairs and a verbatim run of PASSAGE_WORDS (a passage reused inside a
+ *    long text, whatever its share).
  * 2. MinHash with LSH banding over five-word windows (minhash.ts): near copies whose wording is
  *    all above the cap, such as a campaign of hundreds of near-identical messages. A bucket of
  *    up to SMALL_BUCKET documents gives all its pairs; a larger one links each member to the
@@ -21,13 +23,18 @@ import { pairWeight } from './similarity/reuse.js';
  *
  * Deterministic: pairs come sorted, the lower index first.
  */
-export const DEFAULT_MAX_DF = 100;
-const MIN_WORDING = 0.05;
-const MIN_SHARED_PAIRS = 20;
+export const DEFAULT_MAX_DF = 30;
+/** A 30-word verbatim passage shares about 29 stem pairs; fewer cannot hold one. */
+const MIN_SHARED_PAIRS = PASSAGE_WORDS - 10;
 const SMALL_BUCKET = 8;
+/**
+ * A run of PASSAGE_WORDS words, with gaps of up to three windows (see longestSharedRun), holds
+ * at least this many distinct shared five-word windows; a cheap merge rules most pairs out.
+ */
+const MIN_PASSAGE_GRAMS = Math.ceil((PASSAGE_WORDS - RUN_GRAM + 1) / 4);
 
 export interface CandidateOptions {
-  /** Stem pairs found in more documents than this are ignored by the index. */
+  /** Stem pairs found in more documents than this are boilerplate to the index. */
   readonly maxDf?: number;
 }
 
@@ -58,7 +65,7 @@ function indexPairs(
   prints.forEach((p, d) => {
     for (const h of p.stemPairs) {
       const f = df.get(h) ?? 1;
-      const w = pairWeight(f, n);
+      const w = pairWeight(f, n, maxDf);
       totals[d] = (totals[d] as number) + w;
       if (f >= 2 && f <= maxDf && !featureOf.has(h)) {
         featureOf.set(h, weights.length);
@@ -99,7 +106,10 @@ function indexPairs(
     }
     for (const other of touched) {
       const smaller = Math.min(totals[d] as number, totals[other] as number);
-      if ((count[other] as number) >= MIN_SHARED_PAIRS || (smaller > 0 && (shared[other] as number) / smaller >= MIN_WORDING)) add(d, other);
+      const wording = smaller > 0 ? (shared[other] as number) / smaller : 0;
+      if (wording >= RELATED_WORDING - 1e-9 || ((count[other] as number) >= MIN_SHARED_PAIRS && sharesPassage(p, prints[other] as Fingerprint))) {
+        add(d, other);
+      }
       shared[other] = 0;
       count[other] = 0;
     }
@@ -124,4 +134,44 @@ function lshPairs(prints: readonly Fingerprint[], add: (x: number, y: number) =>
       for (let x = 1; x < members.length; x++) add(members[x - 1] as number, members[x] as number);
     }
   }
+}
+
+function sharesPassage(a: Fingerprint, b: Fingerprint): boolean {
+  if (sharedCount(a.gramSet, b.gramSet) < MIN_PASSAGE_GRAMS) return false;
+  return Math.max(longestSharedRun(a.runGrams, sortedSet(b.gramSet)), longestSharedRun(b.runGrams, sortedSet(a.gramSet))) >= PASSAGE_WORDS;
+}
+
+function sharedCount(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** Membership in sorted distinct values by binary search. */
+function sortedSet(sorted: Uint32Array): { has(value: number): boolean } {
+  return {
+    has(value: number): boolean {
+      let lo = 0;
+      let hi = sorted.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const v = sorted[mid] as number;
+        if (v === value) return true;
+        if (v < value) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return false;
+    },
+  };
 }

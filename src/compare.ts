@@ -6,7 +6,7 @@ import { prepareDocument, type DocumentInput, type PreparedDocument } from './do
 import { basicLexicon, type Lexicon } from './lexicon.js';
 import type { SpanKind } from './segment.js';
 import { diceOfProfiles } from './similarity/dice.js';
-import { candidatePairs } from './candidates.js';
+import { candidatePairs, DEFAULT_MAX_DF } from './candidates.js';
 import { segment } from './segment.js';
 import { fingerprint, type Fingerprint } from './similarity/fingerprint.js';
 import { longestSharedRun, pairFrequencies, rareOverlap } from './similarity/reuse.js';
@@ -25,6 +25,8 @@ export interface CompareOptions {
    * a second and every figure of every pair is exact, candidates above.
    */
   readonly pairs?: 'all' | 'index' | 'auto';
+  /** Under `index`, stem pairs in more documents than this are boilerplate (see candidates.ts). */
+  readonly maxDf?: number;
 }
 
 export const ALL_PAIRS_UP_TO = 64;
@@ -101,7 +103,9 @@ export function compare(inputs: readonly DocumentInput[], options: CompareOption
   const pairDf = pairFrequencies(prints.map((p) => p.stemPairs));
   const mode = options.pairs ?? 'auto';
   const pairing = mode === 'all' || (mode === 'auto' && sorted.length <= ALL_PAIRS_UP_TO) ? 'all' : 'index';
-  const chosen = pairing === 'all' ? allPairs(sorted.length) : candidatePairs(prints, pairDf);
+  // Boilerplate only exists for the index: in a small folder every stem pair counts.
+  const maxDf = pairing === 'all' ? Infinity : (options.maxDf ?? DEFAULT_MAX_DF);
+  const chosen = pairing === 'all' ? allPairs(sorted.length) : candidatePairs(prints, pairDf, { maxDf });
 
   // Only documents in some chosen pair are segmented and aligned; `local` maps a document's
   // index to its place among them, the numbering the derivation stage works in.
@@ -119,7 +123,7 @@ export function compare(inputs: readonly DocumentInput[], options: CompareOption
     const alignment = alignDocuments(a, b, weights);
     const alignedA = a.spans.length - alignment.unalignedA.length;
     const alignedB = b.spans.length - alignment.unalignedB.length;
-    const wording = rareOverlap(a.stemPairs, b.stemPairs, pairDf, sorted.length);
+    const wording = rareOverlap(a.stemPairs, b.stemPairs, pairDf, sorted.length, maxDf);
     const sharedRun = Math.max(longestSharedRun(a.runGrams, b.runGramSet), longestSharedRun(b.runGrams, a.runGramSet));
     compared.push({
       a: i,

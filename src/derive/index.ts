@@ -170,10 +170,30 @@ function chooseStemma(k: number, characters: readonly Character[]): StemmaSearch
 }
 
 /** Connected components of the related pairs, each sorted, in order of their first member. */
+/**
+ * Families are the connected components of the whole-text relation, built strongest link first
+ * (Kruskal's order) so that a join which would grow a family beyond MAX_FAMILY is refused: the
+ * weakest links are the ones dropped. A mail archive where list footers and quoted replies chain
+ * thousands of messages together splits into threads instead of one family whose stemma search
+ * could never finish; families of real versions of one text are far smaller.
+ */
+export const MAX_FAMILY = 12;
+
 function families(n: number, pairs: readonly ComparedPair[]): number[][] {
   const parent = Array.from({ length: n }, (_, i) => i);
+  const size = new Array<number>(n).fill(1);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x] as number)));
-  for (const p of pairs) if (relation(p) === 'text') parent[find(p.a)] = find(p.b);
+  const links = pairs
+    .filter((p) => relation(p) === 'text')
+    .map((p) => ({ p, strength: closeness(p) }))
+    .sort((x, y) => y.strength - x.strength || x.p.a - y.p.a || x.p.b - y.p.b);
+  for (const { p } of links) {
+    const ra = find(p.a);
+    const rb = find(p.b);
+    if (ra === rb || (size[ra] as number) + (size[rb] as number) > MAX_FAMILY) continue;
+    parent[ra] = rb;
+    size[rb] = (size[ra] as number) + (size[rb] as number);
+  }
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const r = find(i);

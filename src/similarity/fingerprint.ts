@@ -15,6 +15,8 @@ export interface Fingerprint {
   readonly stemPairs: Uint32Array;
   /** Hash of every RUN_GRAM-word window, in text order (see longestSharedRun). */
   readonly runGrams: Uint32Array;
+  /** The same, sorted and distinct, for merging and binary search. */
+  readonly gramSet: Uint32Array;
   /** MinHash signature of the run grams; undefined for texts shorter than RUN_GRAM words. */
   readonly signature: Uint32Array | undefined;
 }
@@ -22,10 +24,12 @@ export interface Fingerprint {
 export function fingerprint(text: string): Fingerprint {
   const words = normalize(text).text.match(WORD) ?? [];
   const runGrams = windowHashes(wordHashes(words), RUN_GRAM);
+  const gramSet = distinctSorted(runGrams);
   return {
     words: words.length,
     stemPairs: stemPairs(words.map(stemOf)),
     runGrams,
-    signature: minhash(distinctSorted(runGrams)),
+    gramSet,
+    signature: minhash(gramSet),
   };
 }

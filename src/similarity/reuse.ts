@@ -12,7 +12,7 @@ const RUN_GAP = 3;
  * in `b`, allowing small gaps. Independent reports quoting the same speaker share runs of about a
  * dozen words; a reused passage runs for sentences.
  */
-export function longestSharedRun(a: Uint32Array, b: ReadonlySet<number>): number {
+export function longestSharedRun(a: Uint32Array, b: { has(value: number): boolean }): number {
   let best = 0;
   let start = -1;
   let last = Number.NEGATIVE_INFINITY;
@@ -44,9 +44,12 @@ export function pairFrequencies(sets: readonly Uint32Array[]): Map<number, numbe
   return df;
 }
 
-/** Inverse document frequency of a stem pair, the weight of shared wording. */
-export function pairWeight(df: number, documents: number): number {
-  return Math.log((documents + 1) / Math.max(1, df));
+/**
+ * Inverse document frequency of a stem pair, the weight of shared wording; 0 above `maxDf`,
+ * where wording shared by that many documents is boilerplate (see candidates.ts).
+ */
+export function pairWeight(df: number, documents: number, maxDf = Infinity): number {
+  return df > maxDf ? 0 : Math.log((documents + 1) / Math.max(1, df));
 }
 
 /**
@@ -56,8 +59,14 @@ export function pairWeight(df: number, documents: number): number {
  * subject score low while even heavily revised copies keep enough rare pairs. Both inputs are
  * sorted distinct hashes (see stemPairs), merged in one pass.
  */
-export function rareOverlap(a: Uint32Array, b: Uint32Array, df: ReadonlyMap<number, number>, documents: number): number {
-  const weight = (h: number): number => pairWeight(df.get(h) ?? 1, documents);
+export function rareOverlap(
+  a: Uint32Array,
+  b: Uint32Array,
+  df: ReadonlyMap<number, number>,
+  documents: number,
+  maxDf = Infinity,
+): number {
+  const weight = (h: number): number => pairWeight(df.get(h) ?? 1, documents, maxDf);
   let shared = 0;
   let totalA = 0;
   let totalB = 0;
