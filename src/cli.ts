@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ALL_PAIRS_UP_TO, compare } from './compare.js';
+import { ALL_PAIRS_UP_TO, compare, type Stage } from './compare.js';
 import { InputError } from './errors.js';
 import { scoreFamily, summarize } from './evaluate.js';
 import { type Lexicon } from './lexicon.js';
@@ -11,6 +11,7 @@ import { parseTruth, type BenchmarkTruth } from './truth.js';
 import { DEFAULT_MAX_BYTES, loadFolder } from './load.js';
 import { basicLexicon } from './lexicon.js';
 import { renderJson } from './report/json.js';
+import { renderJsonl } from './report/jsonl.js';
 import { terminalSafe } from './report/sanitize.js';
 import { renderTable } from './report/table.js';
 import { loadWordNetLexicon } from './wordnet.js';
@@ -20,7 +21,8 @@ export const EXIT_USAGE = 2;
 
 interface CompareFlags {
   json?: boolean;
-  format: 'table' | 'json';
+  quiet?: boolean;
+  format: 'table' | 'json' | 'jsonl';
   recursive?: boolean;
   include?: string[];
   exclude?: string[];
@@ -48,8 +50,9 @@ function buildProgram(write: (s: string) => void, warn: (s: string) => void): Co
     .command('compare')
     .description('compare every file of <dir> and estimate which derives from which')
     .argument('<dir>', 'folder of text files, one version per file')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('--format <format>', 'output format; jsonl: one line per family').choices(['table', 'json', 'jsonl']).default('table'))
     .option('--json', 'same as --format json')
+    .option('-q, --quiet', 'no progress display')
     .option('-r, --recursive', 'descend into sub-folders')
     .option('--include <glob...>', 'only files whose relative path matches')
     .option('--exclude <glob...>', 'skip files whose relative path matches')
@@ -70,9 +73,13 @@ function buildProgram(write: (s: string) => void, warn: (s: string) => void): Co
         throw new InputError(`${dir}: needs at least two readable text files, found ${loaded.files.length}`);
       }
       const lexicon = await chooseLexicon(flags.wordnet);
-      const result = compare(loaded.files, { lexicon, spans: flags.spans ?? false, pairs: flags.pairs });
-      const json = flags.json === true || flags.format === 'json';
-      write(json ? renderJson(result) : renderTable(result, { chalk: colours(), evidence: flags.evidence }));
+      const format = flags.json === true ? 'json' : flags.format;
+      const display = format === 'table' && !flags.quiet && process.stderr.isTTY ? progressLine(warn) : undefined;
+      const result = compare(loaded.files, { lexicon, spans: flags.spans ?? false, pairs: flags.pairs, progress: display?.update });
+      display?.done();
+      write(
+        format === 'json' ? renderJson(result) : format === 'jsonl' ? renderJsonl(result) : renderTable(result, { chalk: colours(), evidence: flags.evidence }),
+      );
     });
   program
     .command('eval')
@@ -124,6 +131,24 @@ async function readTruth(file: string): Promise<BenchmarkTruth> {
   } catch (error) {
     throw new InputError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** One rewritten stderr line, at most ten updates a second; cleared when done. */
+function progressLine(warn: (s: string) => void): { update: (stage: Stage, done: number, total: number) => void; done: () => void } {
+  let last = 0;
+  let shown = false;
+  return {
+    update(stage, done, total) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      shown = true;
+      warn(`\r\u001b[K${stage} ${total > 1 ? `${done}/${total}` : '...'}`);
+    },
+    done() {
+      if (shown) warn('\r\u001b[K');
+    },
+  };
 }
 
 function positiveInteger(value: string): number {

@@ -27,7 +27,11 @@ export interface CompareOptions {
   readonly pairs?: 'all' | 'index' | 'auto';
   /** Under `index`, stem pairs in more documents than this are boilerplate (see candidates.ts). */
   readonly maxDf?: number;
+  /** Told how far each stage has got, for a progress display; called often, keep it cheap. */
+  readonly progress?: (stage: Stage, done: number, total: number) => void;
 }
+
+export type Stage = 'fingerprints' | 'candidates' | 'alignment' | 'derivation';
 
 export const ALL_PAIRS_UP_TO = 64;
 
@@ -99,12 +103,17 @@ export interface CompareResult {
 export function compare(inputs: readonly DocumentInput[], options: CompareOptions = {}): CompareResult {
   const lexicon = options.lexicon ?? basicLexicon;
   const sorted = [...inputs].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const prints = sorted.map((d) => fingerprint(d.text));
+  const progress = options.progress ?? ((): void => undefined);
+  const prints = sorted.map((d, k) => {
+    if (k % 64 === 0) progress('fingerprints', k, sorted.length);
+    return fingerprint(d.text);
+  });
   const pairDf = pairFrequencies(prints.map((p) => p.stemPairs));
   const mode = options.pairs ?? 'auto';
   const pairing = mode === 'all' || (mode === 'auto' && sorted.length <= ALL_PAIRS_UP_TO) ? 'all' : 'index';
   // Boilerplate only exists for the index: in a small folder every stem pair counts.
   const maxDf = pairing === 'all' ? Infinity : (options.maxDf ?? DEFAULT_MAX_DF);
+  progress('candidates', 0, 1);
   const chosen = pairing === 'all' ? allPairs(sorted.length) : candidatePairs(prints, pairDf, { maxDf });
 
   // Only documents in some chosen pair are segmented and aligned; `local` maps a document's
@@ -116,6 +125,7 @@ export function compare(inputs: readonly DocumentInput[], options: CompareOption
   const compared: ComparedPair[] = [];
   const pairs: PairResult[] = [];
   for (const [x, y] of chosen) {
+    if (compared.length % 64 === 0) progress('alignment', compared.length, chosen.length);
     const i = local.get(x) as number;
     const j = local.get(y) as number;
     const a = documents[i] as PreparedDocument;
@@ -151,6 +161,7 @@ export function compare(inputs: readonly DocumentInput[], options: CompareOption
       unalignedB: alignment.unalignedB,
     });
   }
+  progress('derivation', 0, 1);
   const derived = derive(documents, compared, lexicon, weights);
   return {
     schemaVersion: SCHEMA_VERSION,

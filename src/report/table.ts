@@ -50,7 +50,11 @@ export function renderTable(result: CompareResult, options: TableOptions): strin
     colWidths: [null, null, null, null, EVIDENCE_WIDTH] as unknown as number[],
     wordWrap: true,
   });
-  for (const d of result.derivations) {
+  // In a large folder the unrelated documents would bury the findings: only families are listed.
+  const large = result.documents.length > MATRIX_MAX_DOCUMENTS;
+  const sources = new Set(result.derivations.map((d) => d.source));
+  const shown = large ? result.derivations.filter((d) => d.method !== 'independent' || sources.has(d.target)) : result.derivations;
+  for (const d of shown) {
     table.push([
       terminalSafe(d.target),
       sourceLabel(d, chalk),
@@ -60,6 +64,9 @@ export function renderTable(result: CompareResult, options: TableOptions): strin
     ]);
   }
   out.push(table.toString());
+  if (shown.length < result.derivations.length) {
+    out.push(chalk.dim(`${result.derivations.length - shown.length} independent documents not listed (--format json lists every document).`));
+  }
   if (hidden.size > 0) {
     out.push(chalk.dim('hidden:N is a source that is not in the folder: the documents that share N were each made from it, not from one another.'));
   }
