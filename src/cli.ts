@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ALL_PAIRS_UP_TO, compare, type Stage } from './compare.js';
 import { InputError } from './errors.js';
@@ -27,7 +27,8 @@ interface CompareFlags {
   include?: string[];
   exclude?: string[];
   spans?: boolean;
-  maxBytes: number;
+  maxFileSize: number;
+  output?: string;
   wordnet: boolean;
   evidence: number;
   pairs: Pairing;
@@ -57,7 +58,8 @@ function buildProgram(write: (s: string) => void, warn: (s: string) => void): Co
     .option('--include <glob...>', 'only files whose relative path matches')
     .option('--exclude <glob...>', 'skip files whose relative path matches')
     .option('--spans', 'include sentence offsets of each document in the JSON')
-    .option('--max-bytes <n>', 'skip files larger than this', positiveInteger, DEFAULT_MAX_BYTES)
+    .option('--max-file-size <bytes>', 'skip files larger than this, with a warning', positiveInteger, DEFAULT_MAX_BYTES)
+    .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
     .option('--evidence <n>', 'evidence lines per derivation in the table', positiveInteger, 3)
     .option('--no-wordnet', 'do not load WordNet (faster; no synonym or word-frequency evidence)')
     .addOption(pairsOption())
@@ -66,9 +68,9 @@ function buildProgram(write: (s: string) => void, warn: (s: string) => void): Co
         recursive: flags.recursive ?? false,
         include: flags.include ?? [],
         exclude: flags.exclude ?? [],
-        maxBytes: flags.maxBytes,
+        maxBytes: flags.maxFileSize,
       });
-      for (const w of loaded.warnings) warn(`provenance: warning: ${terminalSafe(w)}\n`);
+      for (const k of loaded.skipped) warn(`provenance: warning: ${terminalSafe(k.path)}: skipped, ${terminalSafe(k.reason)}\n`);
       if (loaded.files.length < 2) {
         throw new InputError(`${dir}: needs at least two readable text files, found ${loaded.files.length}`);
       }
@@ -77,9 +79,14 @@ function buildProgram(write: (s: string) => void, warn: (s: string) => void): Co
       const display = format === 'table' && !flags.quiet && process.stderr.isTTY ? progressLine(warn) : undefined;
       const result = compare(loaded.files, { lexicon, spans: flags.spans ?? false, pairs: flags.pairs, progress: display?.update });
       display?.done();
-      write(
-        format === 'json' ? renderJson(result) : format === 'jsonl' ? renderJsonl(result) : renderTable(result, { chalk: colours(), evidence: flags.evidence }),
-      );
+      const report =
+        format === 'json'
+          ? renderJson(result, loaded.skipped)
+          : format === 'jsonl'
+            ? renderJsonl(result, loaded.skipped)
+            : renderTable(result, { chalk: flags.output ? new Chalk({ level: 0 }) : colours(), evidence: flags.evidence });
+      if (flags.output) await writeOutput(flags.output, report, dir);
+      else write(report);
     });
   program
     .command('eval')
@@ -100,7 +107,7 @@ function buildProgram(write: (s: string) => void, warn: (s: string) => void): Co
       const scores = [];
       for (const name of chosen) {
         const loaded = await loadFolder(path.join(dir, name), { recursive: true });
-        for (const w of loaded.warnings) warn(`provenance: warning: ${terminalSafe(name)}/${terminalSafe(w)}\n`);
+        for (const k of loaded.skipped) warn(`provenance: warning: ${terminalSafe(name)}/${terminalSafe(k.path)}: skipped, ${terminalSafe(k.reason)}\n`);
         const result = compare(loaded.files, { lexicon, pairs: flags.pairs });
         scores.push(scoreFamily(name, truth.families[name] ?? { parents: {} }, result.derivations));
       }
@@ -130,6 +137,30 @@ async function readTruth(file: string): Promise<BenchmarkTruth> {
     return parseTruth(JSON.parse(text));
   } catch (error) {
     throw new InputError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Writes a report next to its destination and renames it into place, so a reader never sees half
+ * a report; refuses a destination inside the input folder, which is never written to.
+ */
+async function writeOutput(file: string, text: string, inputDir: string): Promise<void> {
+  const target = path.resolve(file);
+  const input = await realpath(inputDir);
+  const parent = await realpath(path.dirname(target)).catch(() => {
+    throw new InputError(`${file}: the folder for --output does not exist`);
+  });
+  const resolved = path.join(parent, path.basename(target));
+  if (resolved === input || resolved.startsWith(input + path.sep)) {
+    throw new InputError(`${file}: --output must not be inside the input folder ${inputDir}`);
+  }
+  const temp = `${resolved}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, text, { flag: 'wx' });
+    await rename(temp, resolved);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw new InputError(`${file}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
@@ -21,14 +21,19 @@ export interface LoadOptions {
   readonly recursive?: boolean;
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
-  /** Files larger than this are skipped with a warning. */
+  /** Files larger than this are skipped with a reason. */
   readonly maxBytes?: number;
+}
+
+/** A file left out of the analysis, and why; reported on stderr and in the JSON. */
+export interface Skipped {
+  readonly path: string;
+  readonly reason: string;
 }
 
 export interface LoadResult {
   readonly files: SourceFile[];
-  /** One line per skipped file, naming it and the reason. */
-  readonly warnings: string[];
+  readonly skipped: Skipped[];
 }
 
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
@@ -47,39 +52,44 @@ export async function loadFolder(dir: string, options: LoadOptions = {}): Promis
   const include = options.include?.length ? picomatch(options.include as string[], { dot: true }) : undefined;
   const exclude = options.exclude?.length ? picomatch(options.exclude as string[], { dot: true }) : undefined;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const ids = (await listFiles(dir, '', options.recursive ?? false))
+  const skipped: Skipped[] = [];
+  const listed = await listFiles(dir, '', options.recursive ?? false, skipped, new Set([await realpath(dir)])).catch(
+    (error: NodeJS.ErrnoException) => {
+      throw new InputError(`${dir}: cannot be read (${error.code ?? 'error'})`);
+    },
+  );
+  const ids = listed
     .filter((id) => (!include || include(id)) && !(exclude && exclude(id)))
     .sort(compareIds);
 
   const files: SourceFile[] = [];
-  const warnings: string[] = [];
   for (const id of ids) {
     const full = path.join(dir, ...id.split('/'));
     const size = (await stat(full)).size;
     if (size > maxBytes) {
-      warnings.push(`${id}: skipped, ${size} bytes is over the ${maxBytes}-byte limit (--max-bytes)`);
+      skipped.push({ path: id, reason: `${size} bytes is over the ${maxBytes}-byte limit (--max-file-size)` });
       continue;
     }
     let bytes: Buffer;
     try {
       bytes = await readFile(full);
     } catch (error) {
-      warnings.push(`${id}: skipped, cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      skipped.push({ path: id, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       continue;
     }
     const decoded = decode(bytes);
     if (decoded.kind === 'binary') {
-      warnings.push(`${id}: skipped, binary file (contains NUL bytes)`);
+      skipped.push({ path: id, reason: 'binary file (contains NUL bytes)' });
       continue;
     }
     if (decoded.text.trim() === '') {
-      warnings.push(`${id}: skipped, empty file`);
+      skipped.push({ path: id, reason: 'empty file' });
       continue;
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     files.push({ id, text: decoded.text, sha256, encoding: decoded.encoding });
   }
-  return { files, warnings };
+  return { files, skipped: skipped.sort((a, b) => compareIds(a.path, b.path)) };
 }
 
 /** Code-unit order, not locale order: the same on every machine. */
@@ -87,13 +97,40 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function listFiles(root: string, rel: string, recursive: boolean): Promise<string[]> {
+/**
+ * Regular files under `rel`, following symbolic links: a link to a file counts as that file, a
+ * link to a folder is entered under --recursive unless the folder was already entered (a loop),
+ * and a dangling link is skipped with a reason.
+ */
+async function listFiles(root: string, rel: string, recursive: boolean, skipped: Skipped[], entered: Set<string>): Promise<string[]> {
   const entries = await readdir(path.join(root, rel), { withFileTypes: true });
   const ids: string[] = [];
   for (const entry of entries) {
     const id = rel === '' ? entry.name : `${rel}/${entry.name}`;
-    if (entry.isFile()) ids.push(id);
-    else if (entry.isDirectory() && recursive) ids.push(...(await listFiles(root, id, recursive)));
+    const full = path.join(root, id);
+    let kind: 'file' | 'dir' | 'other' = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : 'other';
+    if (entry.isSymbolicLink()) {
+      const target = await stat(full).catch(() => undefined);
+      if (!target) {
+        skipped.push({ path: id, reason: 'dangling symbolic link' });
+        continue;
+      }
+      kind = target.isFile() ? 'file' : target.isDirectory() ? 'dir' : 'other';
+    }
+    if (kind === 'file') ids.push(id);
+    else if (kind === 'dir' && recursive) {
+      const real = await realpath(full).catch(() => full);
+      if (entered.has(real)) {
+        skipped.push({ path: id, reason: 'symbolic link loop (folder already read)' });
+        continue;
+      }
+      entered.add(real);
+      const inner = await listFiles(root, id, recursive, skipped, entered).catch((error: NodeJS.ErrnoException) => {
+        skipped.push({ path: id, reason: `folder cannot be read (${error.code ?? 'error'})` });
+        return [];
+      });
+      ids.push(...inner);
+    }
   }
   return ids;
 }

@@ -10,7 +10,7 @@ export interface Span {
   readonly kind: SpanKind;
 }
 
-const TERMINAL = /[.!?:;"'\u201D\u2019)\]…]\s*$/u;
+const TERMINAL = /[.!?:;"'\u201D\u2019)\]…。！？」』؟]\s*$/u;
 const MAX_HEADING_WORDS = 16;
 
 /**
@@ -57,8 +57,34 @@ function isHeading(line: string): boolean {
   return words <= MAX_HEADING_WORDS && /\p{L}/u.test(t);
 }
 
+/**
+ * Chinese and Japanese end sentences with full-width marks and no space after, which sbd does
+ * not know; the line is cut after them first, and sbd splits each piece.
+ */
+const CJK_STOP = /[。！？]+/gu;
+
 function splitParagraph(line: string): Array<{ start: number; end: number }> {
-  const pieces = sbd.sentences(line, { preserve_whitespace: true, newline_boundaries: false });
+  const out: Array<{ start: number; end: number }> = [];
+  let from = 0;
+  for (const m of line.matchAll(CJK_STOP)) {
+    const to = m.index + m[0].length;
+    out.push(...splitLatin(line.slice(from, to)).map((p) => ({ start: from + p.start, end: from + p.end })));
+    from = to;
+  }
+  if (from < line.length) out.push(...splitLatin(line.slice(from)).map((p) => ({ start: from + p.start, end: from + p.end })));
+  return out.filter((p) => line.slice(p.start, p.end).trim() !== '');
+}
+
+/**
+ * sbd only starts a sentence at a Latin capital; text in other alphabets (Cyrillic, Greek,
+ * Arabic) is cut after a stop followed by a space instead.
+ */
+const NON_LATIN_STOP = /(?<=[.!?؟۔])\s+/u;
+
+function splitLatin(line: string): Array<{ start: number; end: number }> {
+  const pieces = /[A-Za-z]/.test(line)
+    ? sbd.sentences(line, { preserve_whitespace: true, newline_boundaries: false })
+    : line.split(NON_LATIN_STOP);
   const out: Array<{ start: number; end: number }> = [];
   let cursor = 0;
   for (const piece of pieces) {

@@ -10,13 +10,18 @@ export interface Token {
   readonly end: number;
 }
 
-export const WORD = /[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu;
+/**
+ * Letters and digits form words; an inner apostrophe or dot keeps "don't" and "u.s" whole. Han,
+ * Hiragana and Katakana are written without spaces, so each of their characters is a word of
+ * its own (character n-grams are the usual unit for Chinese and Japanese text reuse). Built from
+ * a string because TypeScript's ES2022 target does not know the `v` flag Node 20 supports.
+ */
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
+const LETTER = `[[\\p{L}\\p{N}]--[${CJK}]]`;
+export const WORD = new RegExp(`[${CJK}]|${LETTER}+(?:['.]${LETTER}+)*`, 'gv');
 const STEM_LENGTH = 5;
 
-/**
- * Words of `text` (a slice of a document starting at `offset`), with offsets into the document.
- * Letters and digits form words; an inner apostrophe or dot keeps "don't" and "u.s" whole.
- */
+/** Words of `text` (a slice of a document starting at `offset`), with offsets into the document. */
 export function tokenize(text: string, offset = 0): Token[] {
   const { text: norm, origin } = normalize(text);
   const tokens: Token[] = [];

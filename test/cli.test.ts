@@ -43,7 +43,7 @@ describe('provenance compare (built binary)', () => {
     [['compare', '/nonexistent/dir'], /^provenance: \/nonexistent\/dir: no such file or directory\n$/],
     [['compare', path.join(FIXTURES, 'seeds', '000_f65c61f54482101f.txt')], /not a directory\n$/],
     [['compare', seeds, '--format', 'xml'], /argument 'xml' is invalid/],
-    [['compare', seeds, '--max-bytes', '-5'], /expected a positive whole number/],
+    [['compare', seeds, '--max-file-size', '-5'], /expected a positive whole number/],
   ])('exits 2 with one line for bad input %#', (args, message) => {
     const r = run(...args);
     expect(r.code).toBe(2);

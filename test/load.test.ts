@@ -34,9 +34,12 @@ describe('decode', () => {
 describe('loadFolder', () => {
   it('reads files sorted by id, skips binary and empty files with a warning', async () => {
     const dir = folder({ 'b.txt': 'bee', 'a.txt': 'ay', 'z.bin': Buffer.from([1, 0, 2]), 'empty.txt': '  \n' });
-    const { files, warnings } = await loadFolder(dir);
+    const { files, skipped } = await loadFolder(dir);
     expect(files.map((f) => f.id)).toEqual(['a.txt', 'b.txt']);
-    expect(warnings).toEqual(['empty.txt: skipped, empty file', 'z.bin: skipped, binary file (contains NUL bytes)']);
+    expect(skipped).toEqual([
+      { path: 'empty.txt', reason: 'empty file' },
+      { path: 'z.bin', reason: 'binary file (contains NUL bytes)' },
+    ]);
   });
 
   it('descends with recursive and filters with include/exclude globs', async () => {
@@ -48,9 +51,9 @@ describe('loadFolder', () => {
 
   it('skips files over the size limit', async () => {
     const dir = folder({ 'big.txt': 'x'.repeat(100), 'small.txt': 'y' });
-    const { files, warnings } = await loadFolder(dir, { maxBytes: 10 });
+    const { files, skipped } = await loadFolder(dir, { maxBytes: 10 });
     expect(files.map((f) => f.id)).toEqual(['small.txt']);
-    expect(warnings[0]).toMatch(/^big\.txt: skipped, 100 bytes is over the 10-byte limit/);
+    expect(skipped).toEqual([{ path: 'big.txt', reason: '100 bytes is over the 10-byte limit (--max-file-size)' }]);
   });
 
   it('rejects a missing path and a file given as folder', async () => {

@@ -1,5 +1,6 @@
 import type { CompareResult, PairResult } from '../compare.js';
 import type { Derivation } from '../derive/index.js';
+import type { Skipped } from '../load.js';
 import { jsonSafe } from './sanitize.js';
 
 /**
@@ -9,7 +10,7 @@ import { jsonSafe } from './sanitize.js';
  * from nothing and are no one's source come as families of one. Families are in the order of
  * their first document.
  */
-export function renderJsonl(result: CompareResult): string {
+export function renderJsonl(result: CompareResult, skipped: readonly Skipped[] = []): string {
   const groupOf = familyIndex(result.derivations);
   const families = new Map<number, { ids: string[]; derivations: Derivation[]; pairs: PairResult[] }>();
   const at = (id: string): { ids: string[]; derivations: Derivation[]; pairs: PairResult[] } => {
@@ -26,7 +27,14 @@ export function renderJsonl(result: CompareResult): string {
   for (const p of result.pairs) if (groupOf.get(p.a) === groupOf.get(p.b)) at(p.a).pairs.push(p);
   const byId = new Map(result.documents.map((d) => [d.id, d]));
   const lines = [
-    JSON.stringify({ type: 'header', schemaVersion: result.schemaVersion, stats: result.stats, documents: result.documents.length, families: families.size }),
+    JSON.stringify({
+      type: 'header',
+      schemaVersion: result.schemaVersion,
+      stats: result.stats,
+      skipped,
+      documents: result.documents.length,
+      families: families.size,
+    }),
   ];
   for (const f of families.values()) {
     lines.push(JSON.stringify({ type: 'family', documents: f.ids.map((id) => byId.get(id)), derivations: f.derivations, pairs: f.pairs }));
