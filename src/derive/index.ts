@@ -177,7 +177,7 @@ function chooseStemma(k: number, characters: readonly Character[]): StemmaSearch
  * thousands of messages together splits into threads instead of one family whose stemma search
  * could never finish; families of real versions of one text are far smaller.
  */
-export const MAX_FAMILY = 12;
+export const MAX_FAMILY = 20;
 
 function families(n: number, pairs: readonly ComparedPair[]): number[][] {
   const parent = Array.from({ length: n }, (_, i) => i);

@@ -294,10 +294,8 @@ function buildTree(k: number, parent: readonly number[]): Tree {
  * node given that node's state, returned for the root as [state 0, state 1]. Observed members
  * have fixed states; a member's unknown state (-1) and the hidden node's state are free.
  */
-function rootCosts(tree: Tree, ch: Character, symmetric = false): [number, number] {
+function rootCosts(tree: Tree, state: Int8Array, gain: number, loss: number): [number, number] {
   const { c0, c1, k } = tree;
-  const gain = symmetric ? (ch.gain + ch.loss) / 2 : ch.gain;
-  const loss = symmetric ? gain : ch.loss;
   for (const n of tree.order) {
     let z = 0;
     let o = 0;
@@ -307,7 +305,7 @@ function rootCosts(tree: Tree, ch: Character, symmetric = false): [number, numbe
       z += Math.min(a0, a1 + gain);
       o += Math.min(a1, a0 + loss);
     }
-    const s = n < k ? (ch.state[n] as number) : -1;
+    const s = n < k ? (state[n] as number) : -1;
     c0[n] = s === 1 ? Number.POSITIVE_INFINITY : z;
     c1[n] = s === 0 ? Number.POSITIVE_INFINITY : o;
   }
@@ -315,21 +313,61 @@ function rootCosts(tree: Tree, ch: Character, symmetric = false): [number, numbe
 }
 
 /**
- * Scores one stemma over all characters, building its tree once: the change count (a gain and a
- * loss priced alike, at their mean) and the directed cost, each with the price of a hidden source.
+ * Scores one stemma. The change count prices a gain and a loss alike (at their mean), so it
+ * depends only on a character's pattern of states: characters are grouped by pattern once per
+ * character list and each pattern is counted once per stemma, thousands of characters becoming
+ * dozens of patterns. The directed cost only breaks ties between stemmata with equal change
+ * counts, so it is computed when first read; a search compares most candidates by changes alone.
  */
 export function scoreStemma(k: number, parent: number[], characters: readonly Character[]): Stemma {
   const tree = buildTree(k, parent);
   const penalty = parent.some((p) => p === k) ? HIDDEN_SOURCE_PENALTY : 0;
   let changes = penalty;
-  let cost = penalty;
-  for (const ch of characters) {
-    const [sz, so] = rootCosts(tree, ch, true);
-    changes += Math.min(sz, so);
-    const [z, o] = rootCosts(tree, ch);
-    cost += Math.min(z, o);
+  for (const pattern of patternsOf(characters)) {
+    const [z, o] = rootCosts(tree, pattern.state, 1, 1);
+    changes += pattern.weight * Math.min(z, o);
   }
-  return { parent, changes, cost };
+  let cost: number | undefined;
+  return {
+    parent,
+    changes,
+    get cost(): number {
+      if (cost === undefined) {
+        cost = penalty;
+        for (const ch of characters) {
+          const [z, o] = rootCosts(tree, ch.state, ch.gain, ch.loss);
+          cost += Math.min(z, o);
+        }
+      }
+      return cost;
+    },
+  };
+}
+
+interface Pattern {
+  readonly state: Int8Array;
+  /** Sum over the characters with this pattern of their mean change price. */
+  readonly weight: number;
+}
+
+const patternCache = new WeakMap<readonly Character[], readonly Pattern[]>();
+
+/** The characters' distinct state patterns, in order of first appearance (sums are order-stable). */
+function patternsOf(characters: readonly Character[]): readonly Pattern[] {
+  let patterns = patternCache.get(characters);
+  if (!patterns) {
+    const byKey = new Map<string, { state: Int8Array; weight: number }>();
+    for (const ch of characters) {
+      const key = ch.state.join(',');
+      const w = (ch.gain + ch.loss) / 2;
+      const p = byKey.get(key);
+      if (p) p.weight += w;
+      else byKey.set(key, { state: ch.state, weight: w });
+    }
+    patterns = [...byKey.values()];
+    patternCache.set(characters, patterns);
+  }
+  return patterns;
 }
 
 /**
@@ -342,7 +380,7 @@ export function hiddenStates(k: number, parent: readonly number[], characters: r
   if (!parent.some((p) => p === k)) return out;
   const tree = buildTree(k, parent);
   characters.forEach((ch, i) => {
-    const [z, o] = rootCosts(tree, ch);
+    const [z, o] = rootCosts(tree, ch.state, ch.gain, ch.loss);
     out[i] = z < o ? 0 : o < z ? 1 : -1;
   });
   return out;
