@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ALL_PAIRS_UP_TO, compare, type Stage } from './compare.js';
 import { InputError } from './errors.js';
@@ -8,7 +8,12 @@ import { scoreFamily, summarize } from './evaluate.js';
 import { type Lexicon } from './lexicon.js';
 import { renderEvalJson, renderEvalTable } from './report/eval.js';
 import { parseTruth, type BenchmarkTruth } from './truth.js';
-import { DEFAULT_MAX_BYTES, loadFolder } from './load.js';
+import { checkPolicy, parseBaseline, parseForbid, parseMethods, parsePolicy, renderBaseline, type Policy } from './check.js';
+import type { DocumentInput } from './document.js';
+import { decode, DEFAULT_MAX_BYTES, loadFolder } from './load.js';
+import { renderAlignment } from './report/align.js';
+import { renderCheckJson, renderCheckMarkdown, renderCheckTable, renderCompareMarkdown, renderGithub, renderSarif } from './report/findings.js';
+import { renderDot, renderGraphml, renderMermaid } from './report/graph.js';
 import { basicLexicon } from './lexicon.js';
 import { renderJson } from './report/json.js';
 import { renderJsonl } from './report/jsonl.js';
@@ -16,22 +21,55 @@ import { terminalSafe } from './report/sanitize.js';
 import { renderTable } from './report/table.js';
 import { loadWordNetLexicon } from './wordnet.js';
 
-/** Exit codes: 0 success, 1 policy findings (reserved for `check`), 2 usage or input error. */
+/** Exit codes: 0 success, 1 `check` found a new breach of a rule, 2 usage or input error. */
+export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-interface CompareFlags {
-  json?: boolean;
-  quiet?: boolean;
-  format: 'table' | 'json' | 'jsonl';
-  recursive?: boolean;
-  include?: string[];
-  exclude?: string[];
-  spans?: boolean;
-  maxFileSize: number;
+const EXAMPLES = {
+  compare: `
+Examples:
+  $ provenance compare fixtures/seeds
+  $ provenance compare articles/ -r --include '**/*.txt' --json > provenance.json
+  $ provenance compare archive/ --format jsonl --quiet | jq 'select(.type == "family")'`,
+  check: `
+Exit codes: 0 no new finding, 1 a rule is breached (the report is still written in full), 2 usage or input error.
+
+Examples:
+  $ provenance check articles/ --fail-on spin,machine-translation --min-confidence 0.8
+  $ provenance check articles/ --max-similarity 0.9 --format sarif --output provenance.sarif
+  $ provenance check docs/ --forbid 'vendor/**:src/**' --baseline .provenance-baseline.json
+  $ provenance check docs/ --fail-on copy --baseline .provenance-baseline.json --update-baseline`,
+  graph: `
+Examples:
+  $ provenance graph fixtures/seeds | dot -Tsvg > seeds.svg
+  $ provenance graph fixtures/seeds --format mermaid`,
+  align: `
+Examples:
+  $ provenance align fixtures/seeds/000_f65c61f54482101f.txt fixtures/seeds/003_3802a0d075d83baa.txt`,
+} as const;
+
+interface CheckFlags extends InputFlags {
+  format: 'table' | 'json' | 'markdown' | 'sarif' | 'github';
+  config?: string;
+  maxSimilarity?: number;
+  failOn?: string;
+  minConfidence?: number;
+  forbid?: string[];
+  baseline?: string;
+  updateBaseline?: boolean;
   output?: string;
-  wordnet: boolean;
+}
+
+interface GraphFlags extends InputFlags {
+  format: 'dot' | 'mermaid' | 'graphml';
+  output?: string;
+}
+
+interface CompareFlags extends InputFlags {
+  json?: boolean;
+  format: 'table' | 'json' | 'jsonl' | 'markdown';
+  output?: string;
   evidence: number;
-  pairs: Pairing;
 }
 
 type Pairing = 'all' | 'index' | 'auto';
@@ -46,47 +84,105 @@ function buildProgram(write: (s: string) => void, warn: (s: string) => void): Co
   const program = new Command('provenance')
     .description('Tells which version of a text was derived from which, with evidence.')
     .exitOverride()
-    .configureOutput({ writeOut: write, writeErr: warn, outputError: (s, w) => w(s) });
-  program
-    .command('compare')
-    .description('compare every file of <dir> and estimate which derives from which')
-    .argument('<dir>', 'folder of text files, one version per file')
-    .addOption(new Option('--format <format>', 'output format; jsonl: one line per family').choices(['table', 'json', 'jsonl']).default('table'))
-    .option('--json', 'same as --format json')
-    .option('-q, --quiet', 'no progress display')
-    .option('-r, --recursive', 'descend into sub-folders')
-    .option('--include <glob...>', 'only files whose relative path matches')
-    .option('--exclude <glob...>', 'skip files whose relative path matches')
-    .option('--spans', 'include sentence offsets of each document in the JSON')
-    .option('--max-file-size <bytes>', 'skip files larger than this, with a warning', positiveInteger, DEFAULT_MAX_BYTES)
-    .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
-    .option('--evidence <n>', 'evidence lines per derivation in the table', positiveInteger, 3)
-    .option('--no-wordnet', 'do not load WordNet (faster; no synonym or word-frequency evidence)')
-    .addOption(pairsOption())
+    .configureOutput({ writeOut: write, writeErr: warn, outputError: (s, w) => w(s) })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ provenance compare fixtures/seeds                      which text was made from which, with evidence
+  $ provenance check articles/ --fail-on spin              fail CI on spun copies
+  $ provenance graph fixtures/seeds --format mermaid       the derivation graph
+  $ provenance align a.txt b.txt                           two texts side by side, changes marked
+  $ provenance eval ../shared/benchmarks/pan13             accuracy against ground truth
+
+Run "provenance <command> --help" for a command's options and examples.`,
+    );
+  withInputOptions(
+    program
+      .command('compare')
+      .description('compare every file of <dir> and estimate which derives from which')
+      .argument('<dir>', 'folder of text files, one version per file')
+      .addOption(
+        new Option('--format <format>', 'output format; jsonl: one line per family').choices(['table', 'json', 'jsonl', 'markdown']).default('table'),
+      )
+      .option('--json', 'same as --format json')
+      .option('--spans', 'include sentence offsets of each document in the JSON')
+      .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
+      .option('--evidence <n>', 'evidence lines per derivation in the table', positiveInteger, 3),
+  )
+    .addHelpText('after', EXAMPLES.compare)
     .action(async (dir: string, flags: CompareFlags) => {
-      const loaded = await loadFolder(dir, {
-        recursive: flags.recursive ?? false,
-        include: flags.include ?? [],
-        exclude: flags.exclude ?? [],
-        maxBytes: flags.maxFileSize,
-      });
-      for (const k of loaded.skipped) warn(`provenance: warning: ${terminalSafe(k.path)}: skipped, ${terminalSafe(k.reason)}\n`);
-      if (loaded.files.length < 2) {
-        throw new InputError(`${dir}: needs at least two readable text files, found ${loaded.files.length}`);
-      }
-      const lexicon = await chooseLexicon(flags.wordnet);
       const format = flags.json === true ? 'json' : flags.format;
-      const display = format === 'table' && !flags.quiet && process.stderr.isTTY ? progressLine(warn) : undefined;
-      const result = compare(loaded.files, { lexicon, spans: flags.spans ?? false, pairs: flags.pairs, progress: display?.update });
-      display?.done();
+      const { loaded, result } = await analyse(dir, flags, warn, format === 'table');
       const report =
         format === 'json'
           ? renderJson(result, loaded.skipped)
           : format === 'jsonl'
             ? renderJsonl(result, loaded.skipped)
-            : renderTable(result, { chalk: flags.output ? new Chalk({ level: 0 }) : colours(), evidence: flags.evidence });
-      if (flags.output) await writeOutput(flags.output, report, dir);
-      else write(report);
+            : format === 'markdown'
+              ? renderCompareMarkdown(result)
+              : renderTable(result, { chalk: flags.output ? new Chalk({ level: 0 }) : colours(), evidence: flags.evidence });
+      await emit(report, flags.output, dir, write);
+    });
+  withInputOptions(
+    program
+      .command('check')
+      .description('evaluate policy rules on <dir>; exit 0 pass, 1 a rule is breached, 2 usage or input error')
+      .argument('<dir>', 'folder of text files')
+      .addOption(new Option('--format <format>', 'report format').choices(['table', 'json', 'markdown', 'sarif', 'github']).default('table'))
+      .option('--config <file>', 'policy file (default: provenance.config.json in <dir>, if present)')
+      .option('--max-similarity <share>', 'fail when a pair has more than this share of sentences aligned (0..1)', share)
+      .option('--fail-on <methods>', 'fail on derivations by these methods, e.g. spin,machine-translation,copy')
+      .option('--min-confidence <share>', 'only derivations with at least this confidence count for --fail-on and --forbid (default 0.8)', share)
+      .option('--forbid <rule...>', '<from-glob>:<to-glob>: no file matching to-glob may derive from one matching from-glob')
+      .option('--baseline <file>', 'accepted findings: only findings not in it fail the check')
+      .option('--update-baseline', 'write every current finding to the --baseline file, and pass')
+      .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout'),
+  )
+    .addHelpText('after', EXAMPLES.check)
+    .action(async (dir: string, flags: CheckFlags) => {
+      const policy = await readPolicy(dir, flags);
+      if (flags.updateBaseline && !flags.baseline) throw new InputError('--update-baseline needs --baseline <file>');
+      const baseline = flags.baseline && !flags.updateBaseline ? await readBaseline(flags.baseline) : new Set<string>();
+      const { loaded, result } = await analyse(dir, flags, warn, flags.format === 'table');
+      const checked = checkPolicy(result, policy, baseline);
+      if (flags.updateBaseline && flags.baseline) await writeOutput(flags.baseline, renderBaseline(checked), dir);
+      const report = {
+        table: () => renderCheckTable(checked, flags.output ? new Chalk({ level: 0 }) : colours()),
+        json: () => renderCheckJson(checked, result, loaded.skipped),
+        markdown: () => renderCheckMarkdown(checked),
+        sarif: () => renderSarif(checked),
+        github: () => renderGithub(checked),
+      }[flags.format]();
+      await emit(report, flags.output, dir, write);
+      if (checked.newFindings > 0 && !flags.updateBaseline) process.exitCode = EXIT_FINDINGS;
+    });
+  withInputOptions(
+    program
+      .command('graph')
+      .description('the derivation graph of <dir>, for Graphviz, Mermaid or graph tools')
+      .argument('<dir>', 'folder of text files')
+      .addOption(new Option('--format <format>', 'graph format').choices(['dot', 'mermaid', 'graphml']).default('dot'))
+      .option('-o, --output <file>', 'write the graph to this file (atomically) instead of stdout'),
+  )
+    .addHelpText('after', EXAMPLES.graph)
+    .action(async (dir: string, flags: GraphFlags) => {
+      const { result } = await analyse(dir, flags, warn, false);
+      const render = { dot: renderDot, mermaid: renderMermaid, graphml: renderGraphml }[flags.format];
+      await emit(render(result), flags.output, dir, write);
+    });
+  program
+    .command('align')
+    .description('two texts side by side by aligned sentence, with word changes marked')
+    .argument('<a>', 'first text file')
+    .argument('<b>', 'second text file')
+    .option('--no-wordnet', 'do not load WordNet')
+    .addHelpText('after', EXAMPLES.align)
+    .action(async (a: string, b: string, flags: { wordnet: boolean }) => {
+      const files = await Promise.all([a, b].map((f) => loadFile(f)));
+      if (files[0]?.id === files[1]?.id) throw new InputError(`${b}: has the same name as ${a}; copy one under another name`);
+      const result = compare(files, { lexicon: await chooseLexicon(flags.wordnet), spans: true, pairs: 'all' });
+      write(renderAlignment({ result, texts: new Map(files.map((f) => [f.id, f.text])), chalk: colours() }));
     });
   program
     .command('eval')
@@ -180,6 +276,106 @@ function progressLine(warn: (s: string) => void): { update: (stage: Stage, done:
       if (shown) warn('\r\u001b[K');
     },
   };
+}
+
+/** The load and analysis options every folder command shares. */
+function withInputOptions(command: Command): Command {
+  return command
+    .option('-r, --recursive', 'descend into sub-folders')
+    .option('--include <glob...>', 'only files whose relative path matches')
+    .option('--exclude <glob...>', 'skip files whose relative path matches')
+    .option('--max-file-size <bytes>', 'skip files larger than this, with a warning', positiveInteger, DEFAULT_MAX_BYTES)
+    .option('-q, --quiet', 'no progress display')
+    .option('--no-wordnet', 'do not load WordNet (faster; no synonym or word-frequency evidence)')
+    .addOption(pairsOption());
+}
+
+interface InputFlags {
+  recursive?: boolean;
+  include?: string[];
+  exclude?: string[];
+  maxFileSize: number;
+  quiet?: boolean;
+  wordnet: boolean;
+  pairs: Pairing;
+  spans?: boolean;
+}
+
+/** Loads the folder (warning about each skipped file) and runs the comparison. */
+async function analyse(dir: string, flags: InputFlags, warn: (s: string) => void, progress: boolean) {
+  const loaded = await loadFolder(dir, {
+    recursive: flags.recursive ?? false,
+    include: flags.include ?? [],
+    exclude: flags.exclude ?? [],
+    maxBytes: flags.maxFileSize,
+  });
+  for (const k of loaded.skipped) warn(`provenance: warning: ${terminalSafe(k.path)}: skipped, ${terminalSafe(k.reason)}\n`);
+  if (loaded.files.length < 2) {
+    throw new InputError(`${dir}: needs at least two readable text files, found ${loaded.files.length}`);
+  }
+  const lexicon = await chooseLexicon(flags.wordnet);
+  const display = progress && !flags.quiet && process.stderr.isTTY ? progressLine(warn) : undefined;
+  const result = compare(loaded.files, { lexicon, spans: flags.spans ?? false, pairs: flags.pairs, progress: display?.update });
+  display?.done();
+  return { loaded, result };
+}
+
+async function emit(report: string, output: string | undefined, dir: string, write: (s: string) => void): Promise<void> {
+  if (output) await writeOutput(output, report, dir);
+  else write(report);
+}
+
+async function loadFile(file: string): Promise<DocumentInput> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info) throw new InputError(`${file}: no such file`);
+  if (!info.isFile()) throw new InputError(`${file}: not a file`);
+  const decoded = decode(await readFile(file).catch(() => {
+    throw new InputError(`${file}: cannot be read`);
+  }));
+  if (decoded.kind === 'binary') throw new InputError(`${file}: binary file (contains NUL bytes)`);
+  if (decoded.text.trim() === '') throw new InputError(`${file}: empty file`);
+  return { id: path.basename(file), text: decoded.text, sha256: '' };
+}
+
+async function readPolicy(dir: string, flags: CheckFlags): Promise<Policy> {
+  const fromFile = flags.config ?? path.join(dir, 'provenance.config.json');
+  const text = await readFile(fromFile, 'utf8').catch(() => undefined);
+  if (text === undefined && flags.config) throw new InputError(`${flags.config}: cannot read the config file`);
+  let policy: Policy = {};
+  try {
+    if (text !== undefined) policy = parsePolicy(JSON.parse(text));
+    const failOn = flags.failOn === undefined ? undefined : parseMethods(flags.failOn);
+    const forbid = flags.forbid?.map(parseForbid);
+    policy = {
+      maxSimilarity: flags.maxSimilarity ?? policy.maxSimilarity,
+      failOn: failOn ?? policy.failOn,
+      minConfidence: flags.minConfidence ?? policy.minConfidence,
+      forbid: forbid ?? policy.forbid,
+    };
+  } catch (error) {
+    throw new InputError(`${text !== undefined ? fromFile : 'options'}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (policy.maxSimilarity === undefined && !policy.failOn?.length && !policy.forbid?.length) {
+    throw new InputError(`${dir}: no rule to check: give --max-similarity, --fail-on or --forbid, or a provenance.config.json`);
+  }
+  return policy;
+}
+
+async function readBaseline(file: string): Promise<Set<string>> {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new InputError(`${file}: cannot read the baseline (write one with --update-baseline)`);
+  });
+  try {
+    return parseBaseline(JSON.parse(text));
+  } catch (error) {
+    throw new InputError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function share(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return n;
 }
 
 function positiveInteger(value: string): number {
