@@ -14,6 +14,7 @@ import { decode, DEFAULT_MAX_BYTES, loadFolder } from './load.js';
 import { renderAlignment } from './report/align.js';
 import { renderCheckJson, renderCheckMarkdown, renderCheckTable, renderCompareMarkdown, renderGithub, renderSarif } from './report/findings.js';
 import { renderDot, renderGraphml, renderMermaid } from './report/graph.js';
+import { renderHtml } from './report/html.js';
 import { basicLexicon } from './lexicon.js';
 import { renderJson } from './report/json.js';
 import { renderJsonl } from './report/jsonl.js';
@@ -30,7 +31,8 @@ const EXAMPLES = {
 Examples:
   $ provenance compare fixtures/seeds
   $ provenance compare articles/ -r --include '**/*.txt' --json > provenance.json
-  $ provenance compare archive/ --format jsonl --quiet | jq 'select(.type == "family")'`,
+  $ provenance compare archive/ --format jsonl --quiet | jq 'select(.type == "family")'
+  $ provenance compare fixtures/seeds --format html --output seeds-report.html`,
   check: `
 Exit codes: 0 no new finding, 1 a rule is breached (the report is still written in full), 2 usage or input error.
 
@@ -67,7 +69,7 @@ interface GraphFlags extends InputFlags {
 
 interface CompareFlags extends InputFlags {
   json?: boolean;
-  format: 'table' | 'json' | 'jsonl' | 'markdown';
+  format: 'table' | 'json' | 'jsonl' | 'markdown' | 'html';
   output?: string;
   evidence: number;
 }
@@ -103,7 +105,9 @@ Run "provenance <command> --help" for a command's options and examples.`,
       .description('compare every file of <dir> and estimate which derives from which')
       .argument('<dir>', 'folder of text files, one version per file')
       .addOption(
-        new Option('--format <format>', 'output format; jsonl: one line per family').choices(['table', 'json', 'jsonl', 'markdown']).default('table'),
+        new Option('--format <format>', 'output format; jsonl: one line per family; html: a self-contained report (use with --output)')
+          .choices(['table', 'json', 'jsonl', 'markdown', 'html'])
+          .default('table'),
       )
       .option('--json', 'same as --format json')
       .option('--spans', 'include sentence offsets of each document in the JSON')
@@ -113,9 +117,11 @@ Run "provenance <command> --help" for a command's options and examples.`,
     .addHelpText('after', EXAMPLES.compare)
     .action(async (dir: string, flags: CompareFlags) => {
       const format = flags.json === true ? 'json' : flags.format;
-      const { loaded, result } = await analyse(dir, flags, warn, format === 'table');
+      const { loaded, result } = await analyse(dir, { ...flags, spans: flags.spans === true || format === 'html' }, warn, format === 'table');
       const report =
-        format === 'json'
+        format === 'html'
+          ? renderHtml(result, new Map(loaded.files.map((f) => [f.id, f.text])))
+          : format === 'json'
           ? renderJson(result, loaded.skipped)
           : format === 'jsonl'
             ? renderJsonl(result, loaded.skipped)

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { CompareResult } from '../compare.js';
-import { diffWords } from '../diff.js';
+import { wordChanges } from './changes.js';
 import { terminalSafe } from './sanitize.js';
 
 export interface AlignViewInput {
@@ -55,20 +55,11 @@ function range(n: number): number[] {
 
 /** Word-level changes from a to b, as one line with [-…-] and {+…+} markers. */
 export function markChanges(a: string, b: string, chalk: ChalkInstance): string {
-  const wa = a.split(/\s+/).filter(Boolean);
-  const wb = b.split(/\s+/).filter(Boolean);
   const parts: string[] = [];
-  for (const op of diffWords(wa.map(fold), wb.map(fold))) {
-    const from = terminalSafe(wa.slice(op.a[0], op.a[1]).join(' '));
-    const to = terminalSafe(wb.slice(op.b[0], op.b[1]).join(' '));
-    if (op.op === 'equal') parts.push(to);
-    if (op.op === 'delete' || op.op === 'replace') parts.push(chalk.red(`[-${from}-]`));
-    if (op.op === 'insert' || op.op === 'replace') parts.push(chalk.green(`{+${to}+}`));
+  for (const c of wordChanges(a, b)) {
+    if (c.op === 'equal') parts.push(terminalSafe(c.to));
+    if (c.op === 'delete' || c.op === 'replace') parts.push(chalk.red(`[-${terminalSafe(c.from)}-]`));
+    if (c.op === 'insert' || c.op === 'replace') parts.push(chalk.green(`{+${terminalSafe(c.to)}+}`));
   }
   return parts.join(' ');
-}
-
-/** Case and surrounding punctuation do not make a word different for display. */
-function fold(word: string): string {
-  return word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
