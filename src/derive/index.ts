@@ -160,10 +160,13 @@ const MIN_WITNESSES_FOR_AGREEMENT = 4;
  * shared by several witnesses: when the best stemma made of the documents alone explains those
  * at least as cheaply, it is preferred.
  */
+/** A margin at which the confidence reaches MAX_CONFIDENCE: stemmata beyond it need no exact score. */
+const SATURATING_MARGIN = MARGIN_SCALE * Math.log(0.5 / (1 - MAX_CONFIDENCE)) + 1;
+
 function chooseStemma(k: number, characters: readonly Character[]): StemmaSearch {
-  const full = searchStemma(k, characters);
+  const full = searchStemma(k, characters, true, SATURATING_MARGIN);
   if (k < MIN_WITNESSES_FOR_AGREEMENT || !usesHidden(k, full.best.parent)) return full;
-  const observed = searchStemma(k, characters, false);
+  const observed = searchStemma(k, characters, false, SATURATING_MARGIN);
   const shared = characters.filter(isShared);
   const costOf = (s: StemmaSearch): number => scoreStemma(k, [...s.best.parent], shared).cost;
   return costOf(observed) <= costOf(full) ? observed : full;

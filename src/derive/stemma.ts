@@ -49,13 +49,30 @@ export interface StemmaSearch {
  * direction for every character separately, a saving that grows with the text and buys a lost
  * source for any family.
  */
-export function searchStemma(k: number, characters: readonly Character[], allowHidden = true): StemmaSearch {
-  const evaluate = (parent: number[]): Stemma => scoreStemma(k, parent, characters);
-  const scored = k <= EXHAUSTIVE_MAX ? allStemmata(k).map(evaluate) : hillClimb(k, characters, evaluate);
+export function searchStemma(k: number, characters: readonly Character[], allowHidden = true, marginCap = Number.POSITIVE_INFINITY): StemmaSearch {
+  // Branch and bound: a stemma is scored only until its change count passes the bound, which
+  // never goes below the best eligible count found so far plus `marginCap` (a margin beyond which
+  // the confidence no longer changes) nor below what the caller needs to compare it with. Every
+  // stemma within the cap of the best is therefore scored in full, and the result is the one an
+  // exhaustive scoring gives; the rest, most moves of a climb, stop after a few patterns.
+  const cache = new Map<string, ScoredStemma>();
+  let bestEligible = Number.POSITIVE_INFINITY;
+  const evaluate = (parent: number[], floor = Number.NEGATIVE_INFINITY): Stemma => {
+    const bound = Math.max(bestEligible + marginCap, floor);
+    const key = parent.join(',');
+    const hit = cache.get(key);
+    if (hit && (hit.complete || hit.changes > bound + EPSILON)) return hit;
+    const scored = scoreStemma(k, parent, characters, bound);
+    cache.set(key, scored);
+    if (scored.complete && (allowHidden || !usesHidden(k, parent)) && scored.changes < bestEligible) bestEligible = scored.changes;
+    return scored;
+  };
+  if (k <= EXHAUSTIVE_MAX) for (const parent of allStemmata(k)) evaluate(parent);
+  else hillClimb(k, characters, evaluate);
+  const scored = [...cache.values()];
   const candidates = allowHidden ? scored : scored.filter((s) => !usesHidden(k, s.parent));
-  candidates.sort((x, y) => compareStemmata(x, y) || compareParents(x.parent, y.parent));
-  const best = candidates[0] as Stemma;
-  const alternatives = best.parent.map((p, m) => candidates.find((s) => s.parent[m] !== p));
+  const best = first(candidates) as Stemma;
+  const alternatives = best.parent.map((p, m) => first(candidates.filter((s) => s.parent[m] !== p)));
   const margin = alternatives.map((alternative) => {
     if (!alternative) return Number.POSITIVE_INFINITY;
     const extraChanges = alternative.changes - best.changes;
@@ -63,6 +80,22 @@ export function searchStemma(k: number, characters: readonly Character[], allowH
   });
   const directionOnly = alternatives.map((a) => a !== undefined && a.changes - best.changes <= EPSILON);
   return { best, margin, directionOnly };
+}
+
+/**
+ * The first stemma in the order of compareStemmata, then compareParents. Only the stemmata tied
+ * on the fewest changes are compared further, so the directed cost (computed when first read)
+ * is computed for a handful of stemmata, not for every rooting of every tree a search scored.
+ */
+function first(stemmata: readonly Stemma[]): Stemma | undefined {
+  let fewest = Number.POSITIVE_INFINITY;
+  for (const s of stemmata) if (s.changes < fewest) fewest = s.changes;
+  let winner: Stemma | undefined;
+  for (const s of stemmata) {
+    if (s.changes - fewest > EPSILON) continue;
+    if (!winner || (compareStemmata(s, winner) || compareParents(s.parent, winner.parent)) < 0) winner = s;
+  }
+  return winner;
 }
 
 /** Cost sums differ in their last bits with the order of addition; below this they are equal. */
@@ -203,17 +236,7 @@ function spanningTree(k: number, characters: readonly Character[]): number[] {
   return parent;
 }
 
-function hillClimb(k: number, characters: readonly Character[], evaluate: (parent: number[]) => Stemma): Stemma[] {
-  const seen = new Map<string, Stemma>();
-  const score = (parent: number[]): Stemma => {
-    const key = parent.join(',');
-    let s = seen.get(key);
-    if (!s) {
-      s = evaluate(parent);
-      seen.set(key, s);
-    }
-    return s;
-  };
+function hillClimb(k: number, characters: readonly Character[], evaluate: (parent: number[], floor?: number) => Stemma): void {
   const starts: number[][] = [new Array<number>(k).fill(k)];
   if (k <= MANY_STARTS_MAX) {
     for (let r = 0; r < k; r++) starts.push(Array.from({ length: k }, (_, m) => (m === r ? ROOT : r)));
@@ -221,32 +244,31 @@ function hillClimb(k: number, characters: readonly Character[], evaluate: (paren
     starts.push(spanningTree(k, characters));
   }
   for (const start of starts) {
-    let current = score(start);
+    let current = evaluate(start, Number.POSITIVE_INFINITY);
     for (;;) {
       let next = current;
+      // A move matters only if it can beat `next`: scoring may stop once it is clearly worse.
+      const consider = (parent: number[]): void => {
+        const s = evaluate(parent, next.changes + EPSILON);
+        if (compareStemmata(s, next) < 0) next = s;
+      };
       for (let m = 0; m < k; m++) {
         for (let p = ROOT; p <= k; p++) {
           if (p === m || p === current.parent[m]) continue;
           const parent = [...current.parent];
           parent[m] = p;
           if (p === ROOT) for (let o = 0; o < k; o++) if (o !== m && parent[o] === ROOT) parent[o] = m;
-          if (!isValid(k, parent)) continue;
-          const s = score(parent);
-          if (compareStemmata(s, next) < 0) next = s;
+          if (isValid(k, parent)) consider(parent);
         }
         // Same tree, other root: one move for what would take a chain of parent changes, each
         // of which alone breaks the tree into a worse one.
         const rerooted = reroot(k, current.parent, m);
-        if (rerooted) {
-          const s = score(rerooted);
-          if (compareStemmata(s, next) < 0) next = s;
-        }
+        if (rerooted) consider(rerooted);
       }
       if (next === current) break;
       current = next;
     }
   }
-  return [...seen.values()];
 }
 
 /** The stemma with the edges on the path from m to the root reversed, so m is the root; undefined under a lost root. */
@@ -319,18 +341,24 @@ function rootCosts(tree: Tree, state: Int8Array, gain: number, loss: number): [n
  * dozens of patterns. The directed cost only breaks ties between stemmata with equal change
  * counts, so it is computed when first read; a search compares most candidates by changes alone.
  */
-export function scoreStemma(k: number, parent: number[], characters: readonly Character[]): Stemma {
+export function scoreStemma(k: number, parent: number[], characters: readonly Character[], bound = Number.POSITIVE_INFINITY): ScoredStemma {
   const tree = buildTree(k, parent);
   const penalty = parent.some((p) => p === k) ? HIDDEN_SOURCE_PENALTY : 0;
   let changes = penalty;
+  let complete = true;
   for (const pattern of patternsOf(characters)) {
     const [z, o] = rootCosts(tree, pattern.state, 1, 1);
     changes += pattern.weight * Math.min(z, o);
+    if (changes > bound + EPSILON) {
+      complete = false;
+      break;
+    }
   }
   let cost: number | undefined;
   return {
     parent,
     changes,
+    complete,
     get cost(): number {
       if (cost === undefined) {
         cost = penalty;
@@ -344,6 +372,11 @@ export function scoreStemma(k: number, parent: number[], characters: readonly Ch
   };
 }
 
+/** `complete` false: scoring stopped at the bound, and `changes` is only a lower bound above it. */
+interface ScoredStemma extends Stemma {
+  readonly complete: boolean;
+}
+
 interface Pattern {
   readonly state: Int8Array;
   /** Sum over the characters with this pattern of their mean change price. */
@@ -352,7 +385,7 @@ interface Pattern {
 
 const patternCache = new WeakMap<readonly Character[], readonly Pattern[]>();
 
-/** The characters' distinct state patterns, in order of first appearance (sums are order-stable). */
+/** The characters' distinct state patterns, heaviest first so that a bounded scoring stops early. */
 function patternsOf(characters: readonly Character[]): readonly Pattern[] {
   let patterns = patternCache.get(characters);
   if (!patterns) {
@@ -364,7 +397,7 @@ function patternsOf(characters: readonly Character[]): readonly Pattern[] {
       if (p) p.weight += w;
       else byKey.set(key, { state: ch.state, weight: w });
     }
-    patterns = [...byKey.values()];
+    patterns = [...byKey.values()].sort((x, y) => y.weight - x.weight);
     patternCache.set(characters, patterns);
   }
   return patterns;
