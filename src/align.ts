@@ -62,13 +62,7 @@ type StemVector = ReadonlyMap<string, number>;
 export function alignDocuments(a: PreparedDocument, b: PreparedDocument, weights: StemWeights): PairAlignment {
   const va = a.tokens.map((t) => stemVector(t, weights));
   const vb = b.tokens.map((t) => stemVector(t, weights));
-  const candidates: Array<{ i: number; j: number; s: number }> = [];
-  for (let i = 0; i < va.length; i++) {
-    for (let j = 0; j < vb.length; j++) {
-      const s = weightedDice(va[i] as StemVector, vb[j] as StemVector);
-      if (s >= MIN_SENTENCE_SIMILARITY) candidates.push({ i, j, s });
-    }
-  }
+  const candidates = sentencePairs(va, vb);
   candidates.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
   const unitOfA = new Int32Array(va.length).fill(-1);
   const unitOfB = new Int32Array(vb.length).fill(-1);
@@ -228,6 +222,44 @@ function stemVector(tokens: readonly Token[], weights: StemWeights): StemVector 
   const v = new Map<string, number>();
   for (const t of tokens) v.set(t.stem, weights.get(t.stem) ?? 1);
   return v;
+}
+
+/**
+ * Every sentence pair at or above MIN_SENTENCE_SIMILARITY, by weightedDice computed on arrays:
+ * stems become small integers and membership a stamp per sentence of b, instead of a Map lookup
+ * per word pair. The sums run in the same order as weightedDice's, so the scores are the same
+ * numbers to the last bit; the caller sorts the pairs, so their order here does not matter.
+ */
+function sentencePairs(va: readonly StemVector[], vb: readonly StemVector[]): Array<{ i: number; j: number; s: number }> {
+  const ids = new Map<string, number>();
+  const flat = (v: StemVector): { ids: Int32Array; weights: Float64Array } => {
+    const out = { ids: new Int32Array(v.size), weights: new Float64Array(v.size) };
+    let n = 0;
+    for (const [stem, w] of v) {
+      let id = ids.get(stem);
+      if (id === undefined) ids.set(stem, (id = ids.size));
+      out.ids[n] = id;
+      out.weights[n++] = w;
+    }
+    return out;
+  };
+  const xs = va.map(flat);
+  const ys = vb.map(flat);
+  const totalX = xs.map((x) => x.weights.reduce((sum, w) => sum + w, 0));
+  const stamp = new Int32Array(ids.size).fill(-1);
+  const out: Array<{ i: number; j: number; s: number }> = [];
+  ys.forEach((y, j) => {
+    for (const id of y.ids) stamp[id] = j;
+    xs.forEach((x, i) => {
+      let shared = 0;
+      for (let k = 0; k < x.ids.length; k++) if (stamp[x.ids[k] as number] === j) shared += x.weights[k] as number;
+      let total = totalX[i] as number;
+      for (const w of y.weights) total += w;
+      const s = total === 0 ? 0 : (2 * shared) / total;
+      if (s >= MIN_SENTENCE_SIMILARITY) out.push({ i, j, s });
+    });
+  });
+  return out;
 }
 
 function merged(vectors: readonly StemVector[], indexes: readonly number[]): StemVector {
