@@ -1,4 +1,5 @@
 import type { Character } from './collate.js';
+import { countChanges, patternsOf, shapeOf, sumsOf, type Shape, type Sums } from './parsimony.js';
 
 /**
  * A stemma over the k members of a family: parent[m] is another member, HIDDEN (node k, a lost
@@ -50,29 +51,43 @@ export interface StemmaSearch {
  * source for any family.
  */
 export function searchStemma(k: number, characters: readonly Character[], allowHidden = true, marginCap = Number.POSITIVE_INFINITY): StemmaSearch {
-  // Branch and bound: a stemma is scored only until its change count passes the bound, which
-  // never goes below the best eligible count found so far plus `marginCap` (a margin beyond which
-  // the confidence no longer changes) nor below what the caller needs to compare it with. Every
-  // stemma within the cap of the best is therefore scored in full, and the result is the one an
-  // exhaustive scoring gives; the rest, most moves of a climb, stop after a few patterns.
+  // Branch and bound: a stemma is scored only until its change count (counted so far plus the
+  // least the remaining patterns need) passes the bound its caller needs to compare it with, the
+  // best found so far; most moves of a climb stop after a few patterns. The best stemma is
+  // always scored in full. The alternatives that set the margins are then completed on demand
+  // (see alternative()), so the result is the one an exhaustive scoring gives.
   const cache = new Map<string, ScoredStemma>();
   let bestEligible = Number.POSITIVE_INFINITY;
-  const evaluate = (parent: number[], floor = Number.NEGATIVE_INFINITY): Stemma => {
-    const bound = Math.max(bestEligible + marginCap, floor);
+  const eligible = (parent: readonly number[]): boolean => allowHidden || !usesHidden(k, parent);
+  const evaluate = (parent: number[], bound: number, base?: Sums): ScoredStemma => {
     const key = parent.join(',');
     const hit = cache.get(key);
     if (hit && (hit.complete || hit.changes > bound + EPSILON)) return hit;
-    const scored = scoreStemma(k, parent, characters, bound);
+    const scored = scoreStemma(k, parent, characters, bound, base);
     cache.set(key, scored);
-    if (scored.complete && (allowHidden || !usesHidden(k, parent)) && scored.changes < bestEligible) bestEligible = scored.changes;
+    if (scored.complete && eligible(parent) && scored.changes < bestEligible) bestEligible = scored.changes;
     return scored;
   };
-  if (k <= EXHAUSTIVE_MAX) for (const parent of allStemmata(k)) evaluate(parent);
+  if (k <= EXHAUSTIVE_MAX) for (const parent of allStemmata(k)) evaluate(parent, bestEligible);
   else hillClimb(k, characters, evaluate);
-  const scored = [...cache.values()];
-  const candidates = allowHidden ? scored : scored.filter((s) => !usesHidden(k, s.parent));
-  const best = first(candidates) as Stemma;
-  const alternatives = best.parent.map((p, m) => first(candidates.filter((s) => s.parent[m] !== p)));
+  const best = first([...cache.values()].filter((s) => eligible(s.parent))) as Stemma;
+  // The best stemma in which m has another parent. Stemmata a bound cut short carry a lower bound
+  // of their count; those that could still be the alternative, or tie with it, are scored in
+  // full, cheapest bound first, until none can. Beyond `marginCap` the confidence no longer
+  // changes, so a lower bound there is as good as the count.
+  const alternative = (m: number): Stemma | undefined => {
+    const pool = [...cache.values()]
+      .filter((s) => eligible(s.parent) && s.parent[m] !== best.parent[m])
+      .sort((x, y) => x.changes - y.changes);
+    let exact = Number.POSITIVE_INFINITY;
+    for (const s of pool) {
+      if (s.changes > Math.min(exact, best.changes + marginCap) + EPSILON) break;
+      const full = s.complete ? s : evaluate([...s.parent], best.changes + marginCap);
+      if (full.complete && full.changes < exact) exact = full.changes;
+    }
+    return first([...cache.values()].filter((s) => eligible(s.parent) && s.parent[m] !== best.parent[m]));
+  };
+  const alternatives = best.parent.map((_, m) => alternative(m));
   const margin = alternatives.map((alternative) => {
     if (!alternative) return Number.POSITIVE_INFINITY;
     const extraChanges = alternative.changes - best.changes;
@@ -236,7 +251,7 @@ function spanningTree(k: number, characters: readonly Character[]): number[] {
   return parent;
 }
 
-function hillClimb(k: number, characters: readonly Character[], evaluate: (parent: number[], floor?: number) => Stemma): void {
+function hillClimb(k: number, characters: readonly Character[], evaluate: (parent: number[], bound: number, base?: Sums) => Stemma): void {
   const starts: number[][] = [new Array<number>(k).fill(k)];
   if (k <= MANY_STARTS_MAX) {
     for (let r = 0; r < k; r++) starts.push(Array.from({ length: k }, (_, m) => (m === r ? ROOT : r)));
@@ -247,9 +262,11 @@ function hillClimb(k: number, characters: readonly Character[], evaluate: (paren
     let current = evaluate(start, Number.POSITIVE_INFINITY);
     for (;;) {
       let next = current;
+      // Every move is one step from `current`, scored by updating its sums.
+      const base = sumsOf(shapeOf(k, current.parent), patternsOf(characters));
       // A move matters only if it can beat `next`: scoring may stop once it is clearly worse.
       const consider = (parent: number[]): void => {
-        const s = evaluate(parent, next.changes + EPSILON);
+        const s = evaluate(parent, next.changes + EPSILON, base);
         if (compareStemmata(s, next) < 0) next = s;
       };
       for (let m = 0; m < k; m++) {
@@ -285,30 +302,13 @@ function reroot(k: number, parent: readonly number[], m: number): number[] | und
   return out;
 }
 
-interface Tree {
-  readonly k: number;
-  readonly root: number;
-  readonly order: readonly number[];
-  readonly children: readonly (readonly number[])[];
+interface Tree extends Shape {
   readonly c0: Float64Array;
   readonly c1: Float64Array;
 }
 
 function buildTree(k: number, parent: readonly number[]): Tree {
-  const nodes = parent.some((p) => p === k) ? k + 1 : k;
-  const children: number[][] = Array.from({ length: nodes }, () => []);
-  let root = k;
-  parent.forEach((p, m) => {
-    if (p === ROOT) root = m;
-    else (children[p] as number[]).push(m);
-  });
-  const order: number[] = [];
-  const visit = (n: number): void => {
-    for (const c of children[n] ?? []) visit(c);
-    order.push(n);
-  };
-  visit(root);
-  return { k, root, order, children, c0: new Float64Array(nodes), c1: new Float64Array(nodes) };
+  return { ...shapeOf(k, parent), c0: new Float64Array(k + 1), c1: new Float64Array(k + 1) };
 }
 
 /**
@@ -341,19 +341,10 @@ function rootCosts(tree: Tree, state: Int8Array, gain: number, loss: number): [n
  * dozens of patterns. The directed cost only breaks ties between stemmata with equal change
  * counts, so it is computed when first read; a search compares most candidates by changes alone.
  */
-export function scoreStemma(k: number, parent: number[], characters: readonly Character[], bound = Number.POSITIVE_INFINITY): ScoredStemma {
+export function scoreStemma(k: number, parent: number[], characters: readonly Character[], bound = Number.POSITIVE_INFINITY, base?: Sums): ScoredStemma {
   const tree = buildTree(k, parent);
   const penalty = parent.some((p) => p === k) ? HIDDEN_SOURCE_PENALTY : 0;
-  let changes = penalty;
-  let complete = true;
-  for (const pattern of patternsOf(characters)) {
-    const [z, o] = rootCosts(tree, pattern.state, 1, 1);
-    changes += pattern.weight * Math.min(z, o);
-    if (changes > bound + EPSILON) {
-      complete = false;
-      break;
-    }
-  }
+  const { changes, complete } = countChanges(tree, patternsOf(characters), penalty, bound + EPSILON, base);
   let cost: number | undefined;
   return {
     parent,
@@ -375,32 +366,6 @@ export function scoreStemma(k: number, parent: number[], characters: readonly Ch
 /** `complete` false: scoring stopped at the bound, and `changes` is only a lower bound above it. */
 interface ScoredStemma extends Stemma {
   readonly complete: boolean;
-}
-
-interface Pattern {
-  readonly state: Int8Array;
-  /** Sum over the characters with this pattern of their mean change price. */
-  readonly weight: number;
-}
-
-const patternCache = new WeakMap<readonly Character[], readonly Pattern[]>();
-
-/** The characters' distinct state patterns, heaviest first so that a bounded scoring stops early. */
-function patternsOf(characters: readonly Character[]): readonly Pattern[] {
-  let patterns = patternCache.get(characters);
-  if (!patterns) {
-    const byKey = new Map<string, { state: Int8Array; weight: number }>();
-    for (const ch of characters) {
-      const key = ch.state.join(',');
-      const w = (ch.gain + ch.loss) / 2;
-      const p = byKey.get(key);
-      if (p) p.weight += w;
-      else byKey.set(key, { state: ch.state, weight: w });
-    }
-    patterns = [...byKey.values()].sort((x, y) => y.weight - x.weight);
-    patternCache.set(characters, patterns);
-  }
-  return patterns;
 }
 
 /**
