@@ -1,9 +1,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ALL_PAIRS_UP_TO, compare, type Stage } from './compare.js';
 import { InputError } from './errors.js';
+import { compareInWorkers } from './parallel/pool.js';
 import { scoreFamily, summarize } from './evaluate.js';
 import { type Lexicon } from './lexicon.js';
 import { renderEvalJson, renderEvalTable } from './report/eval.js';
@@ -293,7 +295,25 @@ function withInputOptions(command: Command): Command {
     .option('--max-file-size <bytes>', 'skip files larger than this, with a warning', positiveInteger, DEFAULT_MAX_BYTES)
     .option('-q, --quiet', 'no progress display')
     .option('--no-wordnet', 'do not load WordNet (faster; no synonym or word-frequency evidence)')
+    .option('--workers <n>', `threads for alignment and stemma search: a number, or auto (up to ${MAX_AUTO_WORKERS} above ${WORKERS_ABOVE} files)`, workerCount, 'auto')
     .addOption(pairsOption());
+}
+
+/**
+ * Threads pay above a few hundred files: below, starting them (and loading WordNet in each)
+ * costs more than the work they share. The output is the same whatever the count.
+ */
+const WORKERS_ABOVE = 200;
+const MAX_AUTO_WORKERS = 4;
+
+function workerCount(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  return positiveInteger(value);
+}
+
+function threadsFor(workers: number | 'auto', files: number): number {
+  if (workers !== 'auto') return workers;
+  return files > WORKERS_ABOVE ? Math.min(MAX_AUTO_WORKERS, availableParallelism()) : 1;
 }
 
 interface InputFlags {
@@ -303,6 +323,7 @@ interface InputFlags {
   maxFileSize: number;
   quiet?: boolean;
   wordnet: boolean;
+  workers: number | 'auto';
   pairs: Pairing;
   spans?: boolean;
 }
@@ -319,9 +340,13 @@ async function analyse(dir: string, flags: InputFlags, warn: (s: string) => void
   if (loaded.files.length < 2) {
     throw new InputError(`${dir}: needs at least two readable text files, found ${loaded.files.length}`);
   }
-  const lexicon = await chooseLexicon(flags.wordnet);
   const display = progress && !flags.quiet && process.stderr.isTTY ? progressLine(warn) : undefined;
-  const result = compare(loaded.files, { lexicon, spans: flags.spans ?? false, pairs: flags.pairs, progress: display?.update });
+  const options = { spans: flags.spans ?? false, pairs: flags.pairs, progress: display?.update };
+  const workers = threadsFor(flags.workers, loaded.files.length);
+  const result =
+    workers > 1
+      ? await compareInWorkers(loaded.files, { ...options, workers, wordnet: flags.wordnet })
+      : compare(loaded.files, { ...options, lexicon: await chooseLexicon(flags.wordnet) });
   display?.done();
   return { loaded, result };
 }
@@ -407,6 +432,12 @@ function colours(): ChalkInstance {
 export async function main(argv: readonly string[]): Promise<void> {
   const write = (s: string): void => void process.stdout.write(s);
   const warn = (s: string): void => void process.stderr.write(s);
+  // A reader that stops early (`provenance compare dir --json | head`) closes the pipe: that is
+  // the reader's choice, not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   try {
     await buildProgram(write, warn).parseAsync([...argv]);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { round } from './round.js';
-import { alignDocuments, stemWeights, type AlignedUnit, type EditKind, type UnitKind } from './align.js';
-import { derive, MAX_CONFIDENCE, type ComparedPair, type Derivation } from './derive/index.js';
+import { alignDocuments, stemWeights, type AlignedUnit, type EditKind, type PairAlignment, type StemWeights, type UnitKind } from './align.js';
+import { assemble, deriveFamily, familiesOf, MAX_CONFIDENCE, stemmaFamilies, type ComparedPair, type Derivation, type FamilyTask } from './derive/index.js';
 import { relation } from './derive/relation.js';
 import { prepareDocument, type DocumentInput, type PreparedDocument } from './document.js';
 import { basicLexicon, type Lexicon } from './lexicon.js';
@@ -101,7 +101,75 @@ export interface CompareResult {
  * they come in; nothing is read or printed.
  */
 export function compare(inputs: readonly DocumentInput[], options: CompareOptions = {}): CompareResult {
-  const lexicon = options.lexicon ?? basicLexicon;
+  const run = comparison(inputs, options);
+  for (let step = run.next(); ; ) {
+    if (step.done) return step.value;
+    step = run.next(runHere(step.value, options.lexicon ?? basicLexicon, options.progress));
+  }
+}
+
+/** One alignment to do, by the local numbering of the documents in the batch's worksite. */
+export interface AlignTask {
+  readonly a: number;
+  readonly b: number;
+}
+
+/** The figures of a pair that need both prepared documents. */
+export interface AlignOutcome {
+  readonly alignment: PairAlignment;
+  readonly dice: number;
+  readonly aInB: number;
+  readonly bInA: number;
+}
+
+/** What a task needs besides the lexicon: the involved documents (local numbering) and the stem weights. */
+export interface Worksite {
+  readonly inputs: readonly DocumentInput[];
+  readonly weights: StemWeights;
+  document(i: number): PreparedDocument;
+}
+
+/**
+ * Independent tasks the pipeline hands out and waits for, answered in task order: the answers
+ * are the same wherever the tasks run (here, or in worker threads; see parallel/), so the result
+ * is byte-identical whatever the number of threads.
+ */
+export type Batch =
+  | { readonly kind: 'align'; readonly site: Worksite; readonly tasks: readonly AlignTask[] }
+  | { readonly kind: 'family'; readonly site: Worksite; readonly tasks: readonly FamilyTask[] };
+
+export type BatchAnswers = readonly AlignOutcome[] | readonly (readonly Derivation[])[];
+
+export function runAlign(site: Worksite, task: AlignTask): AlignOutcome {
+  const a = site.document(task.a);
+  const b = site.document(task.b);
+  return {
+    alignment: alignDocuments(a, b, site.weights),
+    dice: diceOfProfiles(a.profile, b.profile),
+    aInB: containment(a.shingles, b.shingles),
+    bInA: containment(b.shingles, a.shingles),
+  };
+}
+
+export function runFamily(site: Worksite, task: FamilyTask, lexicon: Lexicon): Derivation[] {
+  const documents: PreparedDocument[] = [];
+  for (const d of task.family) documents[d] = site.document(d);
+  return deriveFamily(documents, task.family, task.links, lexicon);
+}
+
+function runHere(batch: Batch, lexicon: Lexicon, progress: CompareOptions['progress']): BatchAnswers {
+  if (batch.kind === 'family') return batch.tasks.map((t) => runFamily(batch.site, t, lexicon));
+  return batch.tasks.map((t, n) => {
+    if (n % 64 === 0) progress?.('alignment', n, batch.tasks.length);
+    return runAlign(batch.site, t);
+  });
+}
+
+/**
+ * The pipeline as a generator: it yields each batch of independent tasks and is resumed with the
+ * answers, so one sequence of steps serves the single-threaded compare() and the threaded one.
+ */
+export function* comparison(inputs: readonly DocumentInput[], options: Omit<CompareOptions, 'lexicon'> = {}): Generator<Batch, CompareResult, BatchAnswers> {
   const sorted = [...inputs].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const progress = options.progress ?? ((): void => undefined);
   const prints = sorted.map((d, k) => {
@@ -122,15 +190,15 @@ export function compare(inputs: readonly DocumentInput[], options: CompareOption
   const local = new Map(involved.map((d, k) => [d, k]));
   const documents = involved.map((d) => prepareDocument(sorted[d] as DocumentInput, prints[d] as Fingerprint));
   const weights = stemWeights(documents);
+  const site: Worksite = { inputs: involved.map((d) => sorted[d] as DocumentInput), weights, document: (i) => documents[i] as PreparedDocument };
+  const tasks = chosen.map(([x, y]) => ({ a: local.get(x) as number, b: local.get(y) as number }));
+  const outcomes = (yield { kind: 'align', site, tasks }) as readonly AlignOutcome[];
   const compared: ComparedPair[] = [];
   const pairs: PairResult[] = [];
-  for (const [x, y] of chosen) {
-    if (compared.length % 64 === 0) progress('alignment', compared.length, chosen.length);
-    const i = local.get(x) as number;
-    const j = local.get(y) as number;
+  tasks.forEach(({ a: i, b: j }, n) => {
+    const { alignment, dice, aInB, bInA } = outcomes[n] as AlignOutcome;
     const a = documents[i] as PreparedDocument;
     const b = documents[j] as PreparedDocument;
-    const alignment = alignDocuments(a, b, weights);
     const alignedA = a.spans.length - alignment.unalignedA.length;
     const alignedB = b.spans.length - alignment.unalignedB.length;
     const wording = rareOverlap(a.stemPairs, b.stemPairs, pairDf, sorted.length, maxDf);
@@ -144,14 +212,14 @@ export function compare(inputs: readonly DocumentInput[], options: CompareOption
       rareOverlap: wording,
       sharedRun,
     });
-    if (alignment.units.length === 0) continue;
+    if (alignment.units.length === 0) return;
     pairs.push({
       a: a.id,
       b: b.id,
       similarity: {
-        dice: round(diceOfProfiles(a.profile, b.profile), 4),
-        aInB: round(containment(a.shingles, b.shingles), 4),
-        bInA: round(containment(b.shingles, a.shingles), 4),
+        dice: round(dice, 4),
+        aInB: round(aInB, 4),
+        bInA: round(bInA, 4),
         aligned: round(share(alignedA + alignedB, a.spans.length + b.spans.length), 4),
         wording: round(wording, 4),
         sharedRun,
@@ -160,9 +228,12 @@ export function compare(inputs: readonly DocumentInput[], options: CompareOption
       unalignedA: alignment.unalignedA,
       unalignedB: alignment.unalignedB,
     });
-  }
+  });
   progress('derivation', 0, 1);
-  const derived = derive(documents, compared, lexicon, weights);
+  const groups = familiesOf(documents.length, compared);
+  const familyTasks = stemmaFamilies(groups, compared);
+  const familyResults = (yield { kind: 'family', site, tasks: familyTasks }) as readonly (readonly Derivation[])[];
+  const derived = assemble(documents, compared, groups, familyResults, weights);
   return {
     schemaVersion: SCHEMA_VERSION,
     stats: { pairing, comparedPairs: chosen.length, relatedPairs: compared.filter((p) => relation(p) !== 'none').length },

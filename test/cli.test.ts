@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { FIXTURES } from './helpers.js';
 const BIN = path.resolve(import.meta.dirname, '..', 'bin', 'provenance.js');
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -60,5 +60,34 @@ describe('provenance compare (built binary)', () => {
     expect(r.stderr).toContain('evil\\u{1b}[31m.bin: skipped, binary file');
     expect(r.stderr).toMatch(/needs at least two readable text files, found 1\n$/);
     expect(r.stderr).not.toContain('\u001b');
+  });
+});
+
+describe('worker threads', () => {
+  it('give byte-identical output to the single-threaded run, whatever their number', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'provenance-workers-'));
+    const generated = path.join(FIXTURES, 'generated');
+    for (const family of readdirSync(generated).filter((f) => statSync(path.join(generated, f)).isDirectory())) {
+      for (const f of readdirSync(path.join(generated, family))) {
+        writeFileSync(path.join(dir, `${family}-${f}`), readFileSync(path.join(generated, family, f)));
+      }
+    }
+    const single = run('compare', dir, '--json', '--workers', '1');
+    expect(single.code).toBe(0);
+    const json = JSON.parse(single.stdout);
+    expect(json.stats.pairing).toBe('index');
+    expect(json.derivations.filter((d: { source: string | null }) => d.source?.startsWith('hidden:')).length).toBeGreaterThan(3);
+    for (const workers of ['2', '3']) expect(run('compare', dir, '--json', '--workers', workers).stdout).toBe(single.stdout);
+    expect(run('compare', dir, '--json', '--workers', 'many').stderr).toMatch(/--workers/);
+  });
+});
+
+describe('a reader that closes the pipe early', () => {
+  it('ends the run quietly, without a stack trace', () => {
+    const seeds = path.join(FIXTURES, 'seeds');
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" compare "${seeds}" --json --spans | head -c 20 >/dev/null; echo "status \${PIPESTATUS[0]}" >&2`], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('status 0\n');
   });
 });

@@ -42,7 +42,8 @@ const MAX_DIRECTION_CONFIDENCE = 0.75;
  * stemma is the most parsimonious one (see stemma.ts), which decides between a document source,
  * a lost common source, or none (the family's original). Last, a family's original or an
  * independent text that carries a verbatim passage of another text is marked as its borrower.
- * Pure; deterministic for a given input order.
+ * Pure; deterministic for a given input order. The work splits into independent parts (see
+ * stemmaFamilies and deriveFamily) that a caller may run elsewhere and hand to assemble().
  */
 export function derive(
   documents: readonly PreparedDocument[],
@@ -50,12 +51,111 @@ export function derive(
   lexicon: Lexicon,
   weights: StemWeights,
 ): Derivation[] {
+  const groups = familiesOf(documents.length, pairs);
+  const tasks = stemmaFamilies(groups, pairs);
+  return assemble(documents, pairs, groups, tasks.map((t) => deriveFamily(documents, t.family, t.links, lexicon)), weights);
+}
+
+/** A family whose stemma is to be searched, with the compared pairs among its members. */
+export interface FamilyTask {
+  readonly family: readonly number[];
+  readonly links: readonly ComparedPair[];
+}
+
+/** Families of more than one document, except a pair that shares only a passage, in family order. */
+export function stemmaFamilies(groups: readonly (readonly number[])[], pairs: readonly ComparedPair[]): FamilyTask[] {
+  const byDocument = pairsByDocument(pairs);
+  const position = new Map(pairs.map((p, i) => [p, i]));
+  const tasks: FamilyTask[] = [];
+  for (const family of groups) {
+    if (family.length === 1) continue;
+    const only = family.length === 2 ? findPair(pairs, family[0] as number, family[1] as number) : undefined;
+    if (only && isPassageReuse(only)) continue;
+    const inFamily = new Set(family);
+    const links = [...new Set(family.flatMap((d) => byDocument.get(d) ?? []))]
+      .filter((p) => inFamily.has(p.a) && inFamily.has(p.b))
+      .sort((x, y) => (position.get(x) as number) - (position.get(y) as number));
+    tasks.push({ family, links });
+  }
+  return tasks;
+}
+
+/** Marks a derivation from the family's lost source; assemble() numbers it. */
+const HIDDEN = 'hidden:';
+
+/**
+ * The stemma of one family and, for each member in family order, its derivation. Needs the
+ * family's documents only (documents[d] for d in family). A source that is the family's lost
+ * source is written `hidden:` without a number.
+ */
+export function deriveFamily(
+  documents: readonly PreparedDocument[],
+  family: readonly number[],
+  links: readonly ComparedPair[],
+  lexicon: Lexicon,
+): Derivation[] {
+  const { units, characters } = collate(documents, family, links, lexicon);
+  const k = family.length;
+  const { best, margin, directionOnly } = chooseStemma(k, characters);
+  const lost = hiddenReading(units, characters, hiddenStates(k, best.parent, characters));
+  return family.map((d, m) => {
+    const p = best.parent[m] as number;
+    const doc = documents[d] as PreparedDocument;
+    const ceiling = directionOnly[m] ? MAX_DIRECTION_CONFIDENCE : MAX_CONFIDENCE;
+    const confidence = round(Math.min(ceiling, 1 - 0.5 * Math.exp(-(margin[m] ?? 0) / MARGIN_SCALE)), 2);
+    if (p === ROOT) return { target: doc.id, source: null, method: 'original', confidence, evidence: [] };
+    const target = memberReading(units, m);
+    const observed = p !== k;
+    const source: Reading = observed ? memberReading(units, p) : lost;
+    const sourceDoc = observed ? documents[family[p] as number] : undefined;
+    const pair = sourceDoc ? findPair(links, d, family[p] as number) : undefined;
+    const features = edgeFeatures(units.length, source, target, lexicon);
+    const method = classifyMethod({
+      features,
+      spintax: findSpintax(doc.text) !== undefined,
+      sourceObserved: observed,
+      sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
+      sameNormalized: pair !== undefined && pair.alignment.units.every((u) => u.kind === 'identical' || u.kind === 'typographic') &&
+        pair.alignment.unalignedA.length === 0 && pair.alignment.unalignedB.length === 0,
+      keptPrefix: observed && keptIsPrefix(units, p, m),
+    });
+    const siblings = family.map((_, i) => i).filter((i) => i !== m && (observed ? i === p : true));
+    const edits: OrientedEdit[][] = siblings.map((s) => {
+      const link = findPair(links, d, family[s] as number);
+      if (!link) return [];
+      const sourceIsA = link.a === family[s];
+      return link.alignment.units.flatMap((u) => u.edits.map((e) => orient(e, sourceIsA)));
+    });
+    const evidence: Evidence[] = [
+      ...substitutionEvidence(edits, Math.min(2, siblings.length), lexicon),
+      ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
+      ...spintaxEvidence(doc.text),
+      ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
+    ];
+    return { target: doc.id, source: observed ? (sourceDoc?.id ?? null) : HIDDEN, method, confidence, evidence };
+  });
+}
+
+/**
+ * Puts the derivations together: families of one, pairs that share a passage, the stemma
+ * families' results (from deriveFamily, in the order of stemmaFamilies) with their lost sources
+ * numbered in family order, and last the borrowers of verbatim passages.
+ */
+export function assemble(
+  documents: readonly PreparedDocument[],
+  pairs: readonly ComparedPair[],
+  groups: readonly (readonly number[])[],
+  familyResults: readonly (readonly Derivation[])[],
+  weights: StemWeights,
+): Derivation[] {
   const out = new Array<Derivation | undefined>(documents.length);
+  const byDocument = pairsByDocument(pairs);
   let hiddenCount = 0;
-  for (const family of families(documents.length, pairs)) {
+  let next = 0;
+  for (const family of groups) {
     if (family.length === 1) {
       const d = family[0] as number;
-      const closest = Math.max(0, ...pairs.filter((p) => p.a === d || p.b === d).map(closeness));
+      const closest = Math.max(0, ...(byDocument.get(d) ?? []).map(closeness));
       out[d] = {
         target: documents[d]?.id ?? '',
         source: null,
@@ -70,52 +170,11 @@ export function derive(
       reuse(only, documents, weights, out);
       continue;
     }
-    const inFamily = new Set(family);
-    const links = pairs.filter((p) => inFamily.has(p.a) && inFamily.has(p.b));
-    const { units, characters } = collate(documents, family, links, lexicon);
-    const k = family.length;
-    const { best, margin, directionOnly } = chooseStemma(k, characters);
-    const usesHidden = best.parent.some((p) => p === k);
-    const hiddenId = usesHidden ? `hidden:${++hiddenCount}` : '';
-    const lost = hiddenReading(units, characters, hiddenStates(k, best.parent, characters));
+    const result = familyResults[next++] as readonly Derivation[];
+    const hiddenId = result.some((r) => r.source === HIDDEN) ? `hidden:${++hiddenCount}` : '';
     family.forEach((d, m) => {
-      const p = best.parent[m] as number;
-      const doc = documents[d] as PreparedDocument;
-      const ceiling = directionOnly[m] ? MAX_DIRECTION_CONFIDENCE : MAX_CONFIDENCE;
-      const confidence = round(Math.min(ceiling, 1 - 0.5 * Math.exp(-(margin[m] ?? 0) / MARGIN_SCALE)), 2);
-      if (p === ROOT) {
-        out[d] = { target: doc.id, source: null, method: 'original', confidence, evidence: [] };
-        return;
-      }
-      const target = memberReading(units, m);
-      const observed = p !== k;
-      const source: Reading = observed ? memberReading(units, p) : lost;
-      const sourceDoc = observed ? documents[family[p] as number] : undefined;
-      const pair = sourceDoc ? findPair(links, d, family[p] as number) : undefined;
-      const features = edgeFeatures(units.length, source, target, lexicon);
-      const method = classifyMethod({
-        features,
-        spintax: findSpintax(doc.text) !== undefined,
-        sourceObserved: observed,
-        sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
-        sameNormalized: pair !== undefined && pair.alignment.units.every((u) => u.kind === 'identical' || u.kind === 'typographic') &&
-          pair.alignment.unalignedA.length === 0 && pair.alignment.unalignedB.length === 0,
-        keptPrefix: observed && keptIsPrefix(units, p, m),
-      });
-      const siblings = family.map((_, i) => i).filter((i) => i !== m && (observed ? i === p : true));
-      const edits: OrientedEdit[][] = siblings.map((s) => {
-        const link = findPair(links, d, family[s] as number);
-        if (!link) return [];
-        const sourceIsA = link.a === family[s];
-        return link.alignment.units.flatMap((u) => u.edits.map((e) => orient(e, sourceIsA)));
-      });
-      const evidence: Evidence[] = [
-        ...substitutionEvidence(edits, Math.min(2, siblings.length), lexicon),
-        ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
-        ...spintaxEvidence(doc.text),
-        ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
-      ];
-      out[d] = { target: doc.id, source: observed ? (sourceDoc?.id ?? null) : hiddenId, method, confidence, evidence };
+      const r = result[m] as Derivation;
+      out[d] = r.source === HIDDEN ? { ...r, source: hiddenId } : r;
     });
   }
   for (const p of pairs) {
@@ -182,7 +241,7 @@ function chooseStemma(k: number, characters: readonly Character[]): StemmaSearch
  */
 export const MAX_FAMILY = 20;
 
-function families(n: number, pairs: readonly ComparedPair[]): number[][] {
+export function familiesOf(n: number, pairs: readonly ComparedPair[]): number[][] {
   const parent = Array.from({ length: n }, (_, i) => i);
   const size = new Array<number>(n).fill(1);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x] as number)));
@@ -205,6 +264,18 @@ function families(n: number, pairs: readonly ComparedPair[]): number[][] {
     else groups.set(r, [i]);
   }
   return [...groups.values()].sort((x, y) => (x[0] as number) - (y[0] as number));
+}
+
+function pairsByDocument(pairs: readonly ComparedPair[]): Map<number, ComparedPair[]> {
+  const out = new Map<number, ComparedPair[]>();
+  for (const p of pairs) {
+    for (const d of [p.a, p.b]) {
+      const list = out.get(d);
+      if (list) list.push(p);
+      else out.set(d, [p]);
+    }
+  }
+  return out;
 }
 
 function findPair<T extends PairLink>(links: readonly T[], x: number, y: number): T | undefined {

@@ -1,0 +1,51 @@
+import { parentPort } from 'node:worker_threads';
+import { runAlign, runFamily, type Worksite } from '../compare.js';
+import { prepareDocument, type PreparedDocument } from '../document.js';
+import { basicLexicon, type Lexicon } from '../lexicon.js';
+import { loadWordNetLexicon } from '../wordnet.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+
+/**
+ * A worker thread of the pool (pool.ts): it holds the worksite's texts, prepares a document the
+ * first time a task needs it (the same pure function the main thread runs, so the same result),
+ * and answers batches of alignment and family tasks.
+ */
+const port = parentPort;
+if (!port) throw new Error('provenance: worker.js runs only as a worker thread');
+
+let site: Worksite | undefined;
+let lexicon: Promise<Lexicon> = Promise.resolve(basicLexicon);
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'init') {
+    const prepared = new Map<number, PreparedDocument>();
+    const { inputs, weights } = message;
+    site = {
+      inputs,
+      weights,
+      document(i: number): PreparedDocument {
+        let d = prepared.get(i);
+        if (!d) {
+          d = prepareDocument(inputs[i] as (typeof inputs)[number]);
+          prepared.set(i, d);
+        }
+        return d;
+      },
+    };
+    lexicon = message.wordnet ? loadWordNetLexicon() : Promise.resolve(basicLexicon);
+    return;
+  }
+  void answer(message).then((reply) => port.postMessage(reply));
+});
+
+async function answer(message: Exclude<ToWorker, { type: 'init' }>): Promise<FromWorker> {
+  try {
+    const here = site;
+    if (!here) throw new Error('task before init');
+    if (message.type === 'align') return { id: message.id, answers: message.tasks.map((t) => runAlign(here, t)) };
+    const words = await lexicon;
+    return { id: message.id, answers: message.tasks.map((t) => runFamily(here, t, words)) };
+  } catch (error) {
+    return { id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
