@@ -14,7 +14,16 @@ import { checkPolicy, parseBaseline, parseForbid, parseMethods, parsePolicy, ren
 import type { DocumentInput } from './document.js';
 import { decode, DEFAULT_MAX_BYTES, loadFolder } from './load.js';
 import { renderAlignment } from './report/align.js';
-import { renderCheckJson, renderCheckMarkdown, renderCheckTable, renderCompareMarkdown, renderGithub, renderSarif } from './report/findings.js';
+import {
+  renderCheckJson,
+  renderCheckMarkdown,
+  renderCheckTable,
+  renderCompareGithub,
+  renderCompareMarkdown,
+  renderCompareSarif,
+  renderGithub,
+  renderSarif,
+} from './report/findings.js';
 import { renderDot, renderGraphml, renderMermaid } from './report/graph.js';
 import { renderHtml } from './report/html.js';
 import { basicLexicon } from './lexicon.js';
@@ -71,7 +80,7 @@ interface GraphFlags extends InputFlags {
 
 interface CompareFlags extends InputFlags {
   json?: boolean;
-  format: 'table' | 'json' | 'jsonl' | 'markdown' | 'html';
+  format: 'table' | 'json' | 'jsonl' | 'markdown' | 'html' | 'sarif' | 'github';
   output?: string;
   evidence: number;
 }
@@ -108,7 +117,7 @@ Run "provenance <command> --help" for a command's options and examples.`,
       .argument('<dir>', 'folder of text files, one version per file')
       .addOption(
         new Option('--format <format>', 'output format; jsonl: one line per family; html: a self-contained report (use with --output)')
-          .choices(['table', 'json', 'jsonl', 'markdown', 'html'])
+          .choices(['table', 'json', 'jsonl', 'markdown', 'html', 'sarif', 'github'])
           .default('table'),
       )
       .option('--json', 'same as --format json')
@@ -120,16 +129,15 @@ Run "provenance <command> --help" for a command's options and examples.`,
     .action(async (dir: string, flags: CompareFlags) => {
       const format = flags.json === true ? 'json' : flags.format;
       const { loaded, result } = await analyse(dir, { ...flags, spans: flags.spans === true || format === 'html' }, warn, format === 'table');
-      const report =
-        format === 'html'
-          ? renderHtml(result, new Map(loaded.files.map((f) => [f.id, f.text])))
-          : format === 'json'
-          ? renderJson(result, loaded.skipped)
-          : format === 'jsonl'
-            ? renderJsonl(result, loaded.skipped)
-            : format === 'markdown'
-              ? renderCompareMarkdown(result)
-              : renderTable(result, { chalk: flags.output ? new Chalk({ level: 0 }) : colours(), evidence: flags.evidence });
+      const report = {
+        html: () => renderHtml(result, new Map(loaded.files.map((f) => [f.id, f.text]))),
+        json: () => renderJson(result, loaded.skipped),
+        jsonl: () => renderJsonl(result, loaded.skipped),
+        markdown: () => renderCompareMarkdown(result),
+        sarif: () => renderCompareSarif(result),
+        github: () => renderCompareGithub(result),
+        table: () => renderTable(result, { chalk: flags.output ? new Chalk({ level: 0 }) : colours(), evidence: flags.evidence }),
+      }[format]();
       await emit(report, flags.output, dir, write);
     });
   withInputOptions(

@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Ajv from 'ajv-draft-04';
+import { createRequire } from 'node:module';
 import { FIXTURES, SEED } from './helpers.js';
 
 const BIN = path.resolve(import.meta.dirname, '..', 'bin', 'provenance.js');
@@ -11,6 +13,17 @@ const SEEDS = path.join(FIXTURES, 'seeds');
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args, '--no-wordnet'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The SARIF 2.1.0 schema (draft-04), as Microsoft's SARIF matchers ship it. */
+const validateSarif = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }).compile(
+  JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')),
+);
+
+function expectValidSarif(text: string): void {
+  const valid = validateSarif(JSON.parse(text));
+  expect(validateSarif.errors ?? []).toEqual([]);
+  expect(valid).toBe(true);
 }
 
 function copyOfSeeds(): string {
@@ -104,8 +117,9 @@ describe('baselines', () => {
 });
 
 describe('report formats', () => {
-  it('SARIF 2.1.0 with one result per finding, both files as locations', () => {
+  it('SARIF 2.1.0, valid against the schema, one result per finding, both files as locations', () => {
     const r = run('check', SEEDS, '--fail-on', 'spin,machine-translation', '--format', 'sarif');
+    expectValidSarif(r.stdout);
     const log = JSON.parse(r.stdout) as {
       version: string;
       runs: Array<{ tool: { driver: { name: string; rules: Array<{ id: string }> } }; results: Array<Record<string, unknown>> }>;
@@ -120,6 +134,23 @@ describe('report formats', () => {
       expect((result.locations as unknown[]).length).toBe(1);
       expect((result.relatedLocations as unknown[]).length).toBe(1);
     }
+  });
+
+  it('SARIF and GitHub notices for compare: one per derived document', () => {
+    const sarif = run('compare', SEEDS, '--format', 'sarif');
+    expectValidSarif(sarif.stdout);
+    const results = (JSON.parse(sarif.stdout) as { runs: Array<{ results: Array<{ ruleId: string; locations: unknown[] }> }> }).runs[0]!.results;
+    expect(results.map((x) => x.ruleId)).toEqual(['machine-translation', 'paraphrase', 'machine-translation', 'spin']);
+    const gh = run('compare', SEEDS, '--format', 'github').stdout.trim().split('\n');
+    expect(gh).toHaveLength(4);
+    expect(gh[3]).toMatch(/^::notice file=003_3802a0d075d83baa\.txt,title=provenance spin::spin of hidden:1/);
+  });
+
+  it('a report that breaks the SARIF schema is caught', () => {
+    const r = run('check', SEEDS, '--fail-on', 'spin', '--format', 'sarif');
+    const log = JSON.parse(r.stdout) as { runs: Array<{ results: Array<Record<string, unknown>> }> };
+    log.runs[0]!.results[0]!.level = 'fatal';
+    expect(validateSarif(log)).toBe(false);
   });
 
   it('GitHub annotations and Markdown', () => {

@@ -58,25 +58,76 @@ function md(text: string): string {
   return terminalSafe(text).replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
 }
 
-/**
- * SARIF 2.1.0: one rule per policy rule, one result per finding located in the derived document
- * with the source as a related location; baseline state marks known findings "unchanged".
- */
-export function renderSarif(check: CheckResult): string {
-  const rules = [
-    { id: 'max-similarity', shortDescription: { text: 'Two documents are more similar than the policy allows' } },
-    { id: 'fail-on', shortDescription: { text: 'A document derives from another by a forbidden method' } },
-    { id: 'forbid', shortDescription: { text: 'A document derives from a document it must not derive from' } },
-  ];
-  const results = check.findings.map((f: Finding) => ({
+/** One SARIF result or GitHub annotation: something about document `target`, maybe from `source`. */
+interface Report {
+  readonly ruleId: string;
+  readonly level: 'error' | 'note';
+  readonly baselineState?: 'new' | 'unchanged';
+  readonly text: string;
+  readonly target: string;
+  /** A document id; a lost source has no file to point at. */
+  readonly source?: string;
+  readonly key: string;
+}
+
+const CHECK_RULES = [
+  { id: 'max-similarity', shortDescription: { text: 'Two documents are more similar than the policy allows' } },
+  { id: 'fail-on', shortDescription: { text: 'A document derives from another by a forbidden method' } },
+  { id: 'forbid', shortDescription: { text: 'A document derives from a document it must not derive from' } },
+];
+
+function checkReports(check: CheckResult): Report[] {
+  return check.findings.map((f: Finding) => ({
     ruleId: f.rule,
-    ruleIndex: rules.findIndex((r) => r.id === f.rule),
     level: f.isNew ? 'error' : 'note',
     baselineState: f.isNew ? 'new' : 'unchanged',
-    message: { text: [f.message, ...f.evidence.map(describeEvidence)].join('; ') },
-    locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(f.b), uriBaseId: 'INPUTROOT' } } }],
-    relatedLocations: [{ id: 1, physicalLocation: { artifactLocation: { uri: uriOf(f.a), uriBaseId: 'INPUTROOT' } }, message: { text: 'source' } }],
-    partialFingerprints: { 'provenanceFinding/v1': f.key },
+    text: [f.message, ...f.evidence.map(describeEvidence)].join('; '),
+    target: f.b,
+    source: f.a,
+    key: f.key,
+  }));
+}
+
+/** The derivations of a comparison as notes: one per derived document, under a rule per method. */
+function compareReports(result: CompareResult): Report[] {
+  return result.derivations
+    .filter((d) => d.source !== null)
+    .map((d) => ({
+      ruleId: d.method,
+      level: 'note',
+      text: [`${d.method} of ${d.source} (confidence ${d.confidence.toFixed(2)})`, ...d.evidence.slice(0, 3).map(describeEvidence)].join('; '),
+      target: d.target,
+      ...(d.source?.startsWith('hidden:') ? {} : { source: d.source as string }),
+      key: `${d.method}:${d.source}->${d.target}`,
+    }));
+}
+
+/**
+ * SARIF 2.1.0: for check, one rule per policy rule and one result per finding, located in the
+ * derived document with the source as a related location, baseline state marking known findings
+ * "unchanged"; for compare, one rule per derivation method and a note per derived document.
+ */
+export function renderSarif(check: CheckResult): string {
+  return sarifLog(CHECK_RULES, checkReports(check));
+}
+
+export function renderCompareSarif(result: CompareResult): string {
+  const methods = [...new Set(result.derivations.filter((d) => d.source !== null).map((d) => d.method))].sort();
+  return sarifLog(methods.map((m) => ({ id: m, shortDescription: { text: `A document derived from another by ${m}` } })), compareReports(result));
+}
+
+function sarifLog(rules: ReadonlyArray<{ readonly id: string; readonly shortDescription: { readonly text: string } }>, reports: readonly Report[]): string {
+  const results = reports.map((r) => ({
+    ruleId: r.ruleId,
+    ruleIndex: rules.findIndex((x) => x.id === r.ruleId),
+    level: r.level,
+    ...(r.baselineState ? { baselineState: r.baselineState } : {}),
+    message: { text: r.text },
+    locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(r.target), uriBaseId: 'INPUTROOT' } } }],
+    ...(r.source
+      ? { relatedLocations: [{ id: 1, physicalLocation: { artifactLocation: { uri: uriOf(r.source), uriBaseId: 'INPUTROOT' } }, message: { text: 'source' } }] }
+      : {}),
+    partialFingerprints: { 'provenanceFinding/v1': r.key },
   }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -92,12 +143,17 @@ function uriOf(id: string): string {
 
 /** GitHub Actions workflow commands: one annotation per new finding (known ones as notices). */
 export function renderGithub(check: CheckResult): string {
-  const lines = check.findings.map((f) => {
-    const text = [f.message, ...f.evidence.map(describeEvidence)].join('; ');
-    return `::${f.isNew ? 'error' : 'notice'} file=${property(f.b)},title=${property(`provenance ${f.rule}`)}::${data(text)}`;
-  });
-  lines.push(summary(check));
-  return `${lines.join('\n')}\n`;
+  return `${[...githubLines(checkReports(check)), summary(check)].join('\n')}\n`;
+}
+
+/** A notice on each derived document. */
+export function renderCompareGithub(result: CompareResult): string {
+  const lines = githubLines(compareReports(result));
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+function githubLines(reports: readonly Report[]): string[] {
+  return reports.map((r) => `::${r.level === 'error' ? 'error' : 'notice'} file=${property(r.target)},title=${property(`provenance ${r.ruleId}`)}::${data(r.text)}`);
 }
 
 /** Escaping of the workflow-command format (as @actions/core does). */
