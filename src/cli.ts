@@ -27,7 +27,7 @@ import {
 import { renderDot, renderGraphml, renderMermaid } from './report/graph.js';
 import { renderHtml } from './report/html.js';
 import { basicLexicon } from './lexicon.js';
-import { renderJson } from './report/json.js';
+import { renderJsonChunks } from './report/json.js';
 import { renderJsonl } from './report/jsonl.js';
 import { terminalSafe } from './report/sanitize.js';
 import { renderTable } from './report/table.js';
@@ -93,7 +93,10 @@ function pairsOption(): Option {
     .default('auto');
 }
 
-function buildProgram(write: (s: string) => void, warn: (s: string) => void): Command {
+/** Writes to stdout; the promise, when there is one, settles once the pipe has room again. */
+type Write = (s: string) => void | Promise<void>;
+
+function buildProgram(write: Write, warn: (s: string) => void): Command {
   const program = new Command('provenance')
     .description('Tells which version of a text was derived from which, with evidence.')
     .exitOverride()
@@ -131,7 +134,7 @@ Run "provenance <command> --help" for a command's options and examples.`,
       const { loaded, result } = await analyse(dir, { ...flags, spans: flags.spans === true || format === 'html' }, warn, format === 'table');
       const report = {
         html: () => renderHtml(result, new Map(loaded.files.map((f) => [f.id, f.text]))),
-        json: () => renderJson(result, loaded.skipped),
+        json: () => renderJsonChunks(result, loaded.skipped),
         jsonl: () => renderJsonl(result, loaded.skipped),
         markdown: () => renderCompareMarkdown(result),
         sarif: () => renderCompareSarif(result),
@@ -256,7 +259,7 @@ async function readTruth(file: string): Promise<BenchmarkTruth> {
  * Writes a report next to its destination and renames it into place, so a reader never sees half
  * a report; refuses a destination inside the input folder, which is never written to.
  */
-async function writeOutput(file: string, text: string, inputDir: string): Promise<void> {
+async function writeOutput(file: string, text: string | Iterable<string>, inputDir: string): Promise<void> {
   const target = path.resolve(file);
   const input = await realpath(inputDir);
   const parent = await realpath(path.dirname(target)).catch(() => {
@@ -268,7 +271,7 @@ async function writeOutput(file: string, text: string, inputDir: string): Promis
   }
   const temp = `${resolved}.${process.pid}.tmp`;
   try {
-    await writeFile(temp, text, { flag: 'wx' });
+    await writeFile(temp, typeof text === 'string' ? text : batched(text), { flag: 'wx' });
     await rename(temp, resolved);
   } catch (error) {
     await rm(temp, { force: true });
@@ -359,9 +362,26 @@ async function analyse(dir: string, flags: InputFlags, warn: (s: string) => void
   return { loaded, result };
 }
 
-async function emit(report: string, output: string | undefined, dir: string, write: (s: string) => void): Promise<void> {
+async function emit(report: string | Iterable<string>, output: string | undefined, dir: string, write: Write): Promise<void> {
   if (output) await writeOutput(output, report, dir);
-  else write(report);
+  else if (typeof report === 'string') await write(report);
+  else for (const chunk of batched(report)) await write(chunk);
+}
+
+/** Chunks gathered into pieces of about a megabyte: few writes, never the whole report at once. */
+function* batched(chunks: Iterable<string>): Generator<string> {
+  let parts: string[] = [];
+  let size = 0;
+  for (const c of chunks) {
+    parts.push(c);
+    size += c.length;
+    if (size >= 1 << 20) {
+      yield parts.join('');
+      parts = [];
+      size = 0;
+    }
+  }
+  if (parts.length > 0) yield parts.join('');
 }
 
 async function loadFile(file: string): Promise<DocumentInput> {
@@ -438,7 +458,9 @@ function colours(): ChalkInstance {
 
 /** Runs the CLI; sets process.exitCode rather than exiting, so pending output is flushed. */
 export async function main(argv: readonly string[]): Promise<void> {
-  const write = (s: string): void => void process.stdout.write(s);
+  const write = (s: string): void | Promise<void> => {
+    if (!process.stdout.write(s)) return new Promise((resolve) => process.stdout.once('drain', () => resolve()));
+  };
   const warn = (s: string): void => void process.stderr.write(s);
   // A reader that stops early (`provenance compare dir --json | head`) closes the pipe: that is
   // the reader's choice, not an error worth a stack trace.

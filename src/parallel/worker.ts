@@ -15,10 +15,16 @@ if (!port) throw new Error('provenance: worker.js runs only as a worker thread')
 
 let site: Worksite | undefined;
 let lexicon: Promise<Lexicon> = Promise.resolve(basicLexicon);
+/** Prepared documents of the current batch kind; alignments touch most documents, a family few. */
+const prepared = new Map<number, PreparedDocument>();
+let preparedFor: ToWorker['type'] = 'init';
 
 port.on('message', (message: ToWorker) => {
+  if (message.type !== preparedFor) {
+    prepared.clear();
+    preparedFor = message.type;
+  }
   if (message.type === 'init') {
-    const prepared = new Map<number, PreparedDocument>();
     const { inputs, weights } = message;
     site = {
       inputs,

@@ -7,6 +7,35 @@ import { jsonSafe } from './sanitize.js';
  * `skipped` lists the files of the folder that were left out, with the reason.
  */
 export function renderJson(result: CompareResult, skipped: readonly Skipped[] = []): string {
+  return [...renderJsonChunks(result, skipped)].join('');
+}
+
+/**
+ * The same bytes as renderJson, a piece at a time (one per document, pair and derivation), so a
+ * result of hundreds of megabytes is written without ever being one string.
+ */
+export function* renderJsonChunks(result: CompareResult, skipped: readonly Skipped[] = []): Generator<string> {
   const { schemaVersion, stats, documents, pairs, derivations } = result;
-  return `${jsonSafe(JSON.stringify({ schemaVersion, stats, skipped, documents, pairs, derivations }, null, 2))}\n`;
+  const head = JSON.stringify({ schemaVersion, stats, skipped }, null, 2);
+  yield jsonSafe(head.slice(0, -2));
+  for (const [key, list] of [
+    ['documents', documents],
+    ['pairs', pairs],
+    ['derivations', derivations],
+  ] as const) {
+    if (list.length === 0) {
+      yield `,\n  "${key}": []`;
+      continue;
+    }
+    yield `,\n  "${key}": [`;
+    let first = true;
+    for (const item of list) {
+      // Nested two levels deep, each line of the item moves four spaces right; JSON strings hold
+      // no raw newline, so every newline is a line break of the layout.
+      yield `${first ? '' : ','}\n    ${jsonSafe(JSON.stringify(item, null, 2)).replace(/\n/g, '\n    ')}`;
+      first = false;
+    }
+    yield '\n  ]';
+  }
+  yield '\n}\n';
 }
