@@ -11,6 +11,24 @@ export interface Lexicon {
   commonness(word: string): number;
   /** True when the two words (or short phrases) are listed as synonyms: a spinner's swap. */
   synonyms(a: string, b: string): boolean;
+  /**
+   * True when a phrase of several words is listed as one lemma ("double star", "turn back"),
+   * whose commonness is then its own, not that of its words.
+   */
+  isLemma?(phrase: string): boolean;
+}
+
+/**
+ * How usual a reading is. A listed multiword lemma counts as itself: a context-blind spinner
+ * swaps "binary" for "double star", a rare lemma made of common words, and averaging the words
+ * would call the swap a move towards usual wording. Otherwise the mean over the words (or over
+ * the content words, with `contentOnly`).
+ */
+export function readingCommonness(words: readonly string[], lexicon: Lexicon, contentOnly = false): number {
+  const phrase = words.join(' ');
+  if (words.length > 1 && lexicon.isLemma?.(phrase)) return lexicon.commonness(phrase);
+  const counted = contentOnly ? words.filter((w) => !FUNCTION_WORDS.has(w)) : words;
+  return counted.reduce((sum, w) => sum + lexicon.commonness(w), 0) / Math.max(1, counted.length);
 }
 
 const FUNCTION_WORDS = new Set(

@@ -52,6 +52,9 @@ export async function loadWordNetLexicon(dictDir = wordnetDictDir()): Promise<Le
       const count = Math.max(...lemmas.map((l) => tagged.get(l) ?? 0));
       return 0.25 + 0.75 * (Math.log1p(count) / logMax);
     },
+    isLemma(phrase: string): boolean {
+      return synsets.has(phrase.replace(/\s+/g, '_'));
+    },
     synonyms(a: string, b: string): boolean {
       const la = lemmasOf(a);
       const lb = lemmasOf(b);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
+import { basicLexicon, isFunctionWord, readingCommonness, type Lexicon } from '../src/lexicon.js';
 import { loadWordNetLexicon } from '../src/wordnet.js';
 import { readFixture, SEED } from './helpers.js';
 
@@ -63,5 +64,33 @@ describe('derive on constructed families', () => {
   it('does not depend on the order the documents come in', () => {
     const docs = readFixture('seeds');
     expect(JSON.stringify(compare([...docs].reverse(), { lexicon }))).toBe(JSON.stringify(compare(docs, { lexicon })));
+  });
+});
+
+describe('how usual a reading is', () => {
+  const counts = new Map([
+    ['binary', 0.3],
+    ['double', 0.8],
+    ['star', 0.7],
+    ['double star', 0.2],
+    ['court', 0.6],
+    ['docket', 0.3],
+  ]);
+  const lexicon: Lexicon = {
+    commonness: (w) => (isFunctionWord(w) ? 1 : (counts.get(w) ?? 0.15)),
+    synonyms: () => false,
+    isLemma: (phrase) => phrase === 'double star',
+  };
+
+  it('judges a listed multiword lemma as itself, not by its common words', () => {
+    expect(readingCommonness(['double', 'star'], lexicon)).toBe(0.2);
+    expect(readingCommonness(['double', 'star'], lexicon)).toBeLessThan(readingCommonness(['binary'], lexicon));
+  });
+
+  it('averages the words of a phrase that is not a lemma, content words only when asked', () => {
+    expect(readingCommonness(['court', 'docket'], lexicon)).toBeCloseTo(0.45);
+    expect(readingCommonness(['the', 'docket'], lexicon)).toBeCloseTo(0.65);
+    expect(readingCommonness(['the', 'docket'], lexicon, true)).toBeCloseTo(0.3);
+    expect(readingCommonness(['double', 'star'], basicLexicon)).toBe(0.5);
   });
 });

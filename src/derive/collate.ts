@@ -1,6 +1,6 @@
 import type { PairAlignment } from '../align.js';
 import type { PreparedDocument } from '../document.js';
-import { isFunctionWord, type Lexicon } from '../lexicon.js';
+import { isFunctionWord, readingCommonness, type Lexicon } from '../lexicon.js';
 import { typographyStates } from './typography.js';
 
 /** A pairwise alignment between two documents of the corpus (indexes into the document list). */
@@ -130,7 +130,7 @@ export function collate(
       });
       if (!varies(state)) continue;
       const weight = [...x, ...y].every(isFunctionWord) ? FUNCTION_WORD_WEIGHT : 1;
-      const tilt = COMMONNESS_TILT * (meanCommonness(x, lexicon) - meanCommonness(y, lexicon));
+      const tilt = COMMONNESS_TILT * (readingCommonness(x, lexicon) - readingCommonness(y, lexicon));
       characters.push({ state, gain: weight * (1 + tilt), loss: weight * (1 - tilt), unit: u, word: x.join(' '), site: [x, y] });
     }
     const vocabulary = new Set<string>();
@@ -184,13 +184,18 @@ function substitutionSites(
       if (!groups) continue;
       for (const e of u.edits) {
         if (e.kind !== 'substitution') continue;
-        const x = [...new Set(e.aWords.filter((w) => !e.bWords.includes(w)))].sort();
-        const y = [...new Set(e.bWords.filter((w) => !e.aWords.includes(w)))].sort();
+        // Each reading keeps its text order, so that a phrase can be looked up as one lemma; the
+        // site is known by its sorted words, whichever order a link saw them in first.
+        const x = [...new Set(e.aWords.filter((w) => !e.bWords.includes(w)))];
+        const y = [...new Set(e.bWords.filter((w) => !e.aWords.includes(w)))];
         if (x.length === 0 || y.length === 0) continue;
-        const [first, second] = x.join(' ') < y.join(' ') ? [x, y] : [y, x];
+        const kx = [...x].sort().join(' ');
+        const ky = [...y].sort().join(' ');
+        const [first, second] = kx < ky ? [x, y] : [y, x];
         let sites = out.get(groups);
         if (!sites) out.set(groups, (sites = new Map()));
-        sites.set(`${first.join(' ')}\u0000${second.join(' ')}`, [first, second]);
+        const key = kx < ky ? `${kx}\u0000${ky}` : `${ky}\u0000${kx}`;
+        if (!sites.has(key)) sites.set(key, [first, second]);
       }
     }
   }
@@ -207,6 +212,3 @@ function varies(state: Int8Array): boolean {
   return false;
 }
 
-function meanCommonness(words: readonly string[], lexicon: Lexicon): number {
-  return words.reduce((sum, w) => sum + lexicon.commonness(w), 0) / words.length;
-}

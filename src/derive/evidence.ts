@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Edit } from '../align.js';
 import type { PreparedDocument } from '../document.js';
-import { isFunctionWord, type Lexicon } from '../lexicon.js';
+import { isFunctionWord, readingCommonness, type Lexicon } from '../lexicon.js';
 
 export type EvidenceKind = 'substitution' | 'omission' | 'addition' | 'spelling-variant' | 'spintax' | 'not-from' | 'embedded';
 
@@ -85,7 +85,7 @@ export function substitutionEvidence(
       const synonym =
         e.sourceWords.some((s) => e.targetWords.some((t) => s !== t && lexicon.synonyms(s, t))) ||
         lexicon.synonyms(e.sourceWords.join(' '), e.targetWords.join(' '));
-      const drift = meanCommonness(e.sourceWords, lexicon) - meanCommonness(e.targetWords, lexicon);
+      const drift = readingCommonness(e.sourceWords, lexicon, true) - readingCommonness(e.targetWords, lexicon, true);
       return { e, support, synonym, drift };
     })
     .filter((x) => x.support >= minSupport)
@@ -132,11 +132,6 @@ function isTelling(e: OrientedEdit): boolean {
   return content(e.sourceWords) && content(e.targetWords);
 }
 
-/** Mean commonness of the content words (function words change with any rewording). */
-function meanCommonness(words: readonly string[], lexicon: Lexicon): number {
-  const content = words.filter((w) => !isFunctionWord(w));
-  return content.reduce((s, w) => s + lexicon.commonness(w), 0) / Math.max(1, content.length);
-}
 
 /**
  * Names spelled two ways inside one text ("Leavitt" and "Levitt", "Kursk" and "Kusk"): a copy
