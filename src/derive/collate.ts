@@ -41,9 +41,10 @@ export interface Character {
 const PASSAGE_GAIN = 2;
 const PASSAGE_LOSS = 1;
 /**
- * How much a word's commonness tilts the cost of gaining it versus losing it. Copies trade usual
- * wording for odd wording ("court" -> "court docket"), so gaining a rare word is cheaper than
- * gaining a common one. Kept small: topology comes from counts, the tilt mostly orients edges.
+ * How much the commonness of the two readings of a substitution tilts its direction. Copies trade
+ * usual wording for odd wording ("court" -> "court docket"), so replacing a common reading by a
+ * rare one is cheaper than the reverse. Kept small: topology comes from counts, the tilt mostly
+ * orients edges.
  */
 const COMMONNESS_TILT = 0.5;
 /** A typographic habit (see typography.ts) weighs like one changed word. */
@@ -139,9 +140,11 @@ export function collate(
       if (swapped.has(word)) continue;
       const state = Int8Array.from(unit.words, (w) => (w === undefined ? -1 : w.has(word) ? 1 : 0));
       if (!varies(state)) continue;
+      // A word gained or lost outside a substitution is priced the same either way: machine
+      // translation adds common words where a spinner adds odd ones, so commonness says nothing
+      // about direction here (tilting it by commonness put 3 of 78 generated texts the wrong way).
       const weight = isFunctionWord(word) ? FUNCTION_WORD_WEIGHT : 1;
-      const tilt = COMMONNESS_TILT * (lexicon.commonness(word) - 0.5);
-      characters.push({ state, gain: weight * (1 + tilt), loss: weight * (1 - tilt), unit: u, word });
+      characters.push({ state, gain: weight, loss: weight, unit: u, word });
     }
   });
   for (const { habit, state } of typographyStates(members.map((d) => documents[d]?.text ?? ''))) {
