@@ -18,6 +18,11 @@ export interface Lexicon {
   isLemma?(phrase: string): boolean;
 }
 
+/** Whether one reading replaces the other by a dictionary synonym, word for word or as a whole: a spinner's swap. */
+export function isSynonymSwap(a: readonly string[], b: readonly string[], lexicon: Lexicon): boolean {
+  return a.some((x) => b.some((y) => x !== y && lexicon.synonyms(x, y))) || lexicon.synonyms(a.join(' '), b.join(' '));
+}
+
 /**
  * How usual a reading is. A listed multiword lemma counts as itself: a context-blind spinner
  * swaps "binary" for "double star", a rare lemma made of common words, and averaging the words

@@ -1,6 +1,6 @@
 import type { PairAlignment } from '../align.js';
 import type { PreparedDocument } from '../document.js';
-import { isFunctionWord, readingCommonness, type Lexicon } from '../lexicon.js';
+import { isFunctionWord, isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
 import { typographyStates } from './typography.js';
 
 /** A pairwise alignment between two documents of the corpus (indexes into the document list). */
@@ -41,10 +41,12 @@ export interface Character {
 const PASSAGE_GAIN = 2;
 const PASSAGE_LOSS = 1;
 /**
- * How much the commonness of the two readings of a substitution tilts its direction. Copies trade
- * usual wording for odd wording ("court" -> "court docket"), so replacing a common reading by a
- * rare one is cheaper than the reverse. Kept small: topology comes from counts, the tilt mostly
- * orients edges.
+ * How much the commonness of the two readings of a dictionary-synonym swap tilts its direction.
+ * A spinner trades usual wording for odd wording ("court" -> "court docket"), so replacing a
+ * common reading by a rare synonym is cheaper than the reverse. Other rewordings get no tilt:
+ * machine translation simplifies (rare wording replaced by common) where a spinner complicates,
+ * and tilting them too drew machine round trips as the originals of their sources. Kept small:
+ * topology comes from counts, the tilt mostly orients edges.
  */
 const COMMONNESS_TILT = 0.5;
 /** A typographic habit (see typography.ts) weighs like one changed word. */
@@ -131,7 +133,7 @@ export function collate(
       });
       if (!varies(state)) continue;
       const weight = [...x, ...y].every(isFunctionWord) ? FUNCTION_WORD_WEIGHT : 1;
-      const tilt = COMMONNESS_TILT * (readingCommonness(x, lexicon) - readingCommonness(y, lexicon));
+      const tilt = isSynonymSwap(x, y, lexicon) ? COMMONNESS_TILT * (readingCommonness(x, lexicon) - readingCommonness(y, lexicon)) : 0;
       characters.push({ state, gain: weight * (1 + tilt), loss: weight * (1 - tilt), unit: u, word: x.join(' '), site: [x, y] });
     }
     const vocabulary = new Set<string>();

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Edit } from '../align.js';
 import type { PreparedDocument } from '../document.js';
-import { isFunctionWord, readingCommonness, type Lexicon } from '../lexicon.js';
+import { isFunctionWord, isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
 
 export type EvidenceKind = 'substitution' | 'omission' | 'addition' | 'spelling-variant' | 'spintax' | 'not-from' | 'embedded';
 
@@ -82,9 +82,7 @@ export function substitutionEvidence(
   }
   const ranked = [...byEdit.entries()]
     .map(([e, support]) => {
-      const synonym =
-        e.sourceWords.some((s) => e.targetWords.some((t) => s !== t && lexicon.synonyms(s, t))) ||
-        lexicon.synonyms(e.sourceWords.join(' '), e.targetWords.join(' '));
+      const synonym = isSynonymSwap(e.sourceWords, e.targetWords, lexicon);
       const drift = readingCommonness(e.sourceWords, lexicon, true) - readingCommonness(e.targetWords, lexicon, true);
       return { e, support, synonym, drift };
     })
