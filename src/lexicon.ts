@@ -11,6 +11,8 @@ export interface Lexicon {
   commonness(word: string): number;
   /** True when the two words (or short phrases) are listed as synonyms: a spinner's swap. */
   synonyms(a: string, b: string): boolean;
+  /** Whether `synonyms` knows any synonyms at all; a lexicon without them cannot tell a swap from a rewording. */
+  readonly listsSynonyms?: boolean;
   /**
    * True when a phrase of several words is listed as one lemma ("double star", "turn back"),
    * whose commonness is then its own, not that of its words.

@@ -44,6 +44,7 @@ export async function loadWordNetLexicon(dictDir = wordnetDictDir()): Promise<Le
   const lemmasOf = (word: string): string[] => baseForms(word.replace(/\s+/g, '_')).filter((f) => synsets.has(f));
 
   return {
+    listsSynonyms: true,
     commonness(word: string): number {
       if (isFunctionWord(word)) return 1;
       if (/^\d/.test(word)) return 0.5;

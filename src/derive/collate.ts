@@ -45,8 +45,9 @@ const PASSAGE_LOSS = 1;
  * A spinner trades usual wording for odd wording ("court" -> "court docket"), so replacing a
  * common reading by a rare synonym is cheaper than the reverse. Other rewordings get no tilt:
  * machine translation simplifies (rare wording replaced by common) where a spinner complicates,
- * and tilting them too drew machine round trips as the originals of their sources. Kept small:
- * topology comes from counts, the tilt mostly orients edges.
+ * and tilting them too drew machine round trips as the originals of their sources. A lexicon that
+ * lists no synonyms (the basic one) cannot tell the two apart, and tilts every substitution. Kept
+ * small: topology comes from counts, the tilt mostly orients edges.
  */
 const COMMONNESS_TILT = 0.5;
 /** A typographic habit (see typography.ts) weighs like one changed word. */
@@ -133,7 +134,8 @@ export function collate(
       });
       if (!varies(state)) continue;
       const weight = [...x, ...y].every(isFunctionWord) ? FUNCTION_WORD_WEIGHT : 1;
-      const tilt = isSynonymSwap(x, y, lexicon) ? COMMONNESS_TILT * (readingCommonness(x, lexicon) - readingCommonness(y, lexicon)) : 0;
+      const swap = lexicon.listsSynonyms !== true || isSynonymSwap(x, y, lexicon);
+      const tilt = swap ? COMMONNESS_TILT * (readingCommonness(x, lexicon) - readingCommonness(y, lexicon)) : 0;
       characters.push({ state, gain: weight * (1 + tilt), loss: weight * (1 - tilt), unit: u, word: x.join(' '), site: [x, y] });
     }
     const vocabulary = new Set<string>();
