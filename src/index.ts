@@ -1,4 +1,5 @@
 export { compare, SCHEMA_VERSION } from './compare.js';
+export { compareInWorkers, type ParallelOptions } from './parallel/pool.js';
 export type {
   AlignmentRecord,
   CompareOptions,
@@ -13,5 +14,5 @@ export { basicLexicon, type Lexicon } from './lexicon.js';
 export { loadFolder, type LoadOptions, type LoadResult, type SourceFile } from './load.js';
 export { loadWordNetLexicon } from './wordnet.js';
 export { InputError } from './errors.js';
-export { renderJson } from './report/json.js';
+export { renderJson, renderJsonChunks } from './report/json.js';
 export { renderTable } from './report/table.js';

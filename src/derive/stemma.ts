@@ -76,16 +76,14 @@ export function searchStemma(k: number, characters: readonly Character[], allowH
   // full, cheapest bound first, until none can. Beyond `marginCap` the confidence no longer
   // changes, so a lower bound there is as good as the count.
   const alternative = (m: number): Stemma | undefined => {
-    const pool = [...cache.values()]
-      .filter((s) => eligible(s.parent) && s.parent[m] !== best.parent[m])
-      .sort((x, y) => x.changes - y.changes);
+    const others = (): ScoredStemma[] => [...cache.values()].filter((s) => eligible(s.parent) && s.parent[m] !== best.parent[m]);
     let exact = Number.POSITIVE_INFINITY;
-    for (const s of pool) {
+    for (const s of others().sort((x, y) => x.changes - y.changes)) {
       if (s.changes > Math.min(exact, best.changes + marginCap) + EPSILON) break;
       const full = s.complete ? s : evaluate([...s.parent], best.changes + marginCap);
       if (full.complete && full.changes < exact) exact = full.changes;
     }
-    return first([...cache.values()].filter((s) => eligible(s.parent) && s.parent[m] !== best.parent[m]));
+    return first(others());
   };
   const alternatives = best.parent.map((_, m) => alternative(m));
   const margin = alternatives.map((alternative) => {
