@@ -227,7 +227,9 @@ function chooseStemma(k: number, characters: readonly Character[]): StemmaSearch
   if (k < MIN_WITNESSES_FOR_AGREEMENT || !usesHidden(k, full.best.parent)) return full;
   const observed = searchStemma(k, characters, false, SATURATING_MARGIN);
   const shared = characters.filter(isShared);
-  const costOf = (s: StemmaSearch): number => scoreStemma(k, [...s.best.parent], shared).cost;
+  // Each side at its cheapest rooting with the root's unknown readings free: the test asks whether
+  // the documents' own tree explains the shared readings, not which way its edges point.
+  const costOf = (s: StemmaSearch): number => scoreStemma(k, [...s.freeRooted.parent], shared).freeRootCost;
   return costOf(observed) <= costOf(full) ? observed : full;
 }
 

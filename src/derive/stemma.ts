@@ -37,6 +37,11 @@ export interface StemmaSearch {
    * wording follows usual wording): tendencies, which an author's revision reverses.
    */
   readonly directionOnly: readonly boolean[];
+  /**
+   * Among the stemmata with the fewest changes, the cheapest when a root's unknown readings are
+   * free (ScoredStemma.freeRootCost): the rooting the lost-source test compares (chooseStemma).
+   */
+  readonly freeRooted: Stemma;
 }
 
 /**
@@ -71,6 +76,7 @@ export function searchStemma(k: number, characters: readonly Character[], allowH
   if (k <= EXHAUSTIVE_MAX) for (const parent of allStemmata(k)) evaluate(parent, bestEligible);
   else hillClimb(k, characters, evaluate);
   const best = first([...cache.values()].filter((s) => eligible(s.parent))) as Stemma;
+  const freeRooted = first([...cache.values()].filter((s) => eligible(s.parent)), (s) => s.freeRootCost) as Stemma;
   // The best stemma in which m has another parent. Stemmata a bound cut short carry a lower bound
   // of their count; those that could still be the alternative, or tie with it, are scored in
   // full, cheapest bound first, until none can. Beyond `marginCap` the confidence no longer
@@ -92,7 +98,7 @@ export function searchStemma(k: number, characters: readonly Character[], allowH
     return extraChanges > EPSILON ? extraChanges : alternative.cost - best.cost;
   });
   const directionOnly = alternatives.map((a) => a !== undefined && a.changes - best.changes <= EPSILON);
-  return { best, margin, directionOnly };
+  return { best, margin, directionOnly, freeRooted };
 }
 
 /**
@@ -100,13 +106,13 @@ export function searchStemma(k: number, characters: readonly Character[], allowH
  * on the fewest changes are compared further, so the directed cost (computed when first read)
  * is computed for a handful of stemmata, not for every rooting of every tree a search scored.
  */
-function first(stemmata: readonly Stemma[]): Stemma | undefined {
+function first<S extends Stemma>(stemmata: readonly S[], costOf: (s: S) => number = (s) => s.cost): S | undefined {
   let fewest = Number.POSITIVE_INFINITY;
   for (const s of stemmata) if (s.changes < fewest) fewest = s.changes;
-  let winner: Stemma | undefined;
+  let winner: S | undefined;
   for (const s of stemmata) {
     if (s.changes - fewest > EPSILON) continue;
-    if (!winner || (compareStemmata(s, winner) || compareParents(s.parent, winner.parent)) < 0) winner = s;
+    if (!winner || (compareStemmata(s, winner, costOf) || compareParents(s.parent, winner.parent)) < 0) winner = s;
   }
   return winner;
 }
@@ -121,10 +127,10 @@ const EPSILON = 1e-9;
  * (root finding in random recursive trees, Bubeck, Devroye and Lugosi 2017). The confidence of
  * such a choice stays at 0.5.
  */
-function compareStemmata(x: Stemma, y: Stemma): number {
+function compareStemmata<S extends Stemma>(x: S, y: S, costOf: (s: S) => number = (s) => s.cost): number {
   const d = x.changes - y.changes;
   if (Math.abs(d) > EPSILON) return d;
-  const c = x.cost - y.cost;
+  const c = costOf(x) - costOf(y);
   if (Math.abs(c) > EPSILON) return c;
   return rootDegree(y.parent) - rootDegree(x.parent);
 }
@@ -338,12 +344,16 @@ function rootCosts(tree: Tree, state: Int8Array, gain: number, loss: number): [n
  * character list and each pattern is counted once per stemma, thousands of characters becoming
  * dozens of patterns. The directed cost only breaks ties between stemmata with equal change
  * counts, so it is computed when first read; a search compares most candidates by changes alone.
+ * It does not let a root whose reading is unknown (a garbled machine round trip matches neither
+ * reading of many substitutions) pick the cheaper direction for each such character: that made
+ * the most garbled copy look like the original of its own source.
  */
 export function scoreStemma(k: number, parent: number[], characters: readonly Character[], bound = Number.POSITIVE_INFINITY, base?: Sums): ScoredStemma {
   const tree = buildTree(k, parent);
   const penalty = parent.some((p) => p === k) ? HIDDEN_SOURCE_PENALTY : 0;
   const { changes, complete } = countChanges(tree, patternsOf(characters), penalty, bound + EPSILON, base);
   let cost: number | undefined;
+  let freeRootCost: number | undefined;
   return {
     parent,
     changes,
@@ -353,10 +363,25 @@ export function scoreStemma(k: number, parent: number[], characters: readonly Ch
         cost = penalty;
         for (const ch of characters) {
           const [z, o] = rootCosts(tree, ch.state, ch.gain, ch.loss);
-          cost += Math.min(z, o);
+          if (Number.isFinite(z) && Number.isFinite(o)) {
+            // The root's reading is unknown here: the change count reconstructs it, and where
+            // either reading needs as many changes, neither direction is charged its cheaper price.
+            const [z1, o1] = rootCosts(tree, ch.state, 1, 1);
+            cost += z1 < o1 ? z : o1 < z1 ? o : (z + o) / 2;
+          } else cost += Math.min(z, o);
         }
       }
       return cost;
+    },
+    get freeRootCost(): number {
+      if (freeRootCost === undefined) {
+        freeRootCost = penalty;
+        for (const ch of characters) {
+          const [z, o] = rootCosts(tree, ch.state, ch.gain, ch.loss);
+          freeRootCost += Math.min(z, o);
+        }
+      }
+      return freeRootCost;
     },
   };
 }
@@ -364,6 +389,11 @@ export function scoreStemma(k: number, parent: number[], characters: readonly Ch
 /** `complete` false: scoring stopped at the bound, and `changes` is only a lower bound above it. */
 interface ScoredStemma extends Stemma {
   readonly complete: boolean;
+  /**
+   * The directed cost with the root's unknown readings free to take the cheaper direction, as a
+   * lost source's are when it competes with the documents' own tree (see chooseStemma).
+   */
+  readonly freeRootCost: number;
 }
 
 /**
