@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
+import { substitutionEvidence, type OrientedEdit } from '../src/derive/evidence.js';
 import { basicLexicon, isFunctionWord, readingCommonness, type Lexicon } from '../src/lexicon.js';
 import { loadWordNetLexicon } from '../src/wordnet.js';
 import { readFixture, SEED } from './helpers.js';
@@ -92,5 +93,23 @@ describe('how usual a reading is', () => {
     expect(readingCommonness(['the', 'docket'], lexicon)).toBeCloseTo(0.65);
     expect(readingCommonness(['the', 'docket'], lexicon, true)).toBeCloseTo(0.3);
     expect(readingCommonness(['double', 'star'], basicLexicon)).toBe(0.5);
+  });
+});
+
+describe('substitution evidence under a lost source', () => {
+  const edit = (source: string, target: string, at: number): OrientedEdit => ({
+    sourceText: source,
+    targetText: target,
+    sourceWords: source.split(' '),
+    targetWords: target.split(' '),
+    targetOffsets: target.split(' ').map((_, i) => at + i),
+  });
+  const oneWitness = [[edit('court', 'court docket', 10)], []];
+
+  it('needs two witnesses for a source reading, or one the reconstruction agrees with', () => {
+    expect(substitutionEvidence(oneWitness, 2, basicLexicon)).toEqual([]);
+    const found = substitutionEvidence(oneWitness, 2, basicLexicon, (e) => e.sourceText === 'court');
+    expect(found.map((e) => [e.sourceText, e.targetText, e.support])).toEqual([['court', 'court docket', 1]]);
+    expect(substitutionEvidence(oneWitness, 2, basicLexicon, () => false)).toEqual([]);
   });
 });

@@ -45,7 +45,8 @@ export function orient(edit: Edit, sourceIsA: boolean): OrientedEdit {
 
 /**
  * The telling substitutions among edits: short swaps (a few words each side) whose source
- * reading is attested by at least `minSupport` witnesses. Ranked by agreement (two witnesses
+ * reading is attested by at least `minSupport` witnesses, or by one and by `attested` (the
+ * lost source's reconstruction, which all the copies together vote for). Ranked by agreement (two witnesses
  * agreeing is as good as more: a passage may be missing from some), then by how much more usual
  * the source wording is than the target's (drift runs from idiom to oddity; a dictionary-synonym
  * swap adds to it), then by position, so the list is deterministic.
@@ -54,6 +55,7 @@ export function substitutionEvidence(
   editsByWitness: readonly (readonly OrientedEdit[])[],
   minSupport: number,
   lexicon: Lexicon,
+  attested: (e: OrientedEdit) => boolean = () => false,
 ): Evidence[] {
   // Witnesses see the same drift through different diffs ("court" -> "court docket" against one,
   // "with" -> "docket and that" against another), so edits are grouped by the changed target
@@ -86,7 +88,7 @@ export function substitutionEvidence(
       const drift = readingCommonness(e.sourceWords, lexicon, true) - readingCommonness(e.targetWords, lexicon, true);
       return { e, support, synonym, drift };
     })
-    .filter((x) => x.support >= minSupport)
+    .filter((x) => x.support >= minSupport || attested(x.e))
     .sort(
       (x, y) =>
         Math.min(y.support, 2) - Math.min(x.support, 2) ||

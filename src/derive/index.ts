@@ -127,7 +127,7 @@ export function deriveFamily(
       return link.alignment.units.flatMap((u) => u.edits.map((e) => orient(e, sourceIsA)));
     });
     const evidence: Evidence[] = [
-      ...substitutionEvidence(edits, Math.min(2, siblings.length), lexicon),
+      ...substitutionEvidence(edits, Math.min(2, siblings.length), lexicon, observed ? undefined : reconstructed(units, lost, doc, m)),
       ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
       ...spintaxEvidence(doc.text),
       ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
@@ -189,6 +189,26 @@ export function assemble(
     reuse(p, documents, weights, out, current?.evidence ?? []);
   }
   return out.map((d, i) => d ?? { target: documents[i]?.id ?? '', source: null, method: 'independent', confidence: 0.5, evidence: [] });
+}
+
+/**
+ * Whether the lost source's reconstruction reads an edit's source words where member m (document
+ * `doc`) has its target words: the edit's passage of m, in the reconstructed reading, has every
+ * word the edit replaced and none of the words it put in.
+ */
+function reconstructed(units: readonly CollationUnit[], lost: Reading, doc: PreparedDocument, m: number): (e: OrientedEdit) => boolean {
+  const unitOf = new Map<number, number>();
+  units.forEach((u, i) => u.members[m]?.forEach((s) => unitOf.set(s, i)));
+  return (e) => {
+    const at = e.targetOffsets[0];
+    if (at === undefined) return false;
+    const sentence = doc.spans.findIndex((s) => s.start <= at && at < s.end);
+    const unit = unitOf.get(sentence);
+    if (unit === undefined) return false;
+    const words = lost.words(unit);
+    const replaced = e.sourceWords.filter((w) => !e.targetWords.includes(w));
+    return replaced.length > 0 && replaced.every((w) => words.has(w)) && !e.targetWords.some((w) => !e.sourceWords.includes(w) && words.has(w));
+  };
 }
 
 /** Records a passage-reuse derivation for the borrower of a pair, and the other side as an original when unset. */
