@@ -69,7 +69,7 @@ describe('accuracy on the generated families', () => {
     expect(rate(overall.parent)).toBeGreaterThanOrEqual(0.97);
     expect(rate(overall.direction)).toBeGreaterThanOrEqual(0.99);
     expect(rate(overall.adjacency)).toBeGreaterThanOrEqual(0.95);
-    expect(rate(overall.method)).toBeGreaterThanOrEqual(0.8);
+    expect(rate(overall.method)).toBeGreaterThanOrEqual(0.88);
     expect(overall.falseDerivations).toBe(0);
     expect(rate(overall.drift)).toBeGreaterThanOrEqual(0.8);
   });

@@ -42,16 +42,24 @@ export interface MethodContext {
  * - passages dropped, added or reordered, or most wording replaced: paraphrase;
  * - otherwise (wording drifts through content and function words alike, order kept): machine translation.
  */
+/** Share of new words in kept passages below which a text is taken as not reworded (diff noise). */
+const NO_NEW_WORDS = 0.03;
+
 export function classifyMethod(c: MethodContext): Method {
   const f = c.features;
   if (c.sourceObserved && c.sameRaw) return 'copy';
   if (c.sourceObserved && c.sameNormalized) return 'typographic';
-  const wordsIntact = f.contentKept >= 0.97 && f.functionKept >= 0.95 && f.novel <= 0.03;
+  const wordsIntact = f.contentKept >= 0.97 && f.functionKept >= 0.95 && f.novel <= NO_NEW_WORDS;
   if (wordsIntact) {
     if (f.kept >= 0.98 && f.added <= 0.02) return c.sourceObserved ? 'typographic' : 'copy';
     if (f.added <= 0.02 && c.keptPrefix) return 'truncation';
     return 'edit';
   }
+  // No new words in the passages it keeps: the text was cut (whole passages or words inside
+  // them) and perhaps reordered, but nothing was reworded, which every paraphrase, translation
+  // and spin does.
+  // A truncation keeps a prefix and adds no word at all; one that also rewords a few is an edit.
+  if (f.novel <= NO_NEW_WORDS) return f.added <= 0.02 && c.keptPrefix && f.novel <= 0.01 ? 'truncation' : 'edit';
   if (f.contentKept >= 0.85 && f.novel <= 0.15 && f.kept >= 0.8) return 'edit';
   if (c.spintax || (f.functionKept >= SPIN_FUNCTION_KEPT && f.synonymSwaps >= 0.15) || (f.functionKept - f.contentKept >= 0.17 && f.orderKept >= 0.9)) {
     return 'spin';
