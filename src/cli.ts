@@ -36,6 +36,8 @@ import { loadWordNetLexicon } from './wordnet.js';
 /** Exit codes: 0 success, 1 `check` found a new breach of a rule, 2 usage or input error. */
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+/** A bug, not the input: kept apart from 1 so that CI never reads a crash as findings (EX_SOFTWARE). */
+export const EXIT_INTERNAL = 70;
 
 const EXAMPLES = {
   compare: `
@@ -477,7 +479,9 @@ export async function main(argv: readonly string[]): Promise<void> {
     } else if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
     } else {
-      throw error;
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      warn(`provenance: internal error, please report it with this trace:\n${terminalSafe(detail, true)}\n`);
+      process.exitCode = EXIT_INTERNAL;
     }
   }
 }
