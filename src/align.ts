@@ -295,7 +295,7 @@ function containmentOf(x: StemVector, y: StemVector): number {
  * Topic words that every version repeats ("Trump", "ceasefire") weigh little; what only some
  * sentences share weighs much.
  */
-export function stemWeights(documents: readonly PreparedDocument[]): Map<string, number> {
+export function stemWeights(documents: Iterable<Pick<PreparedDocument, 'tokens'>>): Map<string, number> {
   const df = new Map<string, number>();
   let units = 0;
   for (const d of documents) {

@@ -169,7 +169,11 @@ function runHere(batch: Batch, lexicon: Lexicon, progress: CompareOptions['progr
  * The pipeline as a generator: it yields each batch of independent tasks and is resumed with the
  * answers, so one sequence of steps serves the single-threaded compare() and the threaded one.
  */
-export function* comparison(inputs: readonly DocumentInput[], options: Omit<CompareOptions, 'lexicon'> = {}): Generator<Batch, CompareResult, BatchAnswers> {
+export function* comparison(
+  inputs: readonly DocumentInput[],
+  options: Omit<CompareOptions, 'lexicon'> = {},
+  keepDocuments = true,
+): Generator<Batch, CompareResult, BatchAnswers> {
   const sorted = [...inputs].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const progress = options.progress ?? ((): void => undefined);
   const prints = sorted.map((d, k) => {
@@ -188,17 +192,33 @@ export function* comparison(inputs: readonly DocumentInput[], options: Omit<Comp
   // index to its place among them, the numbering the derivation stage works in.
   const involved = [...new Set(chosen.flat())].sort((x, y) => x - y);
   const local = new Map(involved.map((d, k) => [d, k]));
-  const documents = involved.map((d) => prepareDocument(sorted[d] as DocumentInput, prints[d] as Fingerprint));
-  const weights = stemWeights(documents);
-  const site: Worksite = { inputs: involved.map((d) => sorted[d] as DocumentInput), weights, document: (i) => documents[i] as PreparedDocument };
+  const involvedInputs = involved.map((d) => sorted[d] as DocumentInput);
+  const prepare = (i: number): PreparedDocument => prepareDocument(involvedInputs[i] as DocumentInput, prints[involved[i] as number] as Fingerprint);
+  // The prepared documents (their words are most of the memory) are kept only when the tasks run
+  // on this thread (`keepDocuments`); otherwise each is dropped once counted, keeping the few
+  // facts this thread needs, and prepared again in the rare case a shared passage needs it.
+  const kept: PreparedDocument[] = [];
+  const facts: DocumentFacts[] = [];
+  const weights = stemWeights(
+    (function* (): Generator<PreparedDocument> {
+      for (let i = 0; i < involvedInputs.length; i++) {
+        const d = prepare(i);
+        if (keepDocuments) kept.push(d);
+        facts.push(keepDocuments ? d : { id: d.id, spans: d.spans, stemPairs: d.stemPairs, runGrams: d.runGrams, runGramSet: d.runGramSet });
+        yield d;
+      }
+    })(),
+  );
+  const document = keepDocuments ? (i: number): PreparedDocument => kept[i] as PreparedDocument : prepare;
+  const site: Worksite = { inputs: involvedInputs, weights, document };
   const tasks = chosen.map(([x, y]) => ({ a: local.get(x) as number, b: local.get(y) as number }));
   const outcomes = (yield { kind: 'align', site, tasks }) as readonly AlignOutcome[];
   const compared: ComparedPair[] = [];
   const pairs: PairResult[] = [];
   tasks.forEach(({ a: i, b: j }, n) => {
     const { alignment, dice, aInB, bInA } = outcomes[n] as AlignOutcome;
-    const a = documents[i] as PreparedDocument;
-    const b = documents[j] as PreparedDocument;
+    const a = facts[i] as DocumentFacts;
+    const b = facts[j] as DocumentFacts;
     const alignedA = a.spans.length - alignment.unalignedA.length;
     const alignedB = b.spans.length - alignment.unalignedB.length;
     const wording = rareOverlap(a.stemPairs, b.stemPairs, pairDf, sorted.length, maxDf);
@@ -230,16 +250,22 @@ export function* comparison(inputs: readonly DocumentInput[], options: Omit<Comp
     });
   });
   progress('derivation', 0, 1);
-  const groups = familiesOf(documents.length, compared);
+  const groups = familiesOf(facts.length, compared);
   const familyTasks = stemmaFamilies(groups, compared);
   const familyResults = (yield { kind: 'family', site, tasks: familyTasks }) as readonly (readonly Derivation[])[];
-  const derived = assemble(documents, compared, groups, familyResults, weights);
+  const derived = assemble(
+    facts.map((f) => f.id),
+    document,
+    compared,
+    groups,
+    familyResults,
+    weights,
+  );
   return {
     schemaVersion: SCHEMA_VERSION,
     stats: { pairing, comparedPairs: chosen.length, relatedPairs: compared.filter((p) => relation(p) !== 'none').length },
     documents: sorted.map((d, k) => {
-      const prepared = documents[local.get(k) ?? -1];
-      const spans = prepared?.spans ?? segment(d.text);
+      const spans = facts[local.get(k) ?? -1]?.spans ?? segment(d.text);
       return {
         id: d.id,
         sha256: d.sha256,
@@ -253,6 +279,9 @@ export function* comparison(inputs: readonly DocumentInput[], options: Omit<Comp
     derivations: sorted.map((d, k) => derived[local.get(k) ?? -1] ?? unrelated(d.id)),
   };
 }
+
+/** What the pipeline's own steps need of a prepared document. */
+type DocumentFacts = Pick<PreparedDocument, 'id' | 'spans' | 'stemPairs' | 'runGrams' | 'runGramSet'>;
 
 /** A document no candidate pair reached: nothing in the corpus shares its wording. */
 function unrelated(id: string): Derivation {

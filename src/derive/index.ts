@@ -53,7 +53,15 @@ export function derive(
 ): Derivation[] {
   const groups = familiesOf(documents.length, pairs);
   const tasks = stemmaFamilies(groups, pairs);
-  return assemble(documents, pairs, groups, tasks.map((t) => deriveFamily(documents, t.family, t.links, lexicon)), weights);
+  const results = tasks.map((t) => deriveFamily(documents, t.family, t.links, lexicon));
+  return assemble(
+    documents.map((d) => d.id),
+    (i) => documents[i] as PreparedDocument,
+    pairs,
+    groups,
+    results,
+    weights,
+  );
 }
 
 /** A family whose stemma is to be searched, with the compared pairs among its members. */
@@ -142,13 +150,14 @@ export function deriveFamily(
  * numbered in family order, and last the borrowers of verbatim passages.
  */
 export function assemble(
-  documents: readonly PreparedDocument[],
+  ids: readonly string[],
+  document: (i: number) => PreparedDocument,
   pairs: readonly ComparedPair[],
   groups: readonly (readonly number[])[],
   familyResults: readonly (readonly Derivation[])[],
   weights: StemWeights,
 ): Derivation[] {
-  const out = new Array<Derivation | undefined>(documents.length);
+  const out = new Array<Derivation | undefined>(ids.length);
   const byDocument = pairsByDocument(pairs);
   let hiddenCount = 0;
   let next = 0;
@@ -157,7 +166,7 @@ export function assemble(
       const d = family[0] as number;
       const closest = Math.max(0, ...(byDocument.get(d) ?? []).map(closeness));
       out[d] = {
-        target: documents[d]?.id ?? '',
+        target: ids[d] ?? '',
         source: null,
         method: 'independent',
         confidence: round(Math.min(MAX_CONFIDENCE, Math.max(0.5, 1 - closest)), 2),
@@ -167,7 +176,7 @@ export function assemble(
     }
     const only = family.length === 2 ? findPair(pairs, family[0] as number, family[1] as number) : undefined;
     if (only && isPassageReuse(only)) {
-      reuse(only, documents, weights, out);
+      reuse(only, ids, document, weights, out);
       continue;
     }
     const result = familyResults[next++] as readonly Derivation[];
@@ -179,16 +188,16 @@ export function assemble(
   }
   for (const p of pairs) {
     if (relation(p) !== 'passage') continue;
-    const verdict = passageDirection(p, documents[p.a] as PreparedDocument, documents[p.b] as PreparedDocument, weights);
+    const verdict = passageDirection(p, document(p.a), document(p.b), weights);
     const target = verdict.sourceIsA ? p.b : p.a;
     const current = out[target];
     if (current && current.source !== null && current.method !== 'passage-reuse') continue;
     if (current && current.method === 'passage-reuse' && current.confidence >= verdict.confidence) continue;
     const source = verdict.sourceIsA ? p.a : p.b;
-    if (out[source]?.source === documents[target]?.id) continue;
-    reuse(p, documents, weights, out, current?.evidence ?? []);
+    if (out[source]?.source === ids[target]) continue;
+    reuse(p, ids, document, weights, out, current?.evidence ?? []);
   }
-  return out.map((d, i) => d ?? { target: documents[i]?.id ?? '', source: null, method: 'independent', confidence: 0.5, evidence: [] });
+  return out.map((d, i) => d ?? { target: ids[i] ?? '', source: null, method: 'independent', confidence: 0.5, evidence: [] });
 }
 
 /**
@@ -214,21 +223,22 @@ function reconstructed(units: readonly CollationUnit[], lost: Reading, doc: Prep
 /** Records a passage-reuse derivation for the borrower of a pair, and the other side as an original when unset. */
 function reuse(
   p: ComparedPair,
-  documents: readonly PreparedDocument[],
+  ids: readonly string[],
+  document: (i: number) => PreparedDocument,
   weights: StemWeights,
   out: (Derivation | undefined)[],
   earlier: readonly Evidence[] = [],
 ): void {
-  const verdict = passageDirection(p, documents[p.a] as PreparedDocument, documents[p.b] as PreparedDocument, weights);
+  const verdict = passageDirection(p, document(p.a), document(p.b), weights);
   const [source, target] = verdict.sourceIsA ? [p.a, p.b] : [p.b, p.a];
   out[target] = {
-    target: documents[target]?.id ?? '',
-    source: documents[source]?.id ?? null,
+    target: ids[target] ?? '',
+    source: ids[source] ?? null,
     method: 'passage-reuse',
     confidence: verdict.confidence,
     evidence: [verdict.evidence, ...earlier.filter((e) => e.kind !== 'embedded')],
   };
-  out[source] ??= { target: documents[source]?.id ?? '', source: null, method: 'original', confidence: verdict.confidence, evidence: [] };
+  out[source] ??= { target: ids[source] ?? '', source: null, method: 'original', confidence: verdict.confidence, evidence: [] };
 }
 
 /** Below four witnesses no reading can be shared by two on each side, so the test has nothing to weigh. */

@@ -19,7 +19,7 @@ export interface ParallelOptions extends Omit<CompareOptions, 'lexicon'> {
 export async function compareInWorkers(inputs: readonly DocumentInput[], options: ParallelOptions): Promise<CompareResult> {
   const pool = new Pool(Math.max(1, Math.floor(options.workers)), options.wordnet);
   try {
-    const run = comparison(inputs, options);
+    const run = comparison(inputs, options, false);
     for (let step = run.next(); ; ) {
       if (step.done) return step.value;
       step = run.next(await pool.run(step.value, options.progress));
