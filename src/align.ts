@@ -248,9 +248,15 @@ function sentencePairs(va: readonly StemVector[], vb: readonly StemVector[]): Ar
   const totalX = xs.map((x) => x.weights.reduce((sum, w) => sum + w, 0));
   const stamp = new Int32Array(ids.size).fill(-1);
   const out: Array<{ i: number; j: number; s: number }> = [];
+  const totalY = ys.map((y) => y.weights.reduce((sum, w) => sum + w, 0));
   ys.forEach((y, j) => {
     for (const id of y.ids) stamp[id] = j;
+    const ty = totalY[j] as number;
     xs.forEach((x, i) => {
+      // The shared weight is at most the lighter sentence's, so a pair of very unequal sentences
+      // cannot reach the threshold; skipping it changes no score (the margin covers rounding).
+      const tx = totalX[i] as number;
+      if ((2 * Math.min(tx, ty)) / (tx + ty) < MIN_SENTENCE_SIMILARITY - 1e-9) return;
       let shared = 0;
       for (let k = 0; k < x.ids.length; k++) if (stamp[x.ids[k] as number] === j) shared += x.weights[k] as number;
       let total = totalX[i] as number;
