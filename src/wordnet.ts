@@ -54,7 +54,7 @@ export async function loadWordNetLexicon(dictDir = wordnetDictDir()): Promise<Le
       return 0.25 + 0.75 * (Math.log1p(count) / logMax);
     },
     isLemma(phrase: string): boolean {
-      return synsets.has(phrase.replace(/\s+/g, '_'));
+      return lemmasOf(phrase).length > 0;
     },
     synonyms(a: string, b: string): boolean {
       const la = lemmasOf(a);

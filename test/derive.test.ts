@@ -97,12 +97,14 @@ describe('how usual a reading is', () => {
 });
 
 describe('substitution evidence under a lost source', () => {
-  const edit = (source: string, target: string, at: number): OrientedEdit => ({
+  const edit = (source: string, target: string, at: number, sourceBefore = '', sourceAfter = ''): OrientedEdit => ({
     sourceText: source,
     targetText: target,
-    sourceWords: source.split(' '),
-    targetWords: target.split(' '),
+    sourceWords: source.toLowerCase().split(' '),
+    targetWords: target.toLowerCase().split(' '),
     targetOffsets: target.split(' ').map((_, i) => at + i),
+    sourceBefore,
+    sourceAfter,
   });
   const oneWitness = [[edit('court', 'court docket', 10)], []];
 
@@ -111,5 +113,25 @@ describe('substitution evidence under a lost source', () => {
     const found = substitutionEvidence(oneWitness, 2, basicLexicon, (e) => e.sourceText === 'court');
     expect(found.map((e) => [e.sourceText, e.targetText, e.support])).toEqual([['court', 'court docket', 1]]);
     expect(substitutionEvidence(oneWitness, 2, basicLexicon, () => false)).toEqual([]);
+  });
+});
+
+describe('a swap that breaks a fixed expression', () => {
+  const edit = (source: string, target: string, at: number, sourceBefore: string): OrientedEdit => ({
+    sourceText: source,
+    targetText: target,
+    sourceWords: [source.toLowerCase()],
+    targetWords: [target.toLowerCase()],
+    targetOffsets: [at],
+    sourceBefore,
+    sourceAfter: '',
+  });
+  const lexicon: Lexicon = { ...basicLexicon, isLemma: (phrase) => phrase === 'white house' };
+  const witnesses = [[edit('meeting', 'assembly', 5, 'the'), edit('House', 'Home', 40, 'white')]];
+
+  it('is listed before other swaps: "White House" -> "White Home" is a spinner\'s mark', () => {
+    const found = substitutionEvidence(witnesses, 1, lexicon).map((e) => e.targetText);
+    expect(found).toEqual(['Home', 'assembly']);
+    expect(substitutionEvidence(witnesses, 1, basicLexicon).map((e) => e.targetText)).toEqual(['assembly', 'Home']);
   });
 });

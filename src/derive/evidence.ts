@@ -27,6 +27,8 @@ const MAX_SWAP_WORDS = 3;
 const QUOTE_CHARS = 90;
 /** A dictionary-synonym swap counts as much as this much drift towards odd wording. */
 const SYNONYM_BONUS = 0.1;
+/** Above any commonness difference (at most 0.75): a broken fixed expression outranks other drift. */
+const BROKEN_EXPRESSION_BONUS = 1;
 
 /** An edit seen from source to target, whichever side of the pair the source was. */
 export interface OrientedEdit {
@@ -35,12 +37,48 @@ export interface OrientedEdit {
   readonly sourceWords: readonly string[];
   readonly targetWords: readonly string[];
   readonly targetOffsets: readonly number[];
+  /** The source's words just before and after the replaced ones (lower case; '' at an edge). */
+  readonly sourceBefore: string;
+  readonly sourceAfter: string;
 }
 
-export function orient(edit: Edit, sourceIsA: boolean): OrientedEdit {
+/** An edit seen from source to target; `sourceDocument` is the source's text, for the words around the edit. */
+export function orient(edit: Edit, sourceIsA: boolean, sourceDocument = ''): OrientedEdit {
+  const [before, after] = neighbours(sourceDocument, sourceIsA ? edit.aOffsets : edit.bOffsets, sourceIsA ? edit.aWords : edit.bWords);
+  const around = { sourceBefore: before, sourceAfter: after };
   return sourceIsA
-    ? { sourceText: edit.aText, targetText: edit.bText, sourceWords: edit.aWords, targetWords: edit.bWords, targetOffsets: edit.bOffsets }
-    : { sourceText: edit.bText, targetText: edit.aText, sourceWords: edit.bWords, targetWords: edit.aWords, targetOffsets: edit.aOffsets };
+    ? { sourceText: edit.aText, targetText: edit.bText, sourceWords: edit.aWords, targetWords: edit.bWords, targetOffsets: edit.bOffsets, ...around }
+    : { sourceText: edit.bText, targetText: edit.aText, sourceWords: edit.bWords, targetWords: edit.aWords, targetOffsets: edit.aOffsets, ...around };
+}
+
+const LAST_WORD = /([\p{L}\p{N}']+)[^\p{L}\p{N}']*$/u;
+const FIRST_WORD = /^[^\p{L}\p{N}']*([\p{L}\p{N}']+)/u;
+const NEIGHBOUR_REACH = 40;
+
+function neighbours(text: string, offsets: readonly number[], words: readonly string[]): [string, string] {
+  const start = offsets[0];
+  const lastStart = offsets.at(-1);
+  if (text === '' || start === undefined || lastStart === undefined) return ['', ''];
+  const end = lastStart + (words.at(-1)?.length ?? 0);
+  const before = LAST_WORD.exec(text.slice(Math.max(0, start - NEIGHBOUR_REACH), start))?.[1] ?? '';
+  const after = FIRST_WORD.exec(text.slice(end, end + NEIGHBOUR_REACH))?.[1] ?? '';
+  return [before.toLowerCase(), after.toLowerCase()];
+}
+
+/**
+ * Whether the swap broke a fixed expression: the source reading, alone or with the word next to
+ * it, is one lemma of the lexicon ("White House", "Middle East") and the target's is not ("White
+ * Home", "Center East"). A context-blind spinner does this; a writer or a translator keeps the
+ * expression whole. The telltale evidence of spinning, so it is listed first.
+ */
+function breaksExpression(e: OrientedEdit, lexicon: Lexicon): boolean {
+  if (!lexicon.isLemma) return false;
+  const src = e.sourceWords.join(' ');
+  const tgt = e.targetWords.join(' ');
+  const readings: Array<[string, string]> = [[src, tgt]];
+  if (e.sourceBefore) readings.push([`${e.sourceBefore} ${src}`, `${e.sourceBefore} ${tgt}`]);
+  if (e.sourceAfter) readings.push([`${src} ${e.sourceAfter}`, `${tgt} ${e.sourceAfter}`]);
+  return readings.some(([s, t]) => s.includes(' ') && lexicon.isLemma?.(s) === true && lexicon.isLemma?.(t) !== true);
 }
 
 /**
@@ -86,7 +124,7 @@ export function substitutionEvidence(
     .map(([e, support]) => {
       const synonym = isSynonymSwap(e.sourceWords, e.targetWords, lexicon);
       const drift = readingCommonness(e.sourceWords, lexicon, true) - readingCommonness(e.targetWords, lexicon, true);
-      return { e, support, synonym, drift };
+      return { e, support, synonym, drift: drift + (breaksExpression(e, lexicon) ? BROKEN_EXPRESSION_BONUS : 0) };
     })
     .filter((x) => x.support >= minSupport || attested(x.e))
     .sort(

@@ -132,7 +132,8 @@ export function deriveFamily(
       const link = findPair(links, d, family[s] as number);
       if (!link) return [];
       const sourceIsA = link.a === family[s];
-      return link.alignment.units.flatMap((u) => u.edits.map((e) => orient(e, sourceIsA)));
+      const sourceText = documents[family[s] as number]?.text ?? '';
+      return link.alignment.units.flatMap((u) => u.edits.map((e) => orient(e, sourceIsA, sourceText)));
     });
     const evidence: Evidence[] = [
       ...substitutionEvidence(edits, Math.min(2, siblings.length), lexicon, observed ? undefined : reconstructed(units, lost, doc, m)),
