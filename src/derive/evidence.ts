@@ -24,6 +24,12 @@ export interface Evidence {
 /** Enough for a whole spun article (the generated ones have 25-80 swaps); the table shows the first few. */
 const MAX_SUBSTITUTIONS = 150;
 const MAX_SWAP_WORDS = 3;
+/**
+ * A swap may expand into a longer reading than it replaces: spinners put in multiword synonyms
+ * ("ASCII" -> "American standard code for information interchange", "provide" -> "bring home
+ * the bacon"), and those are among the plainest marks of a spin.
+ */
+const MAX_EXPANSION_WORDS = 6;
 const QUOTE_CHARS = 90;
 /** A dictionary-synonym swap counts as much as this much drift towards odd wording. */
 const SYNONYM_BONUS = 0.1;
@@ -102,7 +108,7 @@ export function substitutionEvidence(
   editsByWitness.forEach((edits, witness) => {
     for (const e of edits) {
       if (e.sourceWords.length === 0 || e.targetWords.length === 0) continue;
-      if (e.sourceWords.length > MAX_SWAP_WORDS || e.targetWords.length > MAX_SWAP_WORDS) continue;
+      if (e.sourceWords.length > MAX_SWAP_WORDS || e.targetWords.length > (e.sourceWords.length <= 2 ? MAX_EXPANSION_WORDS : MAX_SWAP_WORDS)) continue;
       e.targetWords.forEach((w, i) => {
         if (e.sourceWords.includes(w)) return;
         const at = e.targetOffsets[i] as number;
