@@ -1,6 +1,7 @@
 import { round } from './round.js';
 import { commonLength, diffWords, type DiffOp } from './diff.js';
 import type { PreparedDocument } from './document.js';
+import { isFunctionWord } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 export type UnitKind = 'identical' | 'typographic' | 'edited' | 'substituted' | 'translated' | 'paraphrase';
@@ -135,7 +136,7 @@ function describeUnit(a: PreparedDocument, b: PreparedDocument, ia: number[], ib
   const retention = wa.length + wb.length === 0 ? 1 : (2 * commonLength(ops)) / (wa.length + wb.length);
   const rawA = ia.map((i) => a.spans[i]?.text ?? '').join(' ');
   const rawB = ib.map((i) => b.spans[i]?.text ?? '').join(' ');
-  const edits = withContext(ops).map((o) => toEdit(o, a.text, ta, wa, b.text, tb, wb));
+  const edits = withContext(ops, wa).map((o) => toEdit(o, a.text, ta, wa, b.text, tb, wb));
   return { a: ia, b: ib, score: round(score, 4), retention: round(retention, 4), kind: unitKind(rawA, rawB, retention, ops), edits };
 }
 
@@ -166,9 +167,11 @@ const CONTEXT_MAX_WORDS = 2;
 /**
  * The non-equal runs of a diff as edits. A short pure insertion or deletion takes the word next
  * to it along, so that "court" + "docket" reads as the substitution "court" -> "court docket",
- * which is how a reader names such drift.
+ * which is how a reader names such drift: the word before it, unless that is a function word and
+ * the word after is not ("the backing" + "financial" reads "backing" -> "financial backing").
+ * `wa` are the words of side a, the side both neighbours are read from (they are equal runs).
  */
-function withContext(ops: readonly DiffOp[]): DiffOp[] {
+function withContext(ops: readonly DiffOp[], wa: readonly string[]): DiffOp[] {
   const out: DiffOp[] = [];
   ops.forEach((o, k) => {
     if (o.op === 'equal') return;
@@ -177,11 +180,12 @@ function withContext(ops: readonly DiffOp[]): DiffOp[] {
       out.push(o);
       return;
     }
-    const before = ops[k - 1];
-    const after = ops[k + 1];
-    if (before?.op === 'equal') {
+    const before = ops[k - 1]?.op === 'equal';
+    const after = ops[k + 1]?.op === 'equal';
+    const preferAfter = before && after && isFunctionWord(wa[o.a[0] - 1] ?? '') && !isFunctionWord(wa[o.a[1]] ?? '');
+    if (before && !preferAfter) {
       out.push({ op: 'replace', a: [o.a[0] - 1, o.a[1]], b: [o.b[0] - 1, o.b[1]] });
-    } else if (after?.op === 'equal') {
+    } else if (after) {
       out.push({ op: 'replace', a: [o.a[0], o.a[1] + 1], b: [o.b[0], o.b[1] + 1] });
     } else {
       out.push(o);

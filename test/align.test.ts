@@ -66,3 +66,23 @@ describe('diffWords', () => {
     ]);
   });
 });
+
+describe('an inserted word named with its neighbour', () => {
+  const pair = (a: string, b: string) => {
+    const da = prepareDocument({ id: 'a.txt', text: a, sha256: '' });
+    const db = prepareDocument({ id: 'b.txt', text: b, sha256: '' });
+    return alignDocuments(da, db, stemWeights([da, db])).units.flatMap((u) => u.edits);
+  };
+
+  it('takes the content word after it when the word before is a function word', () => {
+    expect(pair('The council lost the backing of the port.', 'The council lost the financial backing of the port.')).toContainEqual(
+      expect.objectContaining({ kind: 'substitution', aText: 'backing', bText: 'financial backing' }),
+    );
+  });
+
+  it('takes the word before it otherwise', () => {
+    expect(pair('The ball is in their court now.', 'The ball is in their court docket now.')).toContainEqual(
+      expect.objectContaining({ kind: 'substitution', aText: 'court', bText: 'court docket' }),
+    );
+  });
+});
