@@ -35,50 +35,31 @@ export const MAX_CONFIDENCE = 0.99;
  */
 const MAX_DIRECTION_CONFIDENCE = 0.75;
 
-/**
- * Estimates for every document its most likely source. Documents fall into families (connected
- * by pairs related as whole texts, see relation.ts); a family of one is independent; two texts
- * that share only a passage are a source and a borrower (passage.ts); in a larger family the
- * stemma is the most parsimonious one (see stemma.ts), which decides between a document source,
- * a lost common source, or none (the family's original). Last, a family's original or an
- * independent text that carries a verbatim passage of another text is marked as its borrower.
- * Pure; deterministic for a given input order. The work splits into independent parts (see
- * stemmaFamilies and deriveFamily) that a caller may run elsewhere and hand to assemble().
- */
-export function derive(
-  documents: readonly PreparedDocument[],
-  pairs: readonly ComparedPair[],
-  lexicon: Lexicon,
-  weights: StemWeights,
-): Derivation[] {
-  const groups = familiesOf(documents.length, pairs);
-  const tasks = stemmaFamilies(groups, pairs);
-  const results = tasks.map((t) => deriveFamily(documents, t.family, t.links, lexicon));
-  return assemble(
-    documents.map((d) => d.id),
-    (i) => documents[i] as PreparedDocument,
-    pairs,
-    groups,
-    results,
-    weights,
-  );
-}
-
 /** A family whose stemma is to be searched, with the compared pairs among its members. */
 export interface FamilyTask {
   readonly family: readonly number[];
   readonly links: readonly ComparedPair[];
 }
 
-/** Families of more than one document, except a pair that shares only a passage, in family order. */
+/**
+ * The derivation stage estimates for every document its most likely source. Documents fall into
+ * families (familiesOf: connected by pairs related as whole texts, see relation.ts); a family of
+ * one is independent; two texts that share only a passage are a source and a borrower
+ * (passage.ts); in a larger family the stemma is the most parsimonious one (deriveFamily, see
+ * stemma.ts), which decides between a document source, a lost common source, or none (the
+ * family's original). Last, a family's original or an independent text that carries a verbatim
+ * passage of another text is marked as its borrower (assemble). The stemma families are
+ * independent tasks, which a caller may run on other threads. Pure and deterministic.
+ *
+ * This function lists those tasks: families of more than one document, except a pair that
+ * shares only a passage, in family order.
+ */
 export function stemmaFamilies(groups: readonly (readonly number[])[], pairs: readonly ComparedPair[]): FamilyTask[] {
   const byDocument = pairsByDocument(pairs);
   const position = new Map(pairs.map((p, i) => [p, i]));
   const tasks: FamilyTask[] = [];
   for (const family of groups) {
-    if (family.length === 1) continue;
-    const only = family.length === 2 ? findPair(pairs, family[0] as number, family[1] as number) : undefined;
-    if (only && isPassageReuse(only)) continue;
+    if (family.length === 1 || passagePair(family, byDocument)) continue;
     const inFamily = new Set(family);
     const links = [...new Set(family.flatMap((d) => byDocument.get(d) ?? []))]
       .filter((p) => inFamily.has(p.a) && inFamily.has(p.b))
@@ -175,8 +156,8 @@ export function assemble(
       };
       continue;
     }
-    const only = family.length === 2 ? findPair(pairs, family[0] as number, family[1] as number) : undefined;
-    if (only && isPassageReuse(only)) {
+    const only = passagePair(family, byDocument);
+    if (only) {
       reuse(only, ids, document, weights, out);
       continue;
     }
@@ -309,6 +290,13 @@ function pairsByDocument(pairs: readonly ComparedPair[]): Map<number, ComparedPa
     }
   }
   return out;
+}
+
+/** The pair of a two-document family when the two share only a passage (no stemma to search). */
+function passagePair(family: readonly number[], byDocument: ReadonlyMap<number, readonly ComparedPair[]>): ComparedPair | undefined {
+  if (family.length !== 2) return undefined;
+  const only = findPair(byDocument.get(family[0] as number) ?? [], family[0] as number, family[1] as number);
+  return only && isPassageReuse(only) ? only : undefined;
 }
 
 function findPair<T extends PairLink>(links: readonly T[], x: number, y: number): T | undefined {
