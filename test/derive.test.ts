@@ -112,7 +112,13 @@ describe('substitution evidence under a lost source', () => {
     expect(substitutionEvidence(oneWitness, 2, basicLexicon)).toEqual([]);
     const found = substitutionEvidence(oneWitness, 2, basicLexicon, (e) => e.sourceText === 'court');
     expect(found.map((e) => [e.sourceText, e.targetText, e.support])).toEqual([['court', 'court docket', 1]]);
-    expect(substitutionEvidence(oneWitness, 2, basicLexicon, () => false)).toEqual([]);
+    expect(substitutionEvidence(oneWitness, 2, basicLexicon, () => undefined)).toEqual([]);
+  });
+
+  it('drops a swap the reconstruction contradicts, whatever its support', () => {
+    const twoWitnesses = [[edit('conform', 'agree', 10)], [edit('sign', 'agree', 10)]];
+    expect(substitutionEvidence(twoWitnesses, 2, basicLexicon).map((e) => e.targetText)).toEqual(['agree']);
+    expect(substitutionEvidence(twoWitnesses, 2, basicLexicon, () => false)).toEqual([]);
   });
 });
 

@@ -84,14 +84,17 @@ function breaksExpression(e: OrientedEdit, lexicon: Lexicon): boolean {
   const readings: Array<[string, string]> = [[src, tgt]];
   if (e.sourceBefore) readings.push([`${e.sourceBefore} ${src}`, `${e.sourceBefore} ${tgt}`]);
   if (e.sourceAfter) readings.push([`${src} ${e.sourceAfter}`, `${tgt} ${e.sourceAfter}`]);
-  return readings.some(([s, t]) => s.includes(' ') && lexicon.isLemma?.(s) === true && lexicon.isLemma?.(t) !== true);
+  // Words put in around an expression leave it whole ("Vice President" -> "US Vice President").
+  const keeps = (t: string, s: string): boolean => ` ${t} `.includes(` ${s} `);
+  return readings.some(([s, t]) => s.includes(' ') && lexicon.isLemma?.(s) === true && lexicon.isLemma?.(t) !== true && !keeps(t, s));
 }
 
 /**
  * The telling substitutions among edits: short swaps (a few words each side) whose source
- * reading is attested by at least `minSupport` witnesses, or by one and by `attested` (the
- * lost source's reconstruction, which all the copies together vote for). Ranked by agreement (two witnesses
- * agreeing is as good as more: a passage may be missing from some), then by how much more usual
+ * reading is attested by at least `minSupport` witnesses, or by one when `reconstruction` (of a
+ * lost source, which all the copies together vote for) agrees, and never when it reads the
+ * target's words. Ranked by agreement (two witnesses agreeing is as good as more: a passage may
+ * be missing from some), then by how much more usual
  * the source wording is than the target's (drift runs from idiom to oddity; a dictionary-synonym
  * swap adds to it), then by position, so the list is deterministic.
  */
@@ -99,7 +102,7 @@ export function substitutionEvidence(
   editsByWitness: readonly (readonly OrientedEdit[])[],
   minSupport: number,
   lexicon: Lexicon,
-  attested: (e: OrientedEdit) => boolean = () => false,
+  reconstruction: (e: OrientedEdit) => boolean | undefined = () => undefined,
 ): Evidence[] {
   // Witnesses see the same drift through different diffs ("court" -> "court docket" against one,
   // "with" -> "docket and that" against another), so edits are grouped by the changed target
@@ -132,7 +135,10 @@ export function substitutionEvidence(
       const drift = readingCommonness(e.sourceWords, lexicon, true) - readingCommonness(e.targetWords, lexicon, true);
       return { e, support, synonym, drift: drift + (breaksExpression(e, lexicon) ? BROKEN_EXPRESSION_BONUS : 0) };
     })
-    .filter((x) => x.support >= minSupport || attested(x.e))
+    .filter((x) => {
+      const verdict = reconstruction(x.e);
+      return verdict !== false && (x.support >= minSupport || verdict === true);
+    })
     .sort(
       (x, y) =>
         Math.min(y.support, 2) - Math.min(x.support, 2) ||

@@ -183,22 +183,24 @@ export function assemble(
 }
 
 /**
- * Whether the lost source's reconstruction reads an edit's source words where member m (document
- * `doc`) has its target words: the edit's passage of m, in the reconstructed reading, has every
- * word the edit replaced and none of the words it put in.
+ * What the lost source's reconstruction says of an edit of member m (document `doc`): true when,
+ * in the edit's passage, it reads every word the edit replaced and none it put in; false when it
+ * reads a word the edit put in (the target kept the lost reading, so its siblings drifted, not
+ * it); undefined when it cannot tell.
  */
-function reconstructed(units: readonly CollationUnit[], lost: Reading, doc: PreparedDocument, m: number): (e: OrientedEdit) => boolean {
+function reconstructed(units: readonly CollationUnit[], lost: Reading, doc: PreparedDocument, m: number): (e: OrientedEdit) => boolean | undefined {
   const unitOf = new Map<number, number>();
   units.forEach((u, i) => u.members[m]?.forEach((s) => unitOf.set(s, i)));
   return (e) => {
     const at = e.targetOffsets[0];
-    if (at === undefined) return false;
+    if (at === undefined) return undefined;
     const sentence = doc.spans.findIndex((s) => s.start <= at && at < s.end);
     const unit = unitOf.get(sentence);
-    if (unit === undefined) return false;
+    if (unit === undefined) return undefined;
     const words = lost.words(unit);
+    if (e.targetWords.some((w) => !e.sourceWords.includes(w) && words.has(w))) return false;
     const replaced = e.sourceWords.filter((w) => !e.targetWords.includes(w));
-    return replaced.length > 0 && replaced.every((w) => words.has(w)) && !e.targetWords.some((w) => !e.sourceWords.includes(w) && words.has(w));
+    return replaced.length > 0 && replaced.every((w) => words.has(w)) ? true : undefined;
   };
 }
 
