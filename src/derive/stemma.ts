@@ -361,14 +361,14 @@ export function scoreStemma(k: number, parent: number[], characters: readonly Ch
     get cost(): number {
       if (cost === undefined) {
         cost = penalty;
-        for (const ch of characters) {
+        for (const ch of directedPatternsOf(characters)) {
           const [z, o] = rootCosts(tree, ch.state, ch.gain, ch.loss);
           if (Number.isFinite(z) && Number.isFinite(o)) {
             // The root's reading is unknown here: the change count reconstructs it, and where
             // either reading needs as many changes, neither direction is charged its cheaper price.
             const [z1, o1] = rootCosts(tree, ch.state, 1, 1);
-            cost += z1 < o1 ? z : o1 < z1 ? o : (z + o) / 2;
-          } else cost += Math.min(z, o);
+            cost += ch.count * (z1 < o1 ? z : o1 < z1 ? o : (z + o) / 2);
+          } else cost += ch.count * Math.min(z, o);
         }
       }
       return cost;
@@ -376,14 +376,43 @@ export function scoreStemma(k: number, parent: number[], characters: readonly Ch
     get freeRootCost(): number {
       if (freeRootCost === undefined) {
         freeRootCost = penalty;
-        for (const ch of characters) {
+        for (const ch of directedPatternsOf(characters)) {
           const [z, o] = rootCosts(tree, ch.state, ch.gain, ch.loss);
-          freeRootCost += Math.min(z, o);
+          freeRootCost += ch.count * Math.min(z, o);
         }
       }
       return freeRootCost;
     },
   };
+}
+
+interface DirectedPattern {
+  readonly state: Int8Array;
+  readonly gain: number;
+  readonly loss: number;
+  /** Characters with this state pattern and these prices. */
+  readonly count: number;
+}
+
+const directedCache = new WeakMap<readonly Character[], readonly DirectedPattern[]>();
+
+/**
+ * The characters grouped by state pattern and prices: the directed cost of a character depends
+ * on nothing else, and the ties of a climb read it for every rooting it tries.
+ */
+function directedPatternsOf(characters: readonly Character[]): readonly DirectedPattern[] {
+  const cached = directedCache.get(characters);
+  if (cached) return cached;
+  const byKey = new Map<string, { state: Int8Array; gain: number; loss: number; count: number }>();
+  for (const ch of characters) {
+    const key = `${ch.state.join(',')}|${ch.gain}|${ch.loss}`;
+    const p = byKey.get(key);
+    if (p) p.count++;
+    else byKey.set(key, { state: ch.state, gain: ch.gain, loss: ch.loss, count: 1 });
+  }
+  const out = [...byKey.values()];
+  directedCache.set(characters, out);
+  return out;
 }
 
 /** `complete` false: scoring stopped at the bound, and `changes` is only a lower bound above it. */
