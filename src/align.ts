@@ -233,41 +233,84 @@ function stemVector(tokens: readonly Token[], weights: StemWeights): StemVector 
  * stems become small integers and membership a stamp per sentence of b, instead of a Map lookup
  * per word pair. The sums run in the same order as weightedDice's, so the scores are the same
  * numbers to the last bit; the caller sorts the pairs, so their order here does not matter.
+ *
+ * Only pairs that pass prefix filtering (Bayardo, Ma and Srikant 2007, "Scaling up all pairs
+ * similarity search") are scored: a pair of Dice t must share weight at least
+ * t / (2 - t) of either sentence's total, so its rarest shared stem lies in both sentences'
+ * prefixes (their stems, rarest first, up to the point where what is left weighs less than
+ * that). An inverted index of the prefixes of a finds, for each sentence of b, the sentences
+ * worth scoring; common words, which most sentences share, stay out of it. Two mails of 500
+ * lines no longer cost 250,000 sentence comparisons.
  */
 function sentencePairs(va: readonly StemVector[], vb: readonly StemVector[]): Array<{ i: number; j: number; s: number }> {
   const ids = new Map<string, number>();
-  const flat = (v: StemVector): { ids: Int32Array; weights: Float64Array } => {
-    const out = { ids: new Int32Array(v.size), weights: new Float64Array(v.size) };
+  const weightOf: number[] = [];
+  const flat = (v: StemVector): { ids: Int32Array; weights: Float64Array; total: number } => {
+    const out = { ids: new Int32Array(v.size), weights: new Float64Array(v.size), total: 0 };
     let n = 0;
     for (const [stem, w] of v) {
       let id = ids.get(stem);
-      if (id === undefined) ids.set(stem, (id = ids.size));
+      if (id === undefined) {
+        ids.set(stem, (id = ids.size));
+        weightOf.push(w);
+      }
       out.ids[n] = id;
       out.weights[n++] = w;
     }
+    out.total = out.weights.reduce((sum, w) => sum + w, 0);
     return out;
   };
   const xs = va.map(flat);
   const ys = vb.map(flat);
-  const totalX = xs.map((x) => x.weights.reduce((sum, w) => sum + w, 0));
+  // The global order of the prefixes: heaviest (rarest) stem first, ties by id.
+  const rank = new Int32Array(ids.size);
+  Array.from(weightOf.keys())
+    .sort((p, q) => (weightOf[q] as number) - (weightOf[p] as number) || p - q)
+    .forEach((id, r) => (rank[id] = r));
+  // Slightly less than the least shared weight, so that rounding never drops a pair.
+  const needed = (MIN_SENTENCE_SIMILARITY / (2 - MIN_SENTENCE_SIMILARITY)) * (1 - 1e-9);
+  const prefix = (x: { ids: Int32Array; weights: Float64Array; total: number }): number[] => {
+    const order = Array.from(x.ids.keys()).sort((p, q) => (rank[x.ids[p] as number] as number) - (rank[x.ids[q] as number] as number));
+    const out: number[] = [];
+    let rest = x.total;
+    for (const k of order) {
+      if (rest < needed * x.total) break;
+      out.push(x.ids[k] as number);
+      rest -= x.weights[k] as number;
+    }
+    return out;
+  };
+  const postings = new Map<number, number[]>();
+  xs.forEach((x, i) => {
+    for (const id of prefix(x)) {
+      const list = postings.get(id);
+      if (list) list.push(i);
+      else postings.set(id, [i]);
+    }
+  });
   const stamp = new Int32Array(ids.size).fill(-1);
+  const seen = new Int32Array(xs.length).fill(-1);
   const out: Array<{ i: number; j: number; s: number }> = [];
-  const totalY = ys.map((y) => y.weights.reduce((sum, w) => sum + w, 0));
   ys.forEach((y, j) => {
     for (const id of y.ids) stamp[id] = j;
-    const ty = totalY[j] as number;
-    xs.forEach((x, i) => {
-      // The shared weight is at most the lighter sentence's, so a pair of very unequal sentences
-      // cannot reach the threshold; skipping it changes no score (the margin covers rounding).
-      const tx = totalX[i] as number;
-      if ((2 * Math.min(tx, ty)) / (tx + ty) < MIN_SENTENCE_SIMILARITY - 1e-9) return;
-      let shared = 0;
-      for (let k = 0; k < x.ids.length; k++) if (stamp[x.ids[k] as number] === j) shared += x.weights[k] as number;
-      let total = totalX[i] as number;
-      for (const w of y.weights) total += w;
-      const s = total === 0 ? 0 : (2 * shared) / total;
-      if (s >= MIN_SENTENCE_SIMILARITY) out.push({ i, j, s });
-    });
+    const ty = y.total;
+    for (const id of prefix(y)) {
+      for (const i of postings.get(id) ?? []) {
+        if (seen[i] === j) continue;
+        seen[i] = j;
+        const x = xs[i] as { ids: Int32Array; weights: Float64Array; total: number };
+        // The shared weight is at most the lighter sentence's, so a pair of very unequal sentences
+        // cannot reach the threshold; skipping it changes no score (the margin covers rounding).
+        const tx = x.total;
+        if ((2 * Math.min(tx, ty)) / (tx + ty) < MIN_SENTENCE_SIMILARITY - 1e-9) continue;
+        let shared = 0;
+        for (let k = 0; k < x.ids.length; k++) if (stamp[x.ids[k] as number] === j) shared += x.weights[k] as number;
+        let total = tx;
+        for (const w of y.weights) total += w;
+        const s = total === 0 ? 0 : (2 * shared) / total;
+        if (s >= MIN_SENTENCE_SIMILARITY) out.push({ i, j, s });
+      }
+    }
   });
   return out;
 }

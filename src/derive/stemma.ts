@@ -81,12 +81,15 @@ export function searchStemma(k: number, characters: readonly Character[], allowH
   // of their count; those that could still be the alternative, or tie with it, are scored in
   // full, cheapest bound first, until none can. Beyond `marginCap` the confidence no longer
   // changes, so a lower bound there is as good as the count.
+  // Most of them are a move or two from the best, so they are scored by updating its sums.
+  let bestSums: Sums | undefined;
   const alternative = (m: number): Stemma | undefined => {
     const others = (): ScoredStemma[] => [...cache.values()].filter((s) => eligible(s.parent) && s.parent[m] !== best.parent[m]);
     let exact = Number.POSITIVE_INFINITY;
     for (const s of others().sort((x, y) => x.changes - y.changes)) {
       if (s.changes > Math.min(exact, best.changes + marginCap) + EPSILON) break;
-      const full = s.complete ? s : evaluate([...s.parent], best.changes + marginCap);
+      bestSums ??= sumsOf(shapeOf(k, best.parent), patternsOf(characters));
+      const full = s.complete ? s : evaluate([...s.parent], best.changes + marginCap, bestSums);
       if (full.complete && full.changes < exact) exact = full.changes;
     }
     return first(others());
