@@ -3,6 +3,7 @@ import { commonLength, diffWords, type DiffOp } from './diff.js';
 import type { PreparedDocument } from './document.js';
 import { isFunctionWord } from './lexicon.js';
 import type { Token } from './tokenize.js';
+import { StemMarks, stemIndexOf, stemSets, type StemSets, type StemWeights } from './similarity/stemsets.js';
 
 export type UnitKind = 'identical' | 'typographic' | 'edited' | 'substituted' | 'translated' | 'paraphrase';
 export type EditKind = 'substitution' | 'insertion' | 'deletion';
@@ -38,8 +39,7 @@ export interface PairAlignment {
   readonly unalignedB: readonly number[];
 }
 
-/** Weight of a word stem: rare stems (names, numbers, odd words) say more than topic words. */
-export type StemWeights = ReadonlyMap<string, number>;
+export type { StemWeights };
 
 /**
  * Below this weighted stem overlap two sentences are not taken as renderings of one another.
@@ -51,8 +51,6 @@ export const MIN_SENTENCE_SIMILARITY = 0.32;
 const MERGE_CONTAINMENT = 0.5;
 const MAX_UNIT_SENTENCES = 3;
 
-type StemVector = ReadonlyMap<string, number>;
-
 /**
  * Aligns the sentences of two documents. Not monotone: a rewrite may reorder paragraphs, so
  * sentence pairs are taken greedily by similarity (best first, ties by position) rather than
@@ -61,12 +59,13 @@ type StemVector = ReadonlyMap<string, number>;
  * copy merged or split sentences.
  */
 export function alignDocuments(a: PreparedDocument, b: PreparedDocument, weights: StemWeights): PairAlignment {
-  const va = a.tokens.map((t) => stemVector(t, weights));
-  const vb = b.tokens.map((t) => stemVector(t, weights));
+  const index = stemIndexOf(weights);
+  const va = stemSets(a, a.tokens, index);
+  const vb = stemSets(b, b.tokens, index);
   const candidates = sentencePairs(va, vb);
   candidates.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
-  const unitOfA = new Int32Array(va.length).fill(-1);
-  const unitOfB = new Int32Array(vb.length).fill(-1);
+  const unitOfA = new Int32Array(a.tokens.length).fill(-1);
+  const unitOfB = new Int32Array(b.tokens.length).fill(-1);
   const groups: Array<{ a: number[]; b: number[] }> = [];
   for (const c of candidates) {
     if (unitOfA[c.i] !== -1 || unitOfB[c.j] !== -1) continue;
@@ -80,7 +79,7 @@ export function alignDocuments(a: PreparedDocument, b: PreparedDocument, weights
   const units = groups
     .map((g) => ({ a: [...g.a].sort((x, y) => x - y), b: [...g.b].sort((x, y) => x - y) }))
     .sort((x, y) => (x.a[0] ?? 0) - (y.a[0] ?? 0))
-    .map((g) => describeUnit(a, b, g.a, g.b, weightedDice(merged(va, g.a), merged(vb, g.b))));
+    .map((g) => describeUnit(a, b, g.a, g.b, weightedDice(va, g.a, vb, g.b)));
   return {
     units,
     unalignedA: indexesWhere(unitOfA, -1),
@@ -92,27 +91,26 @@ function absorbNeighbours(
   groups: Array<{ a: number[]; b: number[] }>,
   side: 'a' | 'b',
   unitOf: Int32Array,
-  own: readonly StemVector[],
-  other: readonly StemVector[],
+  own: StemSets,
+  other: StemSets,
 ): void {
   const otherSide = side === 'a' ? 'b' : 'a';
   let changed = true;
   while (changed) {
     changed = false;
-    for (let x = 0; x < own.length; x++) {
+    for (let x = 0; x < own.total.length; x++) {
       if (unitOf[x] !== -1) continue;
       let best = -1;
       let bestGain = 0;
       for (const n of [x - 1, x + 1]) {
-        const g = n >= 0 && n < own.length ? (unitOf[n] ?? -1) : -1;
+        const g = n >= 0 && n < own.total.length ? (unitOf[n] ?? -1) : -1;
         if (g === -1) continue;
         const group = groups[g] as { a: number[]; b: number[] };
         if (group[side].length >= MAX_UNIT_SENTENCES) continue;
-        const target = merged(other, group[otherSide]);
-        const inside = containmentOf(own[x] as StemVector, target);
+        const inside = containmentOf(own, x, other, group[otherSide]);
         if (inside < MERGE_CONTAINMENT) continue;
-        const before = weightedDice(merged(own, group[side]), target);
-        const after = weightedDice(merged(own, [...group[side], x]), target);
+        const before = weightedDice(own, group[side], other, group[otherSide]);
+        const after = weightedDice(own, [...group[side], x], other, group[otherSide]);
         if (after > before && after - before > bestGain) {
           best = g;
           bestGain = after - before;
@@ -222,125 +220,147 @@ function quote(text: string, tokens: readonly Token[], from: number, to: number)
   return first && last ? text.slice(first.start, last.end) : '';
 }
 
-function stemVector(tokens: readonly Token[], weights: StemWeights): StemVector {
-  const v = new Map<string, number>();
-  for (const t of tokens) v.set(t.stem, weights.get(t.stem) ?? 1);
-  return v;
-}
-
 /**
- * Every sentence pair at or above MIN_SENTENCE_SIMILARITY, by weightedDice computed on arrays:
- * stems become small integers and membership a stamp per sentence of b, instead of a Map lookup
- * per word pair. The sums run in the same order as weightedDice's, so the scores are the same
+ * Every sentence pair at or above MIN_SENTENCE_SIMILARITY, by weightedDice computed on the
+ * packed stem sets, summed in the same order as weightedDice's, so the scores are the same
  * numbers to the last bit; the caller sorts the pairs, so their order here does not matter.
  *
  * Only pairs that pass prefix filtering (Bayardo, Ma and Srikant 2007, "Scaling up all pairs
- * similarity search") are scored: a pair of Dice t must share weight at least
- * t / (2 - t) of either sentence's total, so its rarest shared stem lies in both sentences'
- * prefixes (their stems, rarest first, up to the point where what is left weighs less than
- * that). An inverted index of the prefixes of a finds, for each sentence of b, the sentences
+ * similarity search") are scored: a pair of Dice t must share weight at least t / (2 - t) of
+ * either sentence's total, so its rarest shared stem lies in both sentences' prefixes (their
+ * stems in one global order, rarest first, up to the point where what is left weighs less than
+ * that). An inverted index of the prefixes of x finds, for each sentence of y, the sentences
  * worth scoring; common words, which most sentences share, stay out of it. Two mails of 500
  * lines no longer cost 250,000 sentence comparisons.
  */
-function sentencePairs(va: readonly StemVector[], vb: readonly StemVector[]): Array<{ i: number; j: number; s: number }> {
-  const ids = new Map<string, number>();
-  const weightOf: number[] = [];
-  const flat = (v: StemVector): { ids: Int32Array; weights: Float64Array; total: number } => {
-    const out = { ids: new Int32Array(v.size), weights: new Float64Array(v.size), total: 0 };
-    let n = 0;
-    for (const [stem, w] of v) {
-      let id = ids.get(stem);
-      if (id === undefined) {
-        ids.set(stem, (id = ids.size));
-        weightOf.push(w);
-      }
-      out.ids[n] = id;
-      out.weights[n++] = w;
-    }
-    out.total = out.weights.reduce((sum, w) => sum + w, 0);
-    return out;
-  };
-  const xs = va.map(flat);
-  const ys = vb.map(flat);
-  // The global order of the prefixes: heaviest (rarest) stem first, ties by id.
-  const rank = new Int32Array(ids.size);
-  Array.from(weightOf.keys())
-    .sort((p, q) => (weightOf[q] as number) - (weightOf[p] as number) || p - q)
-    .forEach((id, r) => (rank[id] = r));
-  // Slightly less than the least shared weight, so that rounding never drops a pair.
-  const needed = (MIN_SENTENCE_SIMILARITY / (2 - MIN_SENTENCE_SIMILARITY)) * (1 - 1e-9);
-  const prefix = (x: { ids: Int32Array; weights: Float64Array; total: number }): number[] => {
-    const order = Array.from(x.ids.keys()).sort((p, q) => (rank[x.ids[p] as number] as number) - (rank[x.ids[q] as number] as number));
-    const out: number[] = [];
-    let rest = x.total;
-    for (const k of order) {
-      if (rest < needed * x.total) break;
-      out.push(x.ids[k] as number);
-      rest -= x.weights[k] as number;
-    }
-    return out;
-  };
+export function sentencePairs(xs: StemSets, ys: StemSets): Array<{ i: number; j: number; s: number }> {
+  const px = prefixes(xs);
+  const py = prefixes(ys);
   const postings = new Map<number, number[]>();
-  xs.forEach((x, i) => {
-    for (const id of prefix(x)) {
+  for (let i = 0; i < xs.total.length; i++) {
+    for (let k = px.start[i] as number; k < (px.start[i + 1] as number); k++) {
+      const id = px.ids[k] as number;
       const list = postings.get(id);
       if (list) list.push(i);
       else postings.set(id, [i]);
     }
-  });
-  const stamp = new Int32Array(ids.size).fill(-1);
-  const seen = new Int32Array(xs.length).fill(-1);
+  }
+  const seen = new Int32Array(xs.total.length).fill(-1);
   const out: Array<{ i: number; j: number; s: number }> = [];
-  ys.forEach((y, j) => {
-    for (const id of y.ids) stamp[id] = j;
-    const ty = y.total;
-    for (const id of prefix(y)) {
-      for (const i of postings.get(id) ?? []) {
+  for (let j = 0; j < ys.total.length; j++) {
+    inY.clear(xs.index.weight.length);
+    const y0 = ys.start[j] as number;
+    const y1 = ys.start[j + 1] as number;
+    for (let k = y0; k < y1; k++) inY.add(ys.ids[k] as number);
+    const ty = ys.total[j] as number;
+    for (let q = py.start[j] as number; q < (py.start[j + 1] as number); q++) {
+      for (const i of postings.get(py.ids[q] as number) ?? []) {
         if (seen[i] === j) continue;
         seen[i] = j;
-        const x = xs[i] as { ids: Int32Array; weights: Float64Array; total: number };
         // The shared weight is at most the lighter sentence's, so a pair of very unequal sentences
         // cannot reach the threshold; skipping it changes no score (the margin covers rounding).
-        const tx = x.total;
+        const tx = xs.total[i] as number;
         if ((2 * Math.min(tx, ty)) / (tx + ty) < MIN_SENTENCE_SIMILARITY - 1e-9) continue;
         let shared = 0;
-        for (let k = 0; k < x.ids.length; k++) if (stamp[x.ids[k] as number] === j) shared += x.weights[k] as number;
+        for (let k = xs.start[i] as number; k < (xs.start[i + 1] as number); k++) if (inY.has(xs.ids[k] as number)) shared += xs.weights[k] as number;
         let total = tx;
-        for (const w of y.weights) total += w;
+        for (let k = y0; k < y1; k++) total += ys.weights[k] as number;
         const s = total === 0 ? 0 : (2 * shared) / total;
         if (s >= MIN_SENTENCE_SIMILARITY) out.push({ i, j, s });
       }
     }
-  });
+  }
   return out;
 }
 
-function merged(vectors: readonly StemVector[], indexes: readonly number[]): StemVector {
-  if (indexes.length === 1) return vectors[indexes[0] as number] as StemVector;
-  const m = new Map<string, number>();
-  for (const i of indexes) for (const [k, w] of vectors[i] ?? []) m.set(k, w);
-  return m;
+/** Each sentence's prefix (see sentencePairs), for the index's order when it was built. */
+interface Prefixes {
+  readonly rank: Int32Array;
+  readonly ids: Int32Array;
+  readonly start: Int32Array;
 }
 
-function weightedDice(x: StemVector, y: StemVector): number {
+const prefixCache = new WeakMap<StemSets, Prefixes>();
+
+function prefixes(sets: StemSets): Prefixes {
+  const rank = sets.index.rank;
+  const cached = prefixCache.get(sets);
+  if (cached && cached.rank === rank) return cached;
+  // Slightly less than the least shared weight, so that rounding never drops a pair.
+  const needed = (MIN_SENTENCE_SIMILARITY / (2 - MIN_SENTENCE_SIMILARITY)) * (1 - 1e-9);
+  const ids: number[] = [];
+  const start = new Int32Array(sets.total.length + 1);
+  for (let s = 0; s < sets.total.length; s++) {
+    start[s] = ids.length;
+    const from = sets.start[s] as number;
+    const order = Array.from({ length: (sets.start[s + 1] as number) - from }, (_, k) => from + k).sort(
+      (p, q) => (rank[sets.ids[p] as number] as number) - (rank[sets.ids[q] as number] as number),
+    );
+    const total = sets.total[s] as number;
+    let rest = total;
+    for (const k of order) {
+      if (rest < needed * total) break;
+      ids.push(sets.ids[k] as number);
+      rest -= sets.weights[k] as number;
+    }
+  }
+  start[sets.total.length] = ids.length;
+  const out = { rank, ids: Int32Array.from(ids), start };
+  prefixCache.set(sets, out);
+  return out;
+}
+
+const inY = new StemMarks();
+const inX = new StemMarks();
+const counted = new StemMarks();
+
+/**
+ * Dice of the union of sentences `ia` of x and of `ib` of y, each stem counted once, summed in
+ * the order of first occurrence as a Map of the union would be.
+ */
+function weightedDice(x: StemSets, ia: readonly number[], y: StemSets, ib: readonly number[]): number {
+  markUnion(inY, y, ib);
+  counted.clear(x.index.weight.length);
   let total = 0;
   let shared = 0;
-  for (const [k, w] of x) {
-    total += w;
-    if (y.has(k)) shared += w;
+  for (const s of ia) {
+    for (let k = x.start[s] as number; k < (x.start[s + 1] as number); k++) {
+      const id = x.ids[k] as number;
+      if (counted.has(id)) continue;
+      counted.add(id);
+      const w = x.weights[k] as number;
+      total += w;
+      if (inY.has(id)) shared += w;
+    }
   }
-  for (const w of y.values()) total += w;
+  counted.clear(x.index.weight.length);
+  for (const s of ib) {
+    for (let k = y.start[s] as number; k < (y.start[s + 1] as number); k++) {
+      const id = y.ids[k] as number;
+      if (counted.has(id)) continue;
+      counted.add(id);
+      total += y.weights[k] as number;
+    }
+  }
   return total === 0 ? 0 : (2 * shared) / total;
 }
 
-function containmentOf(x: StemVector, y: StemVector): number {
+/** Share of sentence s of x's stem weight found in the union of sentences `ib` of y. */
+function containmentOf(x: StemSets, s: number, y: StemSets, ib: readonly number[]): number {
+  markUnion(inX, y, ib);
   let total = 0;
   let found = 0;
-  for (const [k, w] of x) {
+  for (let k = x.start[s] as number; k < (x.start[s + 1] as number); k++) {
+    const w = x.weights[k] as number;
     total += w;
-    if (y.has(k)) found += w;
+    if (inX.has(x.ids[k] as number)) found += w;
   }
   return total === 0 ? 0 : found / total;
+}
+
+function markUnion(marks: StemMarks, sets: StemSets, sentences: readonly number[]): void {
+  marks.clear(sets.index.weight.length);
+  for (const s of sentences) for (let k = sets.start[s] as number; k < (sets.start[s + 1] as number); k++) marks.add(sets.ids[k] as number);
 }
 
 /**

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { alignDocuments, stemWeights } from '../src/align.js';
+import fc from 'fast-check';
+import { alignDocuments, MIN_SENTENCE_SIMILARITY, sentencePairs, stemWeights } from '../src/align.js';
+import { stemIndexOf, stemSets } from '../src/similarity/stemsets.js';
+import { tokenize } from '../src/tokenize.js';
 import { diffWords } from '../src/diff.js';
 import { prepareDocument } from '../src/document.js';
 import { readFixture, SEED } from './helpers.js';
@@ -83,6 +86,53 @@ describe('an inserted word named with its neighbour', () => {
   it('takes the word before it otherwise', () => {
     expect(pair('The ball is in their court now.', 'The ball is in their court docket now.')).toContainEqual(
       expect.objectContaining({ kind: 'substitution', aText: 'court', bText: 'court docket' }),
+    );
+  });
+});
+
+describe('sentence pairs by prefix filtering', () => {
+  // Brute force: every sentence pair scored by weighted Dice of its stem sets.
+  function bruteForce(a: string[], b: string[], weights: Map<string, number>): string[] {
+    const sets = (s: string): Map<string, number> => new Map(tokenize(s, 0).map((t) => [t.stem, weights.get(t.stem) ?? 1]));
+    const out: string[] = [];
+    a.forEach((x, i) =>
+      b.forEach((y, j) => {
+        const sx = sets(x);
+        const sy = sets(y);
+        let total = 0;
+        let shared = 0;
+        for (const [k, w] of sx) {
+          total += w;
+          if (sy.has(k)) shared += w;
+        }
+        for (const w of sy.values()) total += w;
+        const s = total === 0 ? 0 : (2 * shared) / total;
+        if (s >= MIN_SENTENCE_SIMILARITY) out.push(`${i}:${j}:${s}`);
+      }),
+    );
+    return out.sort();
+  }
+
+  it('finds exactly the pairs, with the scores, that scoring every pair finds', () => {
+    const vocabulary = ['court', 'docket', 'ball', 'talks', 'ceasefire', 'the', 'a', 'of', 'minister', 'said', 'Kyiv', 'Moscow', 'would', 'sign'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(...vocabulary), { minLength: 0, maxLength: 8 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.array(fc.constantFrom(...vocabulary), { minLength: 0, maxLength: 8 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.double({ min: 0.05, max: 6, noNaN: true }), { minLength: vocabulary.length, maxLength: vocabulary.length }),
+        (xa, xb, ws) => {
+          const a = xa.map((w) => w.join(' '));
+          const b = xb.map((w) => w.join(' '));
+          const weights = new Map(vocabulary.map((v, k) => [tokenize(v, 0)[0]?.stem ?? v, ws[k] as number]));
+          const index = stemIndexOf(weights);
+          const found = sentencePairs(
+            stemSets({}, a.map((s) => tokenize(s, 0)), index),
+            stemSets({}, b.map((s) => tokenize(s, 0)), index),
+          ).map((p) => `${p.i}:${p.j}:${p.s}`);
+          expect(found.sort()).toEqual(bruteForce(a, b, weights));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
