@@ -1,5 +1,6 @@
 import { round } from './round.js';
 import { alignDocuments, stemWeights, type AlignedUnit, type EditKind, type PairAlignment, type StemWeights, type UnitKind } from './align.js';
+import { contextFits } from './derive/passage.js';
 import { assemble, deriveFamily, familiesOf, MAX_CONFIDENCE, stemmaFamilies, type ComparedPair, type Derivation, type FamilyTask } from './derive/index.js';
 import { relation } from './derive/relation.js';
 import { prepareDocument, type DocumentInput, type PreparedDocument } from './document.js';
@@ -120,6 +121,9 @@ export interface AlignOutcome {
   readonly dice: number;
   readonly aInB: number;
   readonly bInA: number;
+  readonly sharedRun: number;
+  readonly fitA: number;
+  readonly fitB: number;
 }
 
 /** What a task needs besides the lexicon: the involved documents (local numbering) and the stem weights. */
@@ -143,11 +147,14 @@ export type BatchAnswers = readonly AlignOutcome[] | readonly (readonly Derivati
 export function runAlign(site: Worksite, task: AlignTask): AlignOutcome {
   const a = site.document(task.a);
   const b = site.document(task.b);
+  const alignment = alignDocuments(a, b, site.weights);
   return {
-    alignment: alignDocuments(a, b, site.weights),
+    alignment,
     dice: diceOfProfiles(a.profile, b.profile),
     aInB: containment(a.shingles, b.shingles),
     bInA: containment(b.shingles, a.shingles),
+    sharedRun: Math.max(longestSharedRun(a.runGrams, b.runGramSet), longestSharedRun(b.runGrams, a.runGramSet)),
+    ...contextFits(alignment, a, b, site.weights),
   };
 }
 
@@ -196,7 +203,7 @@ export function* comparison(
   const prepare = (i: number): PreparedDocument => prepareDocument(involvedInputs[i] as DocumentInput, prints[involved[i] as number] as Fingerprint);
   // The prepared documents (their words are most of the memory) are kept only when the tasks run
   // on this thread (`keepDocuments`); otherwise each is dropped once counted, keeping the few
-  // facts this thread needs, and prepared again in the rare case a shared passage needs it.
+  // facts this thread needs (the tasks work out every figure that needs whole documents).
   const kept: PreparedDocument[] = [];
   const facts: DocumentFacts[] = [];
   const weights = stemWeights(
@@ -204,7 +211,7 @@ export function* comparison(
       for (let i = 0; i < involvedInputs.length; i++) {
         const d = prepare(i);
         if (keepDocuments) kept.push(d);
-        facts.push(keepDocuments ? d : { id: d.id, spans: d.spans, stemPairs: d.stemPairs, runGrams: d.runGrams, runGramSet: d.runGramSet });
+        facts.push(keepDocuments ? d : { id: d.id, spans: d.spans, stemPairs: d.stemPairs, wordCount: d.wordCount });
         yield d;
       }
     })(),
@@ -216,13 +223,12 @@ export function* comparison(
   const compared: ComparedPair[] = [];
   const pairs: PairResult[] = [];
   tasks.forEach(({ a: i, b: j }, n) => {
-    const { alignment, dice, aInB, bInA } = outcomes[n] as AlignOutcome;
+    const { alignment, dice, aInB, bInA, sharedRun, fitA, fitB } = outcomes[n] as AlignOutcome;
     const a = facts[i] as DocumentFacts;
     const b = facts[j] as DocumentFacts;
     const alignedA = a.spans.length - alignment.unalignedA.length;
     const alignedB = b.spans.length - alignment.unalignedB.length;
     const wording = rareOverlap(a.stemPairs, b.stemPairs, pairDf, sorted.length, maxDf);
-    const sharedRun = Math.max(longestSharedRun(a.runGrams, b.runGramSet), longestSharedRun(b.runGrams, a.runGramSet));
     compared.push({
       a: i,
       b: j,
@@ -231,6 +237,8 @@ export function* comparison(
       shareB: share(alignedB, b.spans.length),
       rareOverlap: wording,
       sharedRun,
+      fitA,
+      fitB,
     });
     if (alignment.units.length === 0) return;
     pairs.push({
@@ -255,11 +263,10 @@ export function* comparison(
   const familyResults = (yield { kind: 'family', site, tasks: familyTasks }) as readonly (readonly Derivation[])[];
   const derived = assemble(
     facts.map((f) => f.id),
-    document,
+    facts,
     compared,
     groups,
     familyResults,
-    weights,
   );
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -281,7 +288,7 @@ export function* comparison(
 }
 
 /** What the pipeline's own steps need of a prepared document. */
-type DocumentFacts = Pick<PreparedDocument, 'id' | 'spans' | 'stemPairs' | 'runGrams' | 'runGramSet'>;
+type DocumentFacts = Pick<PreparedDocument, 'id' | 'spans' | 'stemPairs' | 'wordCount'>;
 
 /** A document no candidate pair reached: nothing in the corpus shares its wording. */
 function unrelated(id: string): Derivation {

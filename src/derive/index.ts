@@ -5,11 +5,10 @@ import { collate, type CollationUnit, type PairLink } from './collate.js';
 import { excerpt, orient, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
 import { edgeFeatures, hiddenReading, memberReading, type Reading } from './features.js';
 import { classifyMethod, findSpintax, type Method } from './method.js';
-import { isPassageReuse, passageDirection } from './passage.js';
+import { isPassageReuse, passageDirection, type PassageSide } from './passage.js';
 import { closeness, relation, type ComparedPair } from './relation.js';
 import { hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type StemmaSearch } from './stemma.js';
 import type { Character } from './collate.js';
-import type { StemWeights } from '../align.js';
 
 export type { Evidence, EvidenceKind } from './evidence.js';
 export type { Method } from './method.js';
@@ -133,11 +132,10 @@ export function deriveFamily(
  */
 export function assemble(
   ids: readonly string[],
-  document: (i: number) => PreparedDocument,
+  sides: readonly PassageSide[],
   pairs: readonly ComparedPair[],
   groups: readonly (readonly number[])[],
   familyResults: readonly (readonly Derivation[])[],
-  weights: StemWeights,
 ): Derivation[] {
   const out = new Array<Derivation | undefined>(ids.length);
   const byDocument = pairsByDocument(pairs);
@@ -158,7 +156,7 @@ export function assemble(
     }
     const only = passagePair(family, byDocument);
     if (only) {
-      reuse(only, ids, document, weights, out);
+      reuse(only, ids, sides, out);
       continue;
     }
     const result = familyResults[next++] as readonly Derivation[];
@@ -170,14 +168,14 @@ export function assemble(
   }
   for (const p of pairs) {
     if (relation(p) !== 'passage') continue;
-    const verdict = passageDirection(p, document(p.a), document(p.b), weights);
+    const verdict = passageDirection(p, sides[p.a] as PassageSide, sides[p.b] as PassageSide);
     const target = verdict.sourceIsA ? p.b : p.a;
     const current = out[target];
     if (current && current.source !== null && current.method !== 'passage-reuse') continue;
     if (current && current.method === 'passage-reuse' && current.confidence >= verdict.confidence) continue;
     const source = verdict.sourceIsA ? p.a : p.b;
     if (out[source]?.source === ids[target]) continue;
-    reuse(p, ids, document, weights, out, current?.evidence ?? []);
+    reuse(p, ids, sides, out, current?.evidence ?? []);
   }
   return out.map((d, i) => d ?? { target: ids[i] ?? '', source: null, method: 'independent', confidence: 0.5, evidence: [] });
 }
@@ -208,12 +206,11 @@ function reconstructed(units: readonly CollationUnit[], lost: Reading, doc: Prep
 function reuse(
   p: ComparedPair,
   ids: readonly string[],
-  document: (i: number) => PreparedDocument,
-  weights: StemWeights,
+  sides: readonly PassageSide[],
   out: (Derivation | undefined)[],
   earlier: readonly Evidence[] = [],
 ): void {
-  const verdict = passageDirection(p, document(p.a), document(p.b), weights);
+  const verdict = passageDirection(p, sides[p.a] as PassageSide, sides[p.b] as PassageSide);
   const [source, target] = verdict.sourceIsA ? [p.a, p.b] : [p.b, p.a];
   out[target] = {
     target: ids[target] ?? '',

@@ -1,4 +1,4 @@
-import type { StemWeights } from '../align.js';
+import type { PairAlignment, StemWeights } from '../align.js';
 import type { PreparedDocument } from '../document.js';
 import { isFunctionWord } from '../lexicon.js';
 import { round } from '../round.js';
@@ -47,11 +47,10 @@ export function isPassageReuse(p: ComparedPair): boolean {
  * [0,1]); the gap between the two sides sets the confidence, which stays modest: this is a
  * judgement of fit, not of inherited error.
  */
-export function passageDirection(p: ComparedPair, a: PreparedDocument, b: PreparedDocument, weights: StemWeights): PassageVerdict {
+export function passageDirection(p: ComparedPair, a: PassageSide, b: PassageSide): PassageVerdict {
   const inA = alignedIndexes(p, true);
   const inB = alignedIndexes(p, false);
-  const fitA = contextFit(a, inA, weights);
-  const fitB = contextFit(b, inB, weights);
+  const { fitA, fitB } = p;
   const scoreA = p.shareA + fitA;
   const scoreB = p.shareB + fitB;
   const sourceIsA = scoreA > scoreB || (scoreA === scoreB && a.wordCount <= b.wordCount);
@@ -80,8 +79,19 @@ function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
-function alignedIndexes(p: ComparedPair, sideA: boolean): number[] {
+/** What passageDirection needs of each document besides the pair's figures. */
+export type PassageSide = Pick<PreparedDocument, 'spans' | 'wordCount'>;
+
+function alignedIndexes(p: Pick<ComparedPair, 'alignment'>, sideA: boolean): number[] {
   return [...new Set(p.alignment.units.flatMap((u) => (sideA ? u.a : u.b)))].sort((x, y) => x - y);
+}
+
+/**
+ * How well each side's shared sentences fit their own neighbours (see passageDirection), worked
+ * out where both documents are at hand, with the alignment.
+ */
+export function contextFits(alignment: PairAlignment, a: PreparedDocument, b: PreparedDocument, weights: StemWeights): { fitA: number; fitB: number } {
+  return { fitA: contextFit(a, alignedIndexes({ alignment }, true), weights), fitB: contextFit(b, alignedIndexes({ alignment }, false), weights) };
 }
 
 /** Cosine of IDF-weighted content stems between the shared sentences and their unshared neighbours. */

@@ -9,6 +9,9 @@ export interface ComparedPair extends PairLink {
   readonly rareOverlap: number;
   /** Longest verbatim run of words shared by the two, allowing small gaps. */
   readonly sharedRun: number;
+  /** How well each side's aligned sentences fit their unaligned neighbours (passage.ts). */
+  readonly fitA: number;
+  readonly fitB: number;
 }
 
 /**
