@@ -217,11 +217,8 @@ function isValid(k: number, parent: readonly number[]): boolean {
  */
 const MANY_STARTS_MAX = 6;
 
-/**
- * Prim's minimum spanning tree over the weighted count of characters on which two members
- * disagree (unknown states ignored), rooted at the member closest to all others.
- */
-function spanningTree(k: number, characters: readonly Character[]): number[] {
+/** The weighted count of characters on which two members disagree (unknown states ignored). */
+function distances(k: number, characters: readonly Character[]): Float64Array[] {
   const distance = Array.from({ length: k }, () => new Float64Array(k));
   for (const ch of characters) {
     const w = (ch.gain + ch.loss) / 2;
@@ -237,6 +234,14 @@ function spanningTree(k: number, characters: readonly Character[]): number[] {
       }
     }
   }
+  return distance;
+}
+
+/**
+ * Prim's minimum spanning tree over the weighted count of characters on which two members
+ * disagree (unknown states ignored), rooted at the member closest to all others.
+ */
+function spanningTree(k: number, distance: readonly Float64Array[]): number[] {
   const sums = distance.map((row) => row.reduce((a, b) => a + b, 0));
   const root = sums.indexOf(Math.min(...sums));
   const parent = new Array<number>(k).fill(ROOT);
@@ -262,9 +267,10 @@ function hillClimb(k: number, characters: readonly Character[], evaluate: (paren
   const starts: number[][] = [new Array<number>(k).fill(k)];
   if (k <= MANY_STARTS_MAX) {
     for (let r = 0; r < k; r++) starts.push(Array.from({ length: k }, (_, m) => (m === r ? ROOT : r)));
-  } else {
-    starts.push(spanningTree(k, characters));
   }
+  const distance = k > MANY_STARTS_MAX ? distances(k, characters) : undefined;
+  if (distance) starts.push(spanningTree(k, distance));
+  const targets = moveTargets(k, distance);
   for (const start of starts) {
     let current = evaluate(start, Number.POSITIVE_INFINITY);
     for (;;) {
@@ -277,8 +283,8 @@ function hillClimb(k: number, characters: readonly Character[], evaluate: (paren
         if (compareStemmata(s, next) < 0) next = s;
       };
       for (let m = 0; m < k; m++) {
-        for (let p = ROOT; p <= k; p++) {
-          if (p === m || p === current.parent[m]) continue;
+        for (const p of targets[m] as number[]) {
+          if (p === current.parent[m]) continue;
           const parent = [...current.parent];
           parent[m] = p;
           if (p === ROOT) for (let o = 0; o < k; o++) if (o !== m && parent[o] === ROOT) parent[o] = m;
@@ -293,6 +299,23 @@ function hillClimb(k: number, characters: readonly Character[], evaluate: (paren
       current = next;
     }
   }
+}
+
+/**
+ * Above this many members, a member is moved only under its NEAREST_TARGETS closest members (and
+ * to the root, and under the lost source): a copy hangs under a text close to it, and the moves
+ * per step fall from k^2 to about 10k (SPR with a bounded radius, as phylogenetic searches do).
+ */
+const NEAREST_TARGETS = 8;
+
+function moveTargets(k: number, distance: readonly Float64Array[] | undefined): number[][] {
+  return Array.from({ length: k }, (_, m) => {
+    const others = Array.from({ length: k }, (_, o) => o).filter((o) => o !== m);
+    const near = distance && others.length > NEAREST_TARGETS
+      ? others.sort((x, y) => ((distance[m] as Float64Array)[x] as number) - ((distance[m] as Float64Array)[y] as number) || x - y).slice(0, NEAREST_TARGETS).sort((x, y) => x - y)
+      : others;
+    return [ROOT, ...near, k];
+  });
 }
 
 /** The stemma with the edges on the path from m to the root reversed, so m is the root; undefined under a lost root. */
