@@ -68,6 +68,56 @@ describe('diffWords', () => {
       'equal', 'replace', 'equal', 'insert',
     ]);
   });
+
+  it('keeps a change whole when the words it puts in repeat the matched word beside it', () => {
+    const a = 'has exactly the same size'.split(' ');
+    const b = 'has on the nose the same size'.split(' ');
+    const ops = diffWords(a, b);
+    expect(ops.map((o) => o.op)).toEqual(['equal', 'replace', 'equal']);
+    const change = ops[1] as (typeof ops)[number];
+    expect(b.slice(...change.b)).toEqual(['on', 'the', 'nose']);
+    expect(a.slice(...change.a)).toEqual(['exactly']);
+  });
+
+  it('slides a deletion the same way, and leaves a lone insertion where it is', () => {
+    const deleted = diffWords('we saw the very the same thing'.split(' '), 'we noticed the same thing'.split(' '));
+    expect(deleted.map((o) => o.op)).toEqual(['equal', 'replace', 'equal']);
+    expect(diffWords('a b c'.split(' '), 'a x b c'.split(' ')).map((o) => o.op)).toEqual(['equal', 'insert', 'equal']);
+  });
+
+  it('matches as many words as the plain LCS', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'the'), { maxLength: 12 }), fc.array(fc.constantFrom('a', 'b', 'c', 'the'), { maxLength: 12 }), (a, b) => {
+        const ops = diffWords(a, b);
+        let matched = 0;
+        let ia = 0;
+        let ib = 0;
+        for (const o of ops) {
+          expect(o.a[0]).toBe(ia);
+          expect(o.b[0]).toBe(ib);
+          if (o.op === 'equal') {
+            expect(a.slice(...o.a)).toEqual(b.slice(...o.b));
+            matched += o.a[1] - o.a[0];
+          }
+          ia = o.a[1];
+          ib = o.b[1];
+        }
+        expect([ia, ib]).toEqual([a.length, b.length]);
+        const memo = new Map<number, number>();
+        const lcs = (x: number, y: number): number => {
+          if (x === a.length || y === b.length) return 0;
+          const key = x * 100 + y;
+          const known = memo.get(key);
+          if (known !== undefined) return known;
+          const v = a[x] === b[y] ? 1 + lcs(x + 1, y + 1) : Math.max(lcs(x + 1, y), lcs(x, y + 1));
+          memo.set(key, v);
+          return v;
+        };
+        expect(matched).toBe(lcs(0, 0));
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe('an inserted word named with its neighbour', () => {
