@@ -58,7 +58,7 @@ const MAX_UNIT_SENTENCES = 3;
  * counterpart of its neighbour's unit joins that unit, which yields 1:2 and 2:1 units where a
  * copy merged or split sentences.
  */
-export function alignDocuments(a: PreparedDocument, b: PreparedDocument, weights: StemWeights): PairAlignment {
+export function alignDocuments(a: PreparedDocument, b: PreparedDocument, weights: StemWeights, isLemma: IsLemma = () => false): PairAlignment {
   const index = stemIndexOf(weights);
   const va = stemSets(a, a.tokens, index);
   const vb = stemSets(b, b.tokens, index);
@@ -79,7 +79,7 @@ export function alignDocuments(a: PreparedDocument, b: PreparedDocument, weights
   const units = groups
     .map((g) => ({ a: [...g.a].sort((x, y) => x - y), b: [...g.b].sort((x, y) => x - y) }))
     .sort((x, y) => (x.a[0] ?? 0) - (y.a[0] ?? 0))
-    .map((g) => describeUnit(a, b, g.a, g.b, weightedDice(va, g.a, vb, g.b)));
+    .map((g) => describeUnit(a, b, g.a, g.b, weightedDice(va, g.a, vb, g.b), isLemma));
   return {
     units,
     unalignedA: indexesWhere(unitOfA, -1),
@@ -125,7 +125,7 @@ function absorbNeighbours(
   }
 }
 
-function describeUnit(a: PreparedDocument, b: PreparedDocument, ia: number[], ib: number[], score: number): AlignedUnit {
+function describeUnit(a: PreparedDocument, b: PreparedDocument, ia: number[], ib: number[], score: number, isLemma: IsLemma): AlignedUnit {
   const ta = ia.flatMap((i) => a.tokens[i] ?? []);
   const tb = ib.flatMap((i) => b.tokens[i] ?? []);
   const wa = ta.map((t) => t.norm);
@@ -134,7 +134,7 @@ function describeUnit(a: PreparedDocument, b: PreparedDocument, ia: number[], ib
   const retention = wa.length + wb.length === 0 ? 1 : (2 * commonLength(ops)) / (wa.length + wb.length);
   const rawA = ia.map((i) => a.spans[i]?.text ?? '').join(' ');
   const rawB = ib.map((i) => b.spans[i]?.text ?? '').join(' ');
-  const edits = withContext(ops, wa).map((o) => toEdit(o, a.text, ta, wa, b.text, tb, wb));
+  const edits = withContext(ops, wa, wb, isLemma).map((o) => toEdit(o, a.text, ta, wa, b.text, tb, wb));
   return { a: ia, b: ib, score: round(score, 4), retention: round(retention, 4), kind: unitKind(rawA, rawB, retention, ops), edits };
 }
 
@@ -162,14 +162,20 @@ function unitKind(rawA: string, rawB: string, retention: number, ops: readonly D
 
 const CONTEXT_MAX_WORDS = 2;
 
+/** Whether a phrase of several words (lower case, spaces) is one dictionary lemma: Lexicon.isLemma. */
+export type IsLemma = (phrase: string) => boolean;
+
 /**
  * The non-equal runs of a diff as edits. A short pure insertion or deletion takes the word next
  * to it along, so that "court" + "docket" reads as the substitution "court" -> "court docket",
- * which is how a reader names such drift: the word before it, unless that is a function word and
- * the word after is not ("the backing" + "financial" reads "backing" -> "financial backing").
- * `wa` are the words of side a, the side both neighbours are read from (they are equal runs).
+ * which is how a reader names such drift. Which neighbour: the one it makes a dictionary lemma
+ * with ("software" -> "computer software", "more" -> "sir thomas more": a spinner's multiword
+ * synonym, named by the word it replaced); failing that, the word before it, unless that is a
+ * function word and the word after is not ("the backing" + "financial" reads "backing" ->
+ * "financial backing"). `wa` and `wb` are the words of the two sides; the neighbours are read
+ * from `wa` (they are equal runs).
  */
-function withContext(ops: readonly DiffOp[], wa: readonly string[]): DiffOp[] {
+function withContext(ops: readonly DiffOp[], wa: readonly string[], wb: readonly string[], isLemma: IsLemma): DiffOp[] {
   const out: DiffOp[] = [];
   ops.forEach((o, k) => {
     if (o.op === 'equal') return;
@@ -180,7 +186,13 @@ function withContext(ops: readonly DiffOp[], wa: readonly string[]): DiffOp[] {
     }
     const before = ops[k - 1]?.op === 'equal';
     const after = ops[k + 1]?.op === 'equal';
-    const preferAfter = before && after && isFunctionWord(wa[o.a[0] - 1] ?? '') && !isFunctionWord(wa[o.a[1]] ?? '');
+    const previous = wa[o.a[0] - 1] ?? '';
+    const next = wa[o.a[1]] ?? '';
+    const changed = (o.op === 'insert' ? wb.slice(o.b[0], o.b[1]) : wa.slice(o.a[0], o.a[1])).join(' ');
+    const lemmaBefore = before && isLemma(`${previous} ${changed}`);
+    const lemmaAfter = after && isLemma(`${changed} ${next}`);
+    const preferAfter =
+      before && after && (lemmaAfter !== lemmaBefore ? lemmaAfter : isFunctionWord(previous) && !isFunctionWord(next));
     if (before && !preferAfter) {
       out.push({ op: 'replace', a: [o.a[0] - 1, o.a[1]], b: [o.b[0] - 1, o.b[1]] });
     } else if (after) {

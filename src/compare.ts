@@ -144,10 +144,10 @@ export type Batch =
 
 export type BatchAnswers = readonly AlignOutcome[] | readonly (readonly Derivation[])[];
 
-export function runAlign(site: Worksite, task: AlignTask): AlignOutcome {
+export function runAlign(site: Worksite, task: AlignTask, lexicon: Lexicon): AlignOutcome {
   const a = site.document(task.a);
   const b = site.document(task.b);
-  const alignment = alignDocuments(a, b, site.weights);
+  const alignment = alignDocuments(a, b, site.weights, (phrase) => lexicon.isLemma?.(phrase) ?? false);
   return {
     alignment,
     dice: diceOfProfiles(a.profile, b.profile),
@@ -168,7 +168,7 @@ function runHere(batch: Batch, lexicon: Lexicon, progress: CompareOptions['progr
   if (batch.kind === 'family') return batch.tasks.map((t) => runFamily(batch.site, t, lexicon));
   return batch.tasks.map((t, n) => {
     if (n % 64 === 0) progress?.('alignment', n, batch.tasks.length);
-    return runAlign(batch.site, t);
+    return runAlign(batch.site, t, lexicon);
   });
 }
 

@@ -121,11 +121,29 @@ describe('diffWords', () => {
 });
 
 describe('an inserted word named with its neighbour', () => {
-  const pair = (a: string, b: string) => {
+  const pair = (a: string, b: string, isLemma?: (phrase: string) => boolean) => {
     const da = prepareDocument({ id: 'a.txt', text: a, sha256: '' });
     const db = prepareDocument({ id: 'b.txt', text: b, sha256: '' });
-    return alignDocuments(da, db, stemWeights([da, db])).units.flatMap((u) => u.edits);
+    return alignDocuments(da, db, stemWeights([da, db]), isLemma).units.flatMap((u) => u.edits);
   };
+
+  it('takes the neighbour it makes a dictionary lemma with', () => {
+    const lemmas = new Set(['computer software', 'sir thomas more', 'web browser']);
+    const isLemma = (p: string): boolean => lemmas.has(p);
+    expect(pair('The modern software is translated.', 'The modern computer software is translated.', isLemma)).toContainEqual(
+      expect.objectContaining({ kind: 'substitution', aText: 'software', bText: 'computer software' }),
+    );
+    expect(pair('Some programs take more memory now.', 'Some programs take sir thomas more memory now.', isLemma)).toContainEqual(
+      expect.objectContaining({ kind: 'substitution', aText: 'more', bText: 'sir thomas more' }),
+    );
+    expect(pair('Open the new web browser today.', 'Open the new browser today.', isLemma)).toContainEqual(
+      expect.objectContaining({ kind: 'substitution', aText: 'web browser', bText: 'browser' }),
+    );
+    // Without the lexicon the word before is taken, as before.
+    expect(pair('The modern software is translated.', 'The modern computer software is translated.')).toContainEqual(
+      expect.objectContaining({ kind: 'substitution', aText: 'modern', bText: 'modern computer' }),
+    );
+  });
 
   it('takes the content word after it when the word before is a function word', () => {
     expect(pair('The council lost the backing of the port.', 'The council lost the financial backing of the port.')).toContainEqual(

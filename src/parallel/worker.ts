@@ -48,8 +48,8 @@ async function answer(message: Exclude<ToWorker, { type: 'init' }>): Promise<Fro
   try {
     const here = site;
     if (!here) throw new Error('task before init');
-    if (message.type === 'align') return { id: message.id, answers: message.tasks.map((t) => runAlign(here, t)) };
     const words = await lexicon;
+    if (message.type === 'align') return { id: message.id, answers: message.tasks.map((t) => runAlign(here, t, words)) };
     return { id: message.id, answers: message.tasks.map((t) => runFamily(here, t, words)) };
   } catch (error) {
     return { id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
