@@ -115,6 +115,13 @@ describe('substitution evidence under a lost source', () => {
     expect(substitutionEvidence(oneWitness, 2, basicLexicon, () => undefined)).toEqual([]);
   });
 
+  it('reports a swap of function words only when the lexicon lists it as a synonym swap, after content swaps', () => {
+    const spinner = { ...basicLexicon, listsSynonyms: true, synonyms: (a: string, b: string) => a === 'most' && b === 'well-nigh' };
+    const edits = [[edit('most', 'well-nigh', 10), edit('of the', 'about the', 20), edit('court', 'court docket', 30)]];
+    expect(substitutionEvidence(edits, 1, basicLexicon).map((e) => e.sourceText)).toEqual(['court']);
+    expect(substitutionEvidence(edits, 1, spinner).map((e) => e.sourceText)).toEqual(['court', 'most']);
+  });
+
   it('drops a swap the reconstruction contradicts, whatever its support', () => {
     const twoWitnesses = [[edit('conform', 'agree', 10)], [edit('sign', 'agree', 10)]];
     expect(substitutionEvidence(twoWitnesses, 2, basicLexicon).map((e) => e.targetText)).toEqual(['agree']);

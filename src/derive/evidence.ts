@@ -124,7 +124,7 @@ export function substitutionEvidence(
   });
   const byEdit = new Map<OrientedEdit, number>();
   for (const g of groups.values()) {
-    const telling = g.edits.filter(isTelling);
+    const telling = g.edits.filter((e) => isTelling(e, lexicon));
     if (telling.length === 0) continue;
     const edit = representative(telling);
     byEdit.set(edit, Math.max(byEdit.get(edit) ?? 0, g.witnesses.size));
@@ -133,7 +133,7 @@ export function substitutionEvidence(
     .map(([e, support]) => {
       const synonym = isSynonymSwap(e.sourceWords, e.targetWords, lexicon);
       const drift = readingCommonness(e.sourceWords, lexicon, true) - readingCommonness(e.targetWords, lexicon, true);
-      return { e, support, synonym, drift: drift + (breaksExpression(e, lexicon) ? BROKEN_EXPRESSION_BONUS : 0) };
+      return { e, support, synonym, content: hasContent(e), drift: drift + (breaksExpression(e, lexicon) ? BROKEN_EXPRESSION_BONUS : 0) };
     })
     .filter((x) => {
       const verdict = reconstruction(x.e);
@@ -142,6 +142,7 @@ export function substitutionEvidence(
     .sort(
       (x, y) =>
         Math.min(y.support, 2) - Math.min(x.support, 2) ||
+        Number(y.content) - Number(x.content) ||
         y.drift + (y.synonym ? SYNONYM_BONUS : 0) - (x.drift + (x.synonym ? SYNONYM_BONUS : 0)) ||
         (x.e.targetOffsets[0] ?? 0) - (y.e.targetOffsets[0] ?? 0),
     );
@@ -172,12 +173,19 @@ function size(e: OrientedEdit): number {
 }
 
 /**
- * Worth reporting: both sides carry a content word, and the change is more than spelling of the
- * same letters ("U.S." / "US") or a contraction ("did not" / "didn't").
+ * Worth reporting: the change is more than spelling of the same letters ("U.S." / "US") or a
+ * contraction ("did not" / "didn't"), and both sides carry a content word, or the lexicon lists
+ * the two as synonyms: a spinner swaps function words too ("most" -> "well-nigh", "more" -> "to
+ * a greater extent"), where a writer's rewording of them says little.
  */
-function isTelling(e: OrientedEdit): boolean {
+function isTelling(e: OrientedEdit, lexicon: Lexicon): boolean {
   const letters = (w: readonly string[]): string => w.join('').replace(/[^\p{L}\p{N}]/gu, '');
   if (letters(e.sourceWords) === letters(e.targetWords)) return false;
+  return hasContent(e) || isSynonymSwap(e.sourceWords, e.targetWords, lexicon);
+}
+
+/** Both readings carry a content word; such swaps are listed before swaps of function words. */
+function hasContent(e: OrientedEdit): boolean {
   const content = (w: readonly string[]): boolean => w.some((x) => !isFunctionWord(x) && !x.includes("'"));
   return content(e.sourceWords) && content(e.targetWords);
 }
