@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
-import { substitutionEvidence, type OrientedEdit } from '../src/derive/evidence.js';
+import { splitSwaps, substitutionEvidence, type OrientedEdit } from '../src/derive/evidence.js';
 import { basicLexicon, isFunctionWord, readingCommonness, type Lexicon } from '../src/lexicon.js';
 import { loadWordNetLexicon } from '../src/wordnet.js';
 import { readFixture, SEED } from './helpers.js';
@@ -102,6 +102,7 @@ describe('substitution evidence under a lost source', () => {
     targetText: target,
     sourceWords: source.toLowerCase().split(' '),
     targetWords: target.toLowerCase().split(' '),
+    sourceOffsets: source.split(' ').map((_, i) => at + i),
     targetOffsets: target.split(' ').map((_, i) => at + i),
     sourceBefore,
     sourceAfter,
@@ -120,6 +121,32 @@ describe('substitution evidence under a lost source', () => {
     const edits = [[edit('most', 'well-nigh', 10), edit('of the', 'about the', 20), edit('court', 'court docket', 30)]];
     expect(substitutionEvidence(edits, 1, basicLexicon).map((e) => e.sourceText)).toEqual(['court']);
     expect(substitutionEvidence(edits, 1, spinner).map((e) => e.sourceText)).toEqual(['court', 'most']);
+  });
+
+  it('splits a run of side-by-side swaps into its synonym pieces, quoted as written', () => {
+    const pairs = new Set(['level|unwavering', 'package|software program', 'package|software', 'tool|shaft']);
+    const spinner = { ...basicLexicon, listsSynonyms: true, synonyms: (a: string, b: string) => pairs.has(`${a}|${b}`) };
+    const source = 'level package tool,';
+    const target = 'unwavering software program shaft,';
+    const offsets = (text: string): number[] => [...text.matchAll(/\S+/g)].map((x) => 100 + (x.index ?? 0));
+    const run: OrientedEdit = {
+      sourceText: source,
+      targetText: target,
+      sourceWords: ['level', 'package', 'tool'],
+      targetWords: ['unwavering', 'software', 'program', 'shaft'],
+      sourceOffsets: offsets(source),
+      targetOffsets: offsets(target),
+      sourceBefore: 'low',
+      sourceAfter: 'it',
+    };
+    expect(splitSwaps(run, spinner).map((e) => [e.sourceText, e.targetText, e.sourceBefore, e.sourceAfter])).toEqual([
+      ['level', 'unwavering', 'low', 'package'],
+      ['package', 'software program', 'level', 'tool'],
+      ['tool,', 'shaft,', 'package', 'it'],
+    ]);
+    // A piece that is no synonym keeps the change whole; so does a lexicon without synonyms.
+    expect(splitSwaps({ ...run, targetWords: ['steady', 'hammer', 'program', 'shaft'] }, spinner)).toEqual([expect.objectContaining({ sourceText: source })]);
+    expect(splitSwaps(run, basicLexicon)).toHaveLength(1);
   });
 
   it('drops a swap the reconstruction contradicts, whatever its support', () => {

@@ -42,6 +42,7 @@ export interface OrientedEdit {
   readonly targetText: string;
   readonly sourceWords: readonly string[];
   readonly targetWords: readonly string[];
+  readonly sourceOffsets: readonly number[];
   readonly targetOffsets: readonly number[];
   /** The source's words just before and after the replaced ones (lower case; '' at an edge). */
   readonly sourceBefore: string;
@@ -53,8 +54,8 @@ export function orient(edit: Edit, sourceIsA: boolean, sourceDocument = ''): Ori
   const [before, after] = neighbours(sourceDocument, sourceIsA ? edit.aOffsets : edit.bOffsets, sourceIsA ? edit.aWords : edit.bWords);
   const around = { sourceBefore: before, sourceAfter: after };
   return sourceIsA
-    ? { sourceText: edit.aText, targetText: edit.bText, sourceWords: edit.aWords, targetWords: edit.bWords, targetOffsets: edit.bOffsets, ...around }
-    : { sourceText: edit.bText, targetText: edit.aText, sourceWords: edit.bWords, targetWords: edit.aWords, targetOffsets: edit.aOffsets, ...around };
+    ? { sourceText: edit.aText, targetText: edit.bText, sourceWords: edit.aWords, targetWords: edit.bWords, sourceOffsets: edit.aOffsets, targetOffsets: edit.bOffsets, ...around }
+    : { sourceText: edit.bText, targetText: edit.aText, sourceWords: edit.bWords, targetWords: edit.aWords, sourceOffsets: edit.bOffsets, targetOffsets: edit.aOffsets, ...around };
 }
 
 const LAST_WORD = /([\p{L}\p{N}']+)[^\p{L}\p{N}']*$/u;
@@ -109,9 +110,8 @@ export function substitutionEvidence(
   // word they explain; each group is told by its shortest edit.
   const groups = new Map<number, { witnesses: Set<number>; edits: OrientedEdit[] }>();
   editsByWitness.forEach((edits, witness) => {
-    for (const e of edits) {
-      if (e.sourceWords.length === 0 || e.targetWords.length === 0) continue;
-      if (e.sourceWords.length > MAX_SWAP_WORDS || e.targetWords.length > (e.sourceWords.length <= 2 ? MAX_EXPANSION_WORDS : MAX_SWAP_WORDS)) continue;
+    for (const e of edits.flatMap((x) => (isSwapSized(x) ? [x] : splitSwaps(x, lexicon)))) {
+      if (e.sourceWords.length === 0 || e.targetWords.length === 0 || !isSwapSized(e)) continue;
       e.targetWords.forEach((w, i) => {
         if (e.sourceWords.includes(w)) return;
         const at = e.targetOffsets[i] as number;
@@ -156,6 +156,82 @@ export function substitutionEvidence(
     if (out.length === MAX_SUBSTITUTIONS) break;
   }
   return out;
+}
+
+/** Short enough to be read as one swap; a longer change is reported only in pieces (splitSwaps). */
+function isSwapSized(e: OrientedEdit): boolean {
+  return e.sourceWords.length <= MAX_SWAP_WORDS && e.targetWords.length <= (e.sourceWords.length <= 2 ? MAX_EXPANSION_WORDS : MAX_SWAP_WORDS);
+}
+
+/** A run of swaps is split only into pieces of at most these many words on the source side. */
+const MAX_PIECE_SOURCE_WORDS = 2;
+
+/**
+ * A spinner swaps words side by side ("low-level package tool" -> "low unwavering software
+ * program shaft"), which a word diff reports as one change, too long to read as one swap. When
+ * the change divides, in order, into pieces that are each a dictionary-synonym swap (or
+ * unchanged), the pieces are reported instead, each a swap of its own; of several divisions,
+ * the one whose pieces are most often synonyms as whole phrases ("package" -> "software
+ * program"), then the finest. Otherwise the change stays whole.
+ */
+export function splitSwaps(e: OrientedEdit, lexicon: Lexicon): OrientedEdit[] {
+  const m = e.sourceWords.length;
+  const n = e.targetWords.length;
+  if (m < 2 || n === 0 || !lexicon.listsSynonyms) return [e];
+  // More than the pieces a division can have: a whole-phrase synonym outweighs a finer division.
+  const phraseScore = m + 1;
+  // cut[i][j]: the best division of source words [0, i) and target words [0, j) into such pieces,
+  // scored by whole-phrase synonyms, then pieces.
+  type Division = { readonly ends: Array<[number, number]>; readonly score: number };
+  const cut: (Division | undefined)[][] = Array.from({ length: m + 1 }, () => new Array<Division | undefined>(n + 1).fill(undefined));
+  (cut[0] as (Division | undefined)[])[0] = { ends: [], score: 0 };
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const before = cut[i]?.[j];
+      if (!before) continue;
+      for (let di = 1; di <= MAX_PIECE_SOURCE_WORDS && i + di <= m; di++) {
+        for (let dj = 1; dj <= MAX_EXPANSION_WORDS && j + dj <= n; dj++) {
+          const source = e.sourceWords.slice(i, i + di);
+          const target = e.targetWords.slice(j, j + dj);
+          const same = source.join(' ') === target.join(' ');
+          if (!same && !isSynonymSwap(source, target, lexicon)) continue;
+          const score = before.score + 1 + (!same && lexicon.synonyms(source.join(' '), target.join(' ')) ? phraseScore : 0);
+          if ((cut[i + di]?.[j + dj]?.score ?? -1) >= score) continue;
+          (cut[i + di] as (Division | undefined)[])[j + dj] = { ends: [...before.ends, [i + di, j + dj]], score };
+        }
+      }
+    }
+  }
+  const pieces = cut[m]?.[n]?.ends;
+  if (!pieces || pieces.length < 2) return [e];
+  const out: OrientedEdit[] = [];
+  let from: [number, number] = [0, 0];
+  for (const to of pieces) {
+    const sourceWords = e.sourceWords.slice(from[0], to[0]);
+    const targetWords = e.targetWords.slice(from[1], to[1]);
+    if (sourceWords.join(' ') !== targetWords.join(' ')) {
+      out.push({
+        sourceText: piece(e.sourceText, e.sourceOffsets, from[0], to[0]),
+        targetText: piece(e.targetText, e.targetOffsets, from[1], to[1]),
+        sourceWords,
+        targetWords,
+        sourceOffsets: e.sourceOffsets.slice(from[0], to[0]),
+        targetOffsets: e.targetOffsets.slice(from[1], to[1]),
+        sourceBefore: from[0] === 0 ? e.sourceBefore : (e.sourceWords[from[0] - 1] ?? ''),
+        sourceAfter: to[0] === m ? e.sourceAfter : (e.sourceWords[to[0]] ?? ''),
+      });
+    }
+    from = to;
+  }
+  return out;
+}
+
+/** Words [from, to) of a quoted change, as written: from the first word's start to the next word's, trimmed. */
+function piece(text: string, offsets: readonly number[], from: number, to: number): string {
+  const origin = offsets[0] ?? 0;
+  const start = (offsets[from] ?? origin) - origin;
+  const end = to < offsets.length ? (offsets[to] ?? origin) - origin : text.length;
+  return text.slice(start, end).replace(/[\s\p{P}]+$/u, (tail) => (to < offsets.length ? '' : tail)).trim();
 }
 
 /** The reading most witnesses give (the lost source's, when they agree), told by its shortest edit. */
