@@ -3,7 +3,7 @@ import { commonLength, diffWords, type DiffOp } from './diff.js';
 import type { PreparedDocument } from './document.js';
 import { isFunctionWord } from './lexicon.js';
 import type { Token } from './tokenize.js';
-import { StemMarks, stemIndexOf, stemSets, type StemSets, type StemWeights } from './similarity/stemsets.js';
+import { prefixOrder, StemMarks, stemIndexOf, stemSets, type StemSets, type StemWeights } from './similarity/stemsets.js';
 
 export type UnitKind = 'identical' | 'typographic' | 'edited' | 'substituted' | 'translated' | 'paraphrase';
 export type EditKind = 'substitution' | 'insertion' | 'deletion';
@@ -295,7 +295,7 @@ interface Prefixes {
 const prefixCache = new WeakMap<StemSets, Prefixes>();
 
 function prefixes(sets: StemSets): Prefixes {
-  const rank = sets.index.rank;
+  const rank = prefixOrder(sets.index);
   const cached = prefixCache.get(sets);
   if (cached && cached.rank === rank) return cached;
   // Slightly less than the least shared weight, so that rounding never drops a pair.

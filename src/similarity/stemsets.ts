@@ -11,8 +11,10 @@ export type StemWeights = ReadonlyMap<string, number>;
 export interface StemIndex {
   readonly ids: Map<string, number>;
   readonly weight: number[];
-  /** rank[id]: place of the stem in the prefix order. */
+  /** rank[id]: place of the stem in the prefix order; read it through prefixOrder(). */
   rank: Int32Array;
+  /** Stems numbered since `rank` was computed. */
+  stale: boolean;
 }
 
 const indexes = new WeakMap<StemWeights, StemIndex>();
@@ -26,7 +28,7 @@ export function stemIndexOf(weights: StemWeights): StemIndex {
     ids.set(stem, weight.length);
     weight.push(w);
   }
-  const index: StemIndex = { ids, weight, rank: rankOf(weight) };
+  const index: StemIndex = { ids, weight, rank: rankOf(weight), stale: false };
   indexes.set(weights, index);
   return index;
 }
@@ -45,9 +47,18 @@ function idOf(index: StemIndex, stem: string): number {
     id = index.weight.length;
     index.ids.set(stem, id);
     index.weight.push(1);
-    index.rank = rankOf(index.weight);
+    index.stale = true;
   }
   return id;
+}
+
+/** The prefix order over every stem numbered so far (recomputed once after new stems). */
+export function prefixOrder(index: StemIndex): Int32Array {
+  if (index.stale) {
+    index.rank = rankOf(index.weight);
+    index.stale = false;
+  }
+  return index.rank;
 }
 
 /**
