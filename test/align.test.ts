@@ -158,6 +158,15 @@ describe('an inserted word named with its neighbour', () => {
   });
 });
 
+describe('stems the weights do not know', () => {
+  it('weigh 1, as if the weights listed them so', () => {
+    const a = prepareDocument({ id: 'a.txt', text: 'The talks in Geneva ended early. Both sides agreed to meet again.', sha256: '' });
+    const b = prepareDocument({ id: 'b.txt', text: 'Both sides agreed to meet once more. The talks in Geneva ended early.', sha256: '' });
+    const ones = new Map([...a.tokens, ...b.tokens].flat().map((t) => [t.stem, 1]));
+    expect(alignDocuments(a, b, new Map())).toEqual(alignDocuments(a, b, ones));
+  });
+});
+
 describe('sentence pairs by prefix filtering', () => {
   // Brute force: every sentence pair scored by weighted Dice of its stem sets.
   function bruteForce(a: string[], b: string[], weights: Map<string, number>): string[] {
