@@ -96,10 +96,16 @@ export function contextFits(alignment: PairAlignment, a: PreparedDocument, b: Pr
 
 /** Cosine of IDF-weighted content stems between the shared sentences and their unshared neighbours. */
 function contextFit(doc: PreparedDocument, shared: readonly number[], weights: StemWeights): number {
-  const inside = new Set(shared);
-  const near = doc.tokens.filter(
-    (_, i) => !inside.has(i) && shared.some((j) => Math.abs(i - j) <= CONTEXT_SENTENCES),
-  );
+  // Marked in one pass over the shared sentences: every aligned pair is measured, and a long
+  // text shares hundreds of sentences with its copy.
+  const isNear = new Uint8Array(doc.tokens.length);
+  for (const j of shared) {
+    for (let i = Math.max(0, j - CONTEXT_SENTENCES); i <= Math.min(doc.tokens.length - 1, j + CONTEXT_SENTENCES); i++) isNear[i] = 1;
+  }
+  for (const j of shared) isNear[j] = 0;
+  const near = doc.tokens.filter((_, i) => isNear[i] === 1);
+  // With no neighbours the cosine is 0 (see cosine), whatever the shared sentences say.
+  if (near.length === 0) return 0;
   return cosine(vector(shared.map((i) => doc.tokens[i] ?? []), weights), vector(near, weights));
 }
 
