@@ -148,13 +148,14 @@ export function runAlign(site: Worksite, task: AlignTask, lexicon: Lexicon): Ali
   const a = site.document(task.a);
   const b = site.document(task.b);
   const alignment = alignDocuments(a, b, site.weights, (phrase) => lexicon.isLemma?.(phrase) ?? false);
+  const sharedRun = Math.max(longestSharedRun(a.runGrams, b.runGramSet), longestSharedRun(b.runGrams, a.runGramSet));
   return {
     alignment,
     dice: diceOfProfiles(a.profile, b.profile),
     aInB: containment(a.shingles, b.shingles),
     bInA: containment(b.shingles, a.shingles),
-    sharedRun: Math.max(longestSharedRun(a.runGrams, b.runGramSet), longestSharedRun(b.runGrams, a.runGramSet)),
-    ...contextFits(alignment, a, b, site.weights),
+    sharedRun,
+    ...contextFits(alignment, a, b, site.weights, sharedRun),
   };
 }
 

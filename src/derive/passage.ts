@@ -4,7 +4,7 @@ import { isFunctionWord } from '../lexicon.js';
 import { round } from '../round.js';
 import type { Token } from '../tokenize.js';
 import { excerpt, type Evidence } from './evidence.js';
-import type { ComparedPair } from './relation.js';
+import { PASSAGE_WORDS, type ComparedPair } from './relation.js';
 
 /**
  * Below this share of its sentences shared, a document's overlap with another is a passage of
@@ -88,10 +88,24 @@ function alignedIndexes(p: Pick<ComparedPair, 'alignment'>, sideA: boolean): num
 
 /**
  * How well each side's shared sentences fit their own neighbours (see passageDirection), worked
- * out where both documents are at hand, with the alignment.
+ * out where both documents are at hand, with the alignment. Only a pair that may be read as a
+ * passage and its borrower needs them: one that shares less than PASSAGE_SHARE of a side's
+ * sentences (isPassageReuse) or a verbatim run of PASSAGE_WORDS (relation 'passage'); any other
+ * pair gets 0, which nothing reads.
  */
-export function contextFits(alignment: PairAlignment, a: PreparedDocument, b: PreparedDocument, weights: StemWeights): { fitA: number; fitB: number } {
-  return { fitA: contextFit(a, alignedIndexes({ alignment }, true), weights), fitB: contextFit(b, alignedIndexes({ alignment }, false), weights) };
+export function contextFits(
+  alignment: PairAlignment,
+  a: PreparedDocument,
+  b: PreparedDocument,
+  weights: StemWeights,
+  sharedRun: number,
+): { fitA: number; fitB: number } {
+  const inA = alignedIndexes({ alignment }, true);
+  const inB = alignedIndexes({ alignment }, false);
+  const shareA = a.spans.length === 0 ? 0 : inA.length / a.spans.length;
+  const shareB = b.spans.length === 0 ? 0 : inB.length / b.spans.length;
+  if (Math.min(shareA, shareB) >= PASSAGE_SHARE && sharedRun < PASSAGE_WORDS) return { fitA: 0, fitB: 0 };
+  return { fitA: contextFit(a, inA, weights), fitB: contextFit(b, inB, weights) };
 }
 
 /** Cosine of IDF-weighted content stems between the shared sentences and their unshared neighbours. */
