@@ -231,7 +231,9 @@ function piece(text: string, offsets: readonly number[], from: number, to: numbe
   const origin = offsets[0] ?? 0;
   const start = (offsets[from] ?? origin) - origin;
   const end = to < offsets.length ? (offsets[to] ?? origin) - origin : text.length;
-  return text.slice(start, end).replace(/[\s\p{P}]+$/u, (tail) => (to < offsets.length ? '' : tail)).trim();
+  const quoted = text.slice(start, end);
+  // Up to the next word's start the slice ends in the space and punctuation between them.
+  return (to < offsets.length ? quoted.replace(/[\s\p{P}]+$/u, '') : quoted).trim();
 }
 
 /** The reading most witnesses give (the lost source's, when they agree), told by its shortest edit. */

@@ -32,12 +32,17 @@ export interface PassageVerdict {
  * copy is a version of its source, left to the stemma).
  */
 export function isPassageReuse(p: ComparedPair): boolean {
-  if (Math.min(p.shareA, p.shareB) >= PASSAGE_SHARE) return false;
+  if (!isMinorOverlap(p.shareA, p.shareB)) return false;
   const containerIsA = p.shareA < p.shareB;
   const kept = alignedIndexes(p, containerIsA);
   const contained = containerIsA ? p.shareB : p.shareA;
   const isPrefix = kept.length > 0 && (kept[0] as number) <= 1 && (kept.at(-1) as number) <= kept.length + 1;
   return !(isPrefix && contained >= TRUNCATED_WHOLE);
+}
+
+/** The overlap is a minor part of at least one of the two texts: the first test of isPassageReuse. */
+function isMinorOverlap(shareA: number, shareB: number): boolean {
+  return Math.min(shareA, shareB) < PASSAGE_SHARE;
 }
 
 /**
@@ -104,7 +109,7 @@ export function contextFits(
   const inB = alignedIndexes({ alignment }, false);
   const shareA = a.spans.length === 0 ? 0 : inA.length / a.spans.length;
   const shareB = b.spans.length === 0 ? 0 : inB.length / b.spans.length;
-  if (Math.min(shareA, shareB) >= PASSAGE_SHARE && sharedRun < PASSAGE_WORDS) return { fitA: 0, fitB: 0 };
+  if (!isMinorOverlap(shareA, shareB) && sharedRun < PASSAGE_WORDS) return { fitA: 0, fitB: 0 };
   return { fitA: contextFit(a, inA, weights), fitB: contextFit(b, inB, weights) };
 }
 
