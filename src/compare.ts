@@ -5,6 +5,7 @@ import { assemble, deriveFamily, familiesOf, MAX_CONFIDENCE, stemmaFamilies, typ
 import { relation } from './derive/relation.js';
 import { prepareDocument, type DocumentInput, type PreparedDocument } from './document.js';
 import { basicLexicon, type Lexicon } from './lexicon.js';
+import { withoutMarkup } from './markup.js';
 import type { SpanKind } from './segment.js';
 import { diceOfProfiles } from './similarity/dice.js';
 import { candidatePairs, DEFAULT_MAX_DF } from './candidates.js';
@@ -186,7 +187,7 @@ export function* comparison(
   const progress = options.progress ?? ((): void => undefined);
   const prints = sorted.map((d, k) => {
     if (k % 64 === 0) progress('fingerprints', k, sorted.length);
-    return fingerprint(d.text);
+    return fingerprint(withoutMarkup(d.text));
   });
   const pairDf = pairFrequencies(prints.map((p) => p.stemPairs));
   const mode = options.pairs ?? 'auto';
@@ -273,7 +274,7 @@ export function* comparison(
     schemaVersion: SCHEMA_VERSION,
     stats: { pairing, comparedPairs: chosen.length, relatedPairs: compared.filter((p) => relation(p) !== 'none').length },
     documents: sorted.map((d, k) => {
-      const spans = facts[local.get(k) ?? -1]?.spans ?? segment(d.text);
+      const spans = facts[local.get(k) ?? -1]?.spans ?? segment(withoutMarkup(d.text));
       return {
         id: d.id,
         sha256: d.sha256,

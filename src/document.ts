@@ -1,3 +1,4 @@
+import { withoutMarkup } from './markup.js';
 import { normalize } from './normalize.js';
 import { segment, type Span } from './segment.js';
 import { bigramProfile, type BigramProfile } from './similarity/dice.js';
@@ -30,9 +31,12 @@ export interface DocumentInput {
 }
 
 /** Segments and tokenizes one document and builds its fingerprints. Pure. */
-export function prepareDocument(input: DocumentInput, print: Fingerprint = fingerprint(input.text)): PreparedDocument {
-  const spans = segment(input.text);
+export function prepareDocument(input: DocumentInput, print?: Fingerprint): PreparedDocument {
+  // Markup is blanked to spaces, so offsets into `visible` are offsets into the text as written.
+  const visible = withoutMarkup(input.text);
+  const spans = segment(visible);
   const tokens = spans.map((s) => tokenize(s.text, s.start));
+  const prints = print ?? fingerprint(visible);
   const words = tokens.flat().map((t) => t.norm);
   return {
     id: input.id,
@@ -40,11 +44,11 @@ export function prepareDocument(input: DocumentInput, print: Fingerprint = finge
     sha256: input.sha256,
     spans,
     tokens,
-    wordCount: print.words,
-    profile: bigramProfile(normalize(input.text).text),
+    wordCount: prints.words,
+    profile: bigramProfile(normalize(visible).text),
     shingles: shingleSet(words),
-    stemPairs: print.stemPairs,
-    runGrams: print.runGrams,
-    runGramSet: new Set(print.runGrams),
+    stemPairs: prints.stemPairs,
+    runGrams: prints.runGrams,
+    runGramSet: new Set(prints.runGrams),
   };
 }

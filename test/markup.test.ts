@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { compare } from '../src/compare.js';
+import { withoutMarkup } from '../src/markup.js';
+import { prepareDocument } from '../src/document.js';
+import { readFixture } from './helpers.js';
+
+describe('withoutMarkup', () => {
+  it('blanks tags, comments, style and script and keeps every offset', () => {
+    const html = '<p class="lead">Talks <b>resumed</b> in Geneva.</p><!-- ad -->\n<style>p { color: red }</style><script>track("x")</script>&nbsp;Both sides met.';
+    const visible = withoutMarkup(html);
+    expect(visible).toHaveLength(html.length);
+    expect(visible.split(/\s+/u).filter(Boolean)).toEqual(['Talks', 'resumed', 'in', 'Geneva.', 'Both', 'sides', 'met.']);
+    expect(visible.indexOf('Geneva')).toBe(html.indexOf('Geneva'));
+  });
+
+  it('blanks a tag whose attributes run over a line break, and keeps the line break', () => {
+    const visible = withoutMarkup('<font face="arial"\n size=2>Hello</font>');
+    expect(visible.split('\n')).toHaveLength(2);
+    expect(visible.trim()).toBe('Hello');
+  });
+
+  it('leaves comparisons, angle-bracketed links and placeholders that are not tags', () => {
+    for (const text of ['heart rate < 40 beats/minute, pauses of > 2 s', 'see <http://example.org/page>', 'a < b and c > d', 'AT&T']) {
+      expect(withoutMarkup(text)).toBe(text);
+    }
+  });
+});
+
+describe('markup in documents', () => {
+  it('gives an HTML line of tags no words, and quotes evidence from the file as written', () => {
+    const doc = prepareDocument({ id: 'a.html', sha256: '', text: '<table>\n<tr><td>\nThe bridge closes in May.\n</td></tr>\n</table>' });
+    expect(doc.spans.map((s) => s.text.trim())).toEqual(['The bridge closes in May.']);
+    const first = doc.tokens[0]?.[0];
+    expect(first && doc.text.slice(first.start, first.end)).toBe('The');
+  });
+
+  it('finds the same derivations when the copies are wrapped in HTML', () => {
+    const plain = readFixture('seeds');
+    const wrapped = plain.map((d) => ({
+      ...d,
+      text: `<html><body>\n${d.text.split('\n').map((line) => (line.trim() ? `<p style="margin:0">${line}</p>` : line)).join('\n')}\n</body></html>`,
+    }));
+    const summary = (r: ReturnType<typeof compare>): string[] => r.derivations.map((d) => `${d.target} <- ${d.source} ${d.method}`);
+    expect(summary(compare(wrapped))).toEqual(summary(compare(plain)));
+  });
+});
