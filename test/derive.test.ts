@@ -36,6 +36,12 @@ describe('derive on the seed story', () => {
     expect(variants).toEqual([['Kursk', 'Kusk'], ['Leavitt', 'Levitt']]);
   });
 
+  it('lists the names a round trip respelled before other drift', () => {
+    const top = (id: string): string[] => (seeds[id]?.evidence ?? []).slice(0, 3).map((e) => `${e.sourceText} -> ${e.targetText}`);
+    expect(top(SEED.mt).slice(0, 2)).toEqual(['Kursk -> Kusk', 'Volodymyr -> Volodomyr']);
+    expect(top(SEED.fluentMt)).toEqual(expect.arrayContaining(['Zelensky -> Zelenskyy', 'Kryvyy -> Kryvyi']));
+  });
+
   it('says why a copy is not from its sibling: the spinner keeps the Witkoff passage that 002 lacks and 000 has', () => {
     const notFrom = (seeds[SEED.spin]?.evidence ?? []).find((e) => e.kind === 'not-from' && e.sourceText === SEED.fluentMt);
     expect(notFrom?.targetText).toMatch(/^Earlier this week, a supply accustomed to the matter advised the BBC that Center East/);
@@ -147,6 +153,15 @@ describe('substitution evidence under a lost source', () => {
     // A piece that is no synonym keeps the change whole; so does a lexicon without synonyms.
     expect(splitSwaps({ ...run, targetWords: ['steady', 'hammer', 'program', 'shaft'] }, spinner)).toEqual([expect.objectContaining({ sourceText: source })]);
     expect(splitSwaps(run, basicLexicon)).toHaveLength(1);
+  });
+
+  it('lists a respelled name first, but not a name and the word made from it', () => {
+    const witnesses = [[edit('meeting', 'assembly', 5), edit('Russia', 'Russian', 20), edit('Kursk', 'Kusk', 40)]];
+    expect(substitutionEvidence(witnesses, 1, basicLexicon).map((e) => e.targetText)[0]).toBe('Kusk');
+    const lowerCase = [[edit('meeting', 'assembly', 5), edit('kursk', 'kusk', 40)]];
+    expect(substitutionEvidence(lowerCase, 1, basicLexicon).map((e) => e.targetText)[0]).toBe('assembly');
+    const derived = [[edit('meeting', 'assembly', 5), edit('Russia', 'Russian', 20)]];
+    expect(substitutionEvidence(derived, 1, basicLexicon).map((e) => e.targetText)[0]).toBe('assembly');
   });
 
   it('drops a swap the reconstruction contradicts, whatever its support', () => {

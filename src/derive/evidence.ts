@@ -33,8 +33,11 @@ const MAX_EXPANSION_WORDS = 6;
 const QUOTE_CHARS = 90;
 /** A dictionary-synonym swap counts as much as this much drift towards odd wording. */
 const SYNONYM_BONUS = 0.1;
-/** Above any commonness difference (at most 0.75): a broken fixed expression outranks other drift. */
-const BROKEN_EXPRESSION_BONUS = 1;
+/**
+ * Above any commonness difference (at most 0.75): a broken fixed expression or a respelled name
+ * outranks other drift.
+ */
+const TELLTALE_BONUS = 1;
 
 /** An edit seen from source to target, whichever side of the pair the source was. */
 export interface OrientedEdit {
@@ -91,6 +94,47 @@ function breaksExpression(e: OrientedEdit, lexicon: Lexicon): boolean {
 }
 
 /**
+ * Whether the swap respells names and changes nothing else ("Kursk" -> "Kusk", "Zelensky" ->
+ * "Zelenskyy"): a writer keeps a name as the source spells it, while a translation round trip
+ * transliterates it and a careless copy mangles it, so a reader takes such a change as a
+ * signature of the copy.
+ */
+function respellsName(e: OrientedEdit, lexicon: Lexicon): boolean {
+  const source = e.sourceText.split(/\s+/u);
+  const target = e.targetText.split(/\s+/u);
+  if (source.length !== e.sourceWords.length || target.length !== e.targetWords.length || source.length !== target.length) return false;
+  let respelled = 0;
+  for (let i = 0; i < source.length; i++) {
+    const x = e.sourceWords[i] as string;
+    const y = e.targetWords[i] as string;
+    if (x === y) continue;
+    if (!isCapitalized(source[i] as string) || !isCapitalized(target[i] as string) || !isNameVariant(x, y, lexicon)) return false;
+    respelled++;
+  }
+  return respelled > 0;
+}
+
+function isCapitalized(word: string): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(word);
+}
+
+
+/**
+ * Two spellings of one name (lower case): one or two letters apart, with the same first letter,
+ * not a name and its derived word ("Russia" / "Russian"), and not two ordinary words ("While" /
+ * "White", "House" / "Home").
+ */
+function isNameVariant(x: string, y: string, lexicon: Lexicon): boolean {
+  if (x === y || x[0] !== y[0] || Math.min(x.length, y.length) < 4) return false;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  // An ending makes another word of a name ("Russia" -> "Russian", "Russians"); one letter more
+  // that is no English ending is a transliteration ("Zelensky" -> "Zelenskyy").
+  if (long.startsWith(short) && (long.length - short.length > 1 || /[sn]$/u.test(long))) return false;
+  if (isFunctionWord(x) || isFunctionWord(y) || Math.min(lexicon.commonness(x), lexicon.commonness(y)) > 0.5) return false;
+  return distance(x, y) <= (short.length >= 6 ? 2 : 1);
+}
+
+/**
  * The telling substitutions among edits: short swaps (a few words each side) whose source
  * reading is attested by at least `minSupport` witnesses, or by one when `reconstruction` (of a
  * lost source, which all the copies together vote for) agrees, and never when it reads the
@@ -133,7 +177,8 @@ export function substitutionEvidence(
     .map(([e, support]) => {
       const synonym = isSynonymSwap(e.sourceWords, e.targetWords, lexicon);
       const drift = readingCommonness(e.sourceWords, lexicon, true) - readingCommonness(e.targetWords, lexicon, true);
-      return { e, support, synonym, content: hasContent(e), drift: drift + (breaksExpression(e, lexicon) ? BROKEN_EXPRESSION_BONUS : 0) };
+      const telltale = breaksExpression(e, lexicon) || respellsName(e, lexicon);
+      return { e, support, synonym, content: hasContent(e), drift: drift + (telltale ? TELLTALE_BONUS : 0) };
     })
     .filter((x) => {
       const verdict = reconstruction(x.e);
@@ -271,9 +316,8 @@ function hasContent(e: OrientedEdit): boolean {
 
 /**
  * Names spelled two ways inside one text ("Leavitt" and "Levitt", "Kursk" and "Kusk"): a copy
- * that drifted keeps some spellings of its source and mangles others. Capitalized words only,
- * one or two letters apart, neither a prefix of the other (so "Russia"/"Russian" is no variant),
- * and at least one of them not an ordinary dictionary word.
+ * that drifted keeps some spellings of its source and mangles others. Capitalized words of four
+ * letters or more that isNameVariant takes as one name.
  */
 export function spellingVariants(doc: PreparedDocument, lexicon: Lexicon): Evidence[] {
   const counts = new Map<string, { text: string; n: number }>();
@@ -293,10 +337,7 @@ export function spellingVariants(doc: PreparedDocument, lexicon: Lexicon): Evide
     for (let j = i + 1; j < names.length; j++) {
       const [x, cx] = names[i] as [string, { text: string; n: number }];
       const [y, cy] = names[j] as [string, { text: string; n: number }];
-      if (x[0] !== y[0] || x.startsWith(y) || y.startsWith(x)) continue;
-      // Two ordinary words ("While", "White") are no misspelt name.
-      if (isFunctionWord(x) || isFunctionWord(y) || Math.min(lexicon.commonness(x), lexicon.commonness(y)) > 0.5) continue;
-      if (distance(x, y) > (Math.min(x.length, y.length) >= 6 ? 2 : 1)) continue;
+      if (!isNameVariant(x, y, lexicon)) continue;
       // The more frequent spelling is taken as the inherited one, the other as the drift.
       const [kept, drifted] = cx.n >= cy.n ? [cx, cy] : [cy, cx];
       out.push({ kind: 'spelling-variant', sourceText: kept.text, targetText: drifted.text });
