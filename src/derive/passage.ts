@@ -2,7 +2,7 @@ import type { PairAlignment, StemWeights } from '../align.js';
 import type { PreparedDocument } from '../document.js';
 import { isFunctionWord } from '../lexicon.js';
 import { round } from '../round.js';
-import type { Token } from '../tokenize.js';
+import { stemId, stemIndexOf, type StemIndex } from '../similarity/stemsets.js';
 import { excerpt, type Evidence } from './evidence.js';
 import { PASSAGE_WORDS, type ComparedPair } from './relation.js';
 
@@ -113,38 +113,93 @@ export function contextFits(
   return { fitA: contextFit(a, inA, weights), fitB: contextFit(b, inB, weights) };
 }
 
-/** Cosine of IDF-weighted content stems between the shared sentences and their unshared neighbours. */
+/**
+ * Cosine of IDF-weighted content stems between the shared sentences and their unshared neighbours.
+ * Each stem counts once per occurrence, and the sums run in text order, over the document's
+ * content stems numbered once (contentStems), not over its token objects.
+ */
 function contextFit(doc: PreparedDocument, shared: readonly number[], weights: StemWeights): number {
+  const n = doc.tokens.length;
   // Marked in one pass over the shared sentences: every aligned pair is measured, and a long
   // text shares hundreds of sentences with its copy.
-  const isNear = new Uint8Array(doc.tokens.length);
+  const isNear = new Uint8Array(n);
   for (const j of shared) {
-    for (let i = Math.max(0, j - CONTEXT_SENTENCES); i <= Math.min(doc.tokens.length - 1, j + CONTEXT_SENTENCES); i++) isNear[i] = 1;
+    for (let i = Math.max(0, j - CONTEXT_SENTENCES); i <= Math.min(n - 1, j + CONTEXT_SENTENCES); i++) isNear[i] = 1;
   }
   for (const j of shared) isNear[j] = 0;
-  const near = doc.tokens.filter((_, i) => isNear[i] === 1);
-  // With no neighbours the cosine is 0 (see cosine), whatever the shared sentences say.
-  if (near.length === 0) return 0;
-  return cosine(vector(shared.map((i) => doc.tokens[i] ?? []), weights), vector(near, weights));
+  if (!isNear.includes(1)) return 0;
+  const index = stemIndexOf(weights);
+  const stems = contentStems(doc, index);
+  ofShared.reset(index.weight.length);
+  for (const j of shared) ofShared.addSentence(stems, j, index.weight);
+  ofNear.reset(index.weight.length);
+  for (let i = 0; i < n; i++) if (isNear[i] === 1) ofNear.addSentence(stems, i, index.weight);
+  // With no neighbours the cosine is 0, whatever the shared sentences say.
+  return ofShared.cosine(ofNear);
 }
 
-function vector(sentences: readonly (readonly Token[])[], weights: StemWeights): Map<string, number> {
-  const v = new Map<string, number>();
-  for (const t of sentences.flat()) {
-    if (isFunctionWord(t.norm) || /^\d+$/u.test(t.norm)) continue;
-    v.set(t.stem, (v.get(t.stem) ?? 0) + (weights.get(t.stem) ?? 1));
-  }
-  return v;
+/** A document's content stems (no function words, no bare numbers) by sentence, as stem ids in text order. */
+interface ContentStems {
+  readonly ids: Int32Array;
+  readonly start: Int32Array;
 }
 
-function cosine(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>): number {
-  let dot = 0;
-  let nx = 0;
-  let ny = 0;
-  for (const [k, v] of x) {
-    nx += v * v;
-    dot += v * (y.get(k) ?? 0);
-  }
-  for (const v of y.values()) ny += v * v;
-  return nx === 0 || ny === 0 ? 0 : dot / Math.sqrt(nx * ny);
+const contentStemsOf = new WeakMap<PreparedDocument, { index: StemIndex; stems: ContentStems }>();
+
+function contentStems(doc: PreparedDocument, index: StemIndex): ContentStems {
+  const cached = contentStemsOf.get(doc);
+  if (cached && cached.index === index) return cached.stems;
+  const ids: number[] = [];
+  const start = new Int32Array(doc.tokens.length + 1);
+  doc.tokens.forEach((sentence, s) => {
+    start[s] = ids.length;
+    for (const t of sentence) if (!isFunctionWord(t.norm) && !/^\d+$/u.test(t.norm)) ids.push(stemId(index, t.stem));
+  });
+  start[doc.tokens.length] = ids.length;
+  const stems = { ids: Int32Array.from(ids), start };
+  contentStemsOf.set(doc, { index, stems });
+  return stems;
 }
+
+/**
+ * A weighted stem vector over a scratch array indexed by stem id, with its stems in order of
+ * first occurrence, so that the cosine sums in the order a Map of the same entries would.
+ */
+class StemVector {
+  private value = new Float64Array(0);
+  private order: number[] = [];
+
+  reset(size: number): void {
+    for (const id of this.order) this.value[id] = 0;
+    this.order = [];
+    if (this.value.length < size) this.value = new Float64Array(Math.max(size, 2 * this.value.length));
+  }
+
+  addSentence(stems: ContentStems, s: number, weight: readonly number[]): void {
+    for (let k = stems.start[s] as number; k < (stems.start[s + 1] as number); k++) {
+      const id = stems.ids[k] as number;
+      // Stem weights are positive (log(1 + N/df), or 1), so 0 means not yet in the vector.
+      if (this.value[id] === 0) this.order.push(id);
+      this.value[id] = (this.value[id] as number) + (weight[id] as number);
+    }
+  }
+
+  cosine(other: StemVector): number {
+    let dot = 0;
+    let nx = 0;
+    let ny = 0;
+    for (const id of this.order) {
+      const v = this.value[id] as number;
+      nx += v * v;
+      dot += v * (other.value[id] ?? 0);
+    }
+    for (const id of other.order) {
+      const v = other.value[id] as number;
+      ny += v * v;
+    }
+    return nx === 0 || ny === 0 ? 0 : dot / Math.sqrt(nx * ny);
+  }
+}
+
+const ofShared = new StemVector();
+const ofNear = new StemVector();

@@ -41,7 +41,8 @@ function rankOf(weight: readonly number[]): Int32Array {
   return rank;
 }
 
-function idOf(index: StemIndex, stem: string): number {
+/** The id of a stem, numbered now (weight 1) if the index has not seen it. */
+export function stemId(index: StemIndex, stem: string): number {
   let id = index.ids.get(stem);
   if (id === undefined) {
     id = index.weight.length;
@@ -86,7 +87,7 @@ export function stemSets(owner: object, tokens: readonly (readonly Token[])[], i
   tokens.forEach((sentence, s) => {
     start[s] = ids.length;
     for (const t of sentence) {
-      const id = idOf(index, t.stem);
+      const id = stemId(index, t.stem);
       if (seen.get(id) === s) continue;
       seen.set(id, s);
       ids.push(id);
