@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
+import { Chalk } from 'chalk';
+import { renderTable } from '../src/report/table.js';
 import { splitSwaps, substitutionEvidence, type OrientedEdit } from '../src/derive/evidence.js';
 import { basicLexicon, isFunctionWord, readingCommonness, type Lexicon } from '../src/lexicon.js';
 import { loadWordNetLexicon } from '../src/wordnet.js';
@@ -188,5 +190,27 @@ describe('a swap that breaks a fixed expression', () => {
     const found = substitutionEvidence(witnesses, 1, lexicon).map((e) => e.targetText);
     expect(found).toEqual(['Home', 'assembly']);
     expect(substitutionEvidence(witnesses, 1, basicLexicon).map((e) => e.targetText)).toEqual(['assembly', 'Home']);
+  });
+});
+
+describe('a parent that only directional tendencies chose', () => {
+  // chain-3: original -> a (machine round trip) -> b (spin) -> c (truncation). A round trip adds
+  // and drops words about equally and swaps few dictionary synonyms, so which end of the first
+  // edge is the source rests on tendencies alone.
+  const result = compare(readFixture('generated/chain-3'), { lexicon });
+  const byId = Object.fromEntries(result.derivations.map((d) => [d.target, d]));
+
+  it('is flagged, with a confidence near even, while a derivation the change count decides is not', () => {
+    expect(byId['a.txt']).toMatchObject({ source: 'original.txt', directionOnly: true });
+    expect(byId['a.txt']?.confidence).toBeLessThan(0.6);
+    const seeds = derivations('seeds');
+    expect(Object.values(seeds).some((d) => 'directionOnly' in d)).toBe(false);
+  });
+
+  it('is marked "direction unsure" in the table, with the reason under it', () => {
+    const table = renderTable(result, { chalk: new Chalk({ level: 0 }) });
+    expect(table).toContain('unsure');
+    expect(table).toMatch(/direction unsure: the reverse derivation needs as many changes/);
+    expect(renderTable(compare(readFixture('seeds'), { lexicon }), { chalk: new Chalk({ level: 0 }) })).not.toContain('unsure');
   });
 });

@@ -22,6 +22,13 @@ export interface Derivation {
   readonly method: Method;
   readonly confidence: number;
   readonly evidence: readonly Evidence[];
+  /**
+   * Present (true) when another parent explains the texts with as many changes and differs only
+   * in which way edges point: the parent then rests on directional tendencies alone (copies lose
+   * more than they add, odd wording follows usual wording), which a machine round trip or an
+   * author's revision can defeat. Read the confidence as the strength of those tendencies.
+   */
+  readonly directionOnly?: true;
 }
 
 /** Margin (in parsimony cost units) that moves a confidence from 0.5 towards 1 by a factor e. */
@@ -91,7 +98,8 @@ export function deriveFamily(
     const doc = documents[d] as PreparedDocument;
     const ceiling = directionOnly[m] ? MAX_DIRECTION_CONFIDENCE : MAX_CONFIDENCE;
     const confidence = round(Math.min(ceiling, 1 - 0.5 * Math.exp(-(margin[m] ?? 0) / MARGIN_SCALE)), 2);
-    if (p === ROOT) return { target: doc.id, source: null, method: 'original', confidence, evidence: [] };
+    const direction = directionOnly[m] ? { directionOnly: true as const } : {};
+    if (p === ROOT) return { target: doc.id, source: null, method: 'original', confidence, evidence: [], ...direction };
     const target = memberReading(units, m);
     const observed = p !== k;
     const source: Reading = observed ? memberReading(units, p) : lost;
@@ -121,7 +129,7 @@ export function deriveFamily(
       ...spintaxEvidence(doc.text),
       ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
     ];
-    return { target: doc.id, source: observed ? (sourceDoc?.id ?? null) : HIDDEN, method, confidence, evidence };
+    return { target: doc.id, source: observed ? (sourceDoc?.id ?? null) : HIDDEN, method, confidence, evidence, ...direction };
   });
 }
 

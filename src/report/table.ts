@@ -59,13 +59,16 @@ export function renderTable(result: CompareResult, options: TableOptions): strin
       terminalSafe(d.target),
       sourceLabel(d, chalk),
       d.method,
-      confidenceLabel(d.confidence, chalk),
+      confidenceLabel(d, chalk),
       d.evidence.slice(0, options.evidence ?? 3).map(describeEvidence).join('\n'),
     ]);
   }
   out.push(table.toString());
   if (shown.length < result.derivations.length) {
     out.push(chalk.dim(`${result.derivations.length - shown.length} independent documents not listed (--format json lists every document).`));
+  }
+  if (shown.some(isDirectionUnsure)) {
+    out.push(chalk.dim('direction unsure: the reverse derivation needs as many changes, and the tendencies that chose this one (copies lose more than they add, odd wording follows usual wording) barely differ.'));
   }
   if (hidden.size > 0) {
     out.push(chalk.dim('hidden:N is a source that is not in the folder: the documents that share N were each made from it, not from one another.'));
@@ -78,9 +81,21 @@ function sourceLabel(d: Derivation, chalk: ChalkInstance): string {
   return d.source.startsWith('hidden:') ? chalk.yellow(d.source) : terminalSafe(d.source);
 }
 
-function confidenceLabel(c: number, chalk: ChalkInstance): string {
+/**
+ * Below this confidence, a parent that only directional tendencies chose (Derivation.directionOnly)
+ * is marked: on the generated families every wrong parent was such a one, most of them here.
+ */
+const UNSURE_DIRECTION = 0.6;
+
+function isDirectionUnsure(d: Derivation): boolean {
+  return d.directionOnly === true && d.confidence < UNSURE_DIRECTION;
+}
+
+function confidenceLabel(d: Derivation, chalk: ChalkInstance): string {
+  const c = d.confidence;
   const text = c.toFixed(2);
-  return c >= 0.8 ? chalk.green(text) : c >= 0.6 ? chalk.yellow(text) : chalk.red(text);
+  const label = c >= 0.8 ? chalk.green(text) : c >= 0.6 ? chalk.yellow(text) : chalk.red(text);
+  return isDirectionUnsure(d) ? `${label}\n${chalk.dim('direction')}\n${chalk.dim('unsure')}` : label;
 }
 
 /** One line of evidence as a reader would say it. */
