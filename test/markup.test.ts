@@ -44,3 +44,19 @@ describe('markup in documents', () => {
     expect(summary(compare(wrapped))).toEqual(summary(compare(plain)));
   });
 });
+
+describe('markup scanning on hostile input', () => {
+  it('blanks what closes and leaves unclosed openers as text, in one pass', () => {
+    const text = `${'<!-- '.repeat(20000)}x --> tail ${'<script '.repeat(20000)} <b>bold</b>`;
+    const visible = withoutMarkup(text);
+    expect(visible).toHaveLength(text.length);
+    expect(visible).toContain('bold');
+    expect(visible).not.toContain('<b>');
+    // The first "<!--" closes at the one "-->": everything up to it is blanked.
+    expect(visible.slice(0, visible.indexOf('tail')).trim()).toBe('');
+  });
+
+  it('blanks an unclosed style element only as far as its tag', () => {
+    expect(withoutMarkup('<style type="text/css">p { color: red }').trim()).toBe('p { color: red }');
+  });
+});
