@@ -2,6 +2,7 @@ import type { Fingerprint } from './similarity/fingerprint.js';
 import { bandKeys } from './similarity/minhash.js';
 import { PASSAGE_WORDS, RELATED_WORDING } from './derive/relation.js';
 import { longestSharedRun, pairWeight, RUN_GRAM } from './similarity/reuse.js';
+import { sharedCount } from './similarity/shingles.js';
 
 /**
  * Candidate generation: which pairs of a large corpus deserve sentence alignment. Two
@@ -138,40 +139,6 @@ function lshPairs(prints: readonly Fingerprint[], add: (x: number, y: number) =>
 
 function sharesPassage(a: Fingerprint, b: Fingerprint): boolean {
   if (sharedCount(a.gramSet, b.gramSet) < MIN_PASSAGE_GRAMS) return false;
-  return Math.max(longestSharedRun(a.runGrams, sortedSet(b.gramSet)), longestSharedRun(b.runGrams, sortedSet(a.gramSet))) >= PASSAGE_WORDS;
+  return Math.max(longestSharedRun(a.runGrams, b.gramSet), longestSharedRun(b.runGrams, a.gramSet)) >= PASSAGE_WORDS;
 }
 
-function sharedCount(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
-}
-
-/** Membership in sorted distinct values by binary search. */
-function sortedSet(sorted: Uint32Array): { has(value: number): boolean } {
-  return {
-    has(value: number): boolean {
-      let lo = 0;
-      let hi = sorted.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const v = sorted[mid] as number;
-        if (v === value) return true;
-        if (v < value) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return false;
-    },
-  };
-}

@@ -149,7 +149,7 @@ export function runAlign(site: Worksite, task: AlignTask, lexicon: Lexicon): Ali
   const a = site.document(task.a);
   const b = site.document(task.b);
   const alignment = alignDocuments(a, b, site.weights, (phrase) => lexicon.isLemma?.(phrase) ?? false);
-  const sharedRun = Math.max(longestSharedRun(a.runGrams, b.runGramSet), longestSharedRun(b.runGrams, a.runGramSet));
+  const sharedRun = Math.max(longestSharedRun(a.runGrams, b.gramSet), longestSharedRun(b.runGrams, a.gramSet));
   return {
     alignment,
     dice: diceOfProfiles(a.profile, b.profile),

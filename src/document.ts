@@ -16,12 +16,13 @@ export interface PreparedDocument {
   readonly tokens: readonly (readonly Token[])[];
   readonly wordCount: number;
   readonly profile: BigramProfile;
-  readonly shingles: ReadonlySet<number>;
+  /** Sorted distinct hashes of the word shingles (see shingleSet). */
+  readonly shingles: Uint32Array;
   /** Sorted distinct adjacent stem pairs, for shared-wording overlap. */
   readonly stemPairs: Uint32Array;
-  /** Five-word windows in order, and as a set, for verbatim passage runs. */
+  /** Five-word windows in order, and sorted and distinct, for verbatim passage runs. */
   readonly runGrams: Uint32Array;
-  readonly runGramSet: ReadonlySet<number>;
+  readonly gramSet: Uint32Array;
 }
 
 export interface DocumentInput {
@@ -49,6 +50,6 @@ export function prepareDocument(input: DocumentInput, print?: Fingerprint): Prep
     shingles: shingleSet(words),
     stemPairs: prints.stemPairs,
     runGrams: prints.runGrams,
-    runGramSet: new Set(prints.runGrams),
+    gramSet: prints.gramSet,
   };
 }

@@ -52,7 +52,7 @@ describe('candidatePairs', () => {
         const pa = prints[a]!;
         const pb = prints[b]!;
         const wording = rareOverlap(pa.stemPairs, pb.stemPairs, df, docs.length, maxDf);
-        const run = Math.max(longestSharedRun(pa.runGrams, new Set(pb.runGrams)), longestSharedRun(pb.runGrams, new Set(pa.runGrams)));
+        const run = Math.max(longestSharedRun(pa.runGrams, pb.gramSet), longestSharedRun(pb.runGrams, pa.gramSet));
         if (wording >= RELATED_WORDING || run >= PASSAGE_WORDS) {
           related++;
           expect(found.has(key(a, b)), `${docs[a]!.id} / ${docs[b]!.id}`).toBe(true);

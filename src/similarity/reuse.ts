@@ -1,4 +1,4 @@
-import { distinctSorted, hash, mix32 } from './shingles.js';
+import { distinctSorted, hash, mix32, sortedHas } from './shingles.js';
 
 /**
  * Word n-gram length for verbatim passage runs: five words in a row rarely recur by chance, yet
@@ -10,14 +10,15 @@ const RUN_GAP = 3;
 /**
  * Length in words of the longest stretch of `a` copied from `b`: consecutive windows of `a` found
  * in `b`, allowing small gaps. Independent reports quoting the same speaker share runs of about a
- * dozen words; a reused passage runs for sentences.
+ * dozen words; a reused passage runs for sentences. `b` is the other text's windows, sorted and
+ * distinct (Fingerprint.gramSet).
  */
-export function longestSharedRun(a: Uint32Array, b: { has(value: number): boolean }): number {
+export function longestSharedRun(a: Uint32Array, b: Uint32Array): number {
   let best = 0;
   let start = -1;
   let last = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < a.length; i++) {
-    if (!b.has(a[i] as number)) continue;
+    if (!sortedHas(b, a[i] as number)) continue;
     if (i - last > RUN_GAP) start = i;
     last = i;
     best = Math.max(best, last - start + RUN_GRAM);

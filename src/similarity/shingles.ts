@@ -2,13 +2,14 @@
 export const SHINGLE_WORDS = 3;
 
 /**
- * The set of word n-grams of a word sequence, as 32-bit hashes (collisions are negligible at
- * article scale and only ever inflate containment slightly).
+ * The set of word n-grams of a word sequence, as sorted distinct 32-bit hashes (collisions are
+ * negligible at article scale and only ever inflate containment slightly). A typed array, not a
+ * Set: a 6,000-file corpus holds two million of them.
  */
-export function shingleSet(words: readonly string[], n = SHINGLE_WORDS): Set<number> {
-  if (words.length === 0) return new Set();
-  if (words.length < n) return new Set([hash(words.join(' '))]);
-  return new Set(windowHashes(wordHashes(words), n));
+export function shingleSet(words: readonly string[], n = SHINGLE_WORDS): Uint32Array {
+  if (words.length === 0) return new Uint32Array(0);
+  if (words.length < n) return Uint32Array.of(hash(words.join(' ')));
+  return distinctSorted(windowHashes(wordHashes(words), n));
 }
 
 /** FNV-1a hash of each word. */
@@ -32,12 +33,36 @@ export function windowHashes(words: Uint32Array, n: number): Uint32Array {
   return out;
 }
 
-/** Share of `a`'s shingles that also occur in `b`: asymmetric, 1 when a is wholly inside b. */
-export function containment(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
-  if (a.size === 0) return 0;
-  let found = 0;
-  for (const h of a) if (b.has(h)) found++;
-  return found / a.size;
+/** Share of `a`'s shingles that also occur in `b` (both sorted, distinct): asymmetric, 1 when a is wholly inside b. */
+export function containment(a: Uint32Array, b: Uint32Array): number {
+  return a.length === 0 ? 0 : sharedCount(a, b) / a.length;
+}
+
+/** How many values two sorted distinct arrays share (one merge pass). */
+export function sharedCount(a: Uint32Array, b: Uint32Array): number {
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) n++;
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return n;
+}
+
+/** Whether a sorted array holds `value` (binary search). */
+export function sortedHas(sorted: Uint32Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid] as number;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
 }
 
 export function hash(s: string): number {
