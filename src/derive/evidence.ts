@@ -118,7 +118,6 @@ function isCapitalized(word: string): boolean {
   return /^\p{Lu}\p{Ll}/u.test(word);
 }
 
-
 /**
  * Two spellings of one name (lower case): one or two letters apart, with the same first letter,
  * not a name and its derived word ("Russia" / "Russian"), and not two ordinary words ("While" /
@@ -312,7 +311,6 @@ function hasContent(e: OrientedEdit): boolean {
   const content = (w: readonly string[]): boolean => w.some((x) => !isFunctionWord(x) && !x.includes("'"));
   return content(e.sourceWords) && content(e.targetWords);
 }
-
 
 /**
  * Names spelled two ways inside one text ("Leavitt" and "Levitt", "Kursk" and "Kusk"): a copy
