@@ -2,7 +2,7 @@ import { round } from './round.js';
 import { alignDocuments, stemWeights, type AlignedUnit, type EditKind, type PairAlignment, type StemWeights, type UnitKind } from './align.js';
 import { contextFits } from './derive/passage.js';
 import { assemble, deriveFamily, familiesOf, MAX_CONFIDENCE, stemmaFamilies, type ComparedPair, type Derivation, type FamilyTask } from './derive/index.js';
-import { relation } from './derive/relation.js';
+import { relation, share } from './derive/relation.js';
 import { prepareDocument, type DocumentInput, type PreparedDocument } from './document.js';
 import { basicLexicon, type Lexicon } from './lexicon.js';
 import { withoutMarkup } from './markup.js';
@@ -311,9 +311,5 @@ function toRecord(u: AlignedUnit): AlignmentRecord {
     kind: u.kind,
     edits: u.edits.map((e) => ({ kind: e.kind, aText: e.aText, bText: e.bText })),
   };
-}
-
-function share(x: number, of: number): number {
-  return of === 0 ? 0 : x / of;
 }
 

@@ -4,7 +4,7 @@ import { isFunctionWord } from '../lexicon.js';
 import { round } from '../round.js';
 import { stemId, stemIndexOf, type StemIndex } from '../similarity/stemsets.js';
 import { excerpt, type Evidence } from './evidence.js';
-import { PASSAGE_WORDS, type ComparedPair } from './relation.js';
+import { PASSAGE_WORDS, share, type ComparedPair } from './relation.js';
 
 /**
  * Below this share of its sentences shared, a document's overlap with another is a passage of
@@ -105,12 +105,11 @@ export function contextFits(
   weights: StemWeights,
   sharedRun: number,
 ): { fitA: number; fitB: number } {
-  const inA = alignedIndexes({ alignment }, true);
-  const inB = alignedIndexes({ alignment }, false);
-  const shareA = a.spans.length === 0 ? 0 : inA.length / a.spans.length;
-  const shareB = b.spans.length === 0 ? 0 : inB.length / b.spans.length;
+  // The shares as the pipeline computes them (ComparedPair.shareA/B), before any set is built.
+  const shareA = share(a.spans.length - alignment.unalignedA.length, a.spans.length);
+  const shareB = share(b.spans.length - alignment.unalignedB.length, b.spans.length);
   if (!isMinorOverlap(shareA, shareB) && sharedRun < PASSAGE_WORDS) return { fitA: 0, fitB: 0 };
-  return { fitA: contextFit(a, inA, weights), fitB: contextFit(b, inB, weights) };
+  return { fitA: contextFit(a, alignedIndexes({ alignment }, true), weights), fitB: contextFit(b, alignedIndexes({ alignment }, false), weights) };
 }
 
 /**

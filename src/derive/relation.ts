@@ -32,6 +32,11 @@ export const PASSAGE_WORDS = 30;
 
 export type Relation = 'text' | 'passage' | 'none';
 
+/** x as a share of `of`, 0 when there is nothing to share (a text without sentences). */
+export function share(x: number, of: number): number {
+  return of === 0 ? 0 : x / of;
+}
+
 export function relation(p: ComparedPair): Relation {
   if (Math.max(p.shareA, p.shareB) >= RELATED_SHARE && p.rareOverlap >= RELATED_WORDING) return 'text';
   return p.sharedRun >= PASSAGE_WORDS ? 'passage' : 'none';
