@@ -132,6 +132,8 @@ export interface Worksite {
   readonly inputs: readonly DocumentInput[];
   readonly weights: StemWeights;
   document(i: number): PreparedDocument;
+  /** Told that no later task needs these documents, so their words can be freed. */
+  release(documents: readonly number[]): void;
 }
 
 /**
@@ -167,7 +169,15 @@ export function runFamily(site: Worksite, task: FamilyTask, lexicon: Lexicon): D
 }
 
 function runHere(batch: Batch, lexicon: Lexicon, progress: CompareOptions['progress']): BatchAnswers {
-  if (batch.kind === 'family') return batch.tasks.map((t) => runFamily(batch.site, t, lexicon));
+  if (batch.kind === 'family') {
+    // Families are disjoint and each is derived once, so a family's documents are freed as soon
+    // as it is done: the stage then ends with no prepared document left, not all of them.
+    return batch.tasks.map((t) => {
+      const derivations = runFamily(batch.site, t, lexicon);
+      batch.site.release(t.family);
+      return derivations;
+    });
+  }
   return batch.tasks.map((t, n) => {
     if (n % 64 === 0) progress?.('alignment', n, batch.tasks.length);
     return runAlign(batch.site, t, lexicon);
@@ -204,22 +214,26 @@ export function* comparison(
   const involvedInputs = involved.map((d) => sorted[d] as DocumentInput);
   const prepare = (i: number): PreparedDocument => prepareDocument(involvedInputs[i] as DocumentInput, prints[involved[i] as number] as Fingerprint);
   // The prepared documents (their words are most of the memory) are kept only when the tasks run
-  // on this thread (`keepDocuments`); otherwise each is dropped once counted, keeping the few
-  // facts this thread needs (the tasks work out every figure that needs whole documents).
-  const kept: PreparedDocument[] = [];
+  // on this thread (`keepDocuments`), and only until the tasks are done with them; the pipeline's
+  // own steps need only a few facts of each (the tasks work out every figure that needs whole
+  // documents).
+  const kept: (PreparedDocument | undefined)[] = [];
   const facts: DocumentFacts[] = [];
   const weights = stemWeights(
     (function* (): Generator<PreparedDocument> {
       for (let i = 0; i < involvedInputs.length; i++) {
         const d = prepare(i);
         if (keepDocuments) kept.push(d);
-        facts.push(keepDocuments ? d : { id: d.id, spans: d.spans, stemPairs: d.stemPairs, wordCount: d.wordCount });
+        facts.push({ id: d.id, spans: d.spans, stemPairs: d.stemPairs, wordCount: d.wordCount });
         yield d;
       }
     })(),
   );
-  const document = keepDocuments ? (i: number): PreparedDocument => kept[i] as PreparedDocument : prepare;
-  const site: Worksite = { inputs: involvedInputs, weights, document };
+  const document = keepDocuments ? (i: number): PreparedDocument => kept[i] ?? prepare(i) : prepare;
+  const release = (documents: readonly number[]): void => {
+    for (const i of documents) kept[i] = undefined;
+  };
+  const site: Worksite = { inputs: involvedInputs, weights, document, release };
   const tasks = chosen.map(([x, y]) => ({ a: local.get(x) as number, b: local.get(y) as number }));
   const outcomes = (yield { kind: 'align', site, tasks }) as readonly AlignOutcome[];
   const compared: ComparedPair[] = [];
@@ -262,6 +276,8 @@ export function* comparison(
   progress('derivation', 0, 1);
   const groups = familiesOf(facts.length, compared);
   const familyTasks = stemmaFamilies(groups, compared);
+  const inFamilies = new Set(familyTasks.flatMap((t) => t.family));
+  release(facts.map((_, i) => i).filter((i) => !inFamilies.has(i)));
   const familyResults = (yield { kind: 'family', site, tasks: familyTasks }) as readonly (readonly Derivation[])[];
   const derived = assemble(
     facts.map((f) => f.id),

@@ -37,6 +37,9 @@ port.on('message', (message: ToWorker) => {
         }
         return d;
       },
+      release(documents: readonly number[]): void {
+        for (const i of documents) prepared.delete(i);
+      },
     };
     lexicon = message.wordnet ? loadWordNetLexicon() : Promise.resolve(basicLexicon);
     return;
@@ -50,7 +53,14 @@ async function answer(message: Exclude<ToWorker, { type: 'init' }>): Promise<Fro
     if (!here) throw new Error('task before init');
     const words = await lexicon;
     if (message.type === 'align') return { id: message.id, answers: message.tasks.map((t) => runAlign(here, t, words)) };
-    return { id: message.id, answers: message.tasks.map((t) => runFamily(here, t, words)) };
+    return {
+      id: message.id,
+      answers: message.tasks.map((t) => {
+        const derivations = runFamily(here, t, words);
+        here.release(t.family);
+        return derivations;
+      }),
+    };
   } catch (error) {
     return { id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
