@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { ALL_PAIRS_UP_TO, compare, type Stage } from './compare.js';
 import { InputError } from './errors.js';
 import { compareInWorkers } from './parallel/pool.js';
@@ -464,7 +465,22 @@ function colours(): ChalkInstance {
 }
 
 /** Runs the CLI; sets process.exitCode rather than exiting, so pending output is flushed. */
+/**
+ * How far V8 lets the heap grow past the data a collection found alive before it collects again.
+ * Left to itself it lets garbage pile up to about 2.5 times the live data on a large run (6,124
+ * files: 1.8-1.9 GB peak for 0.7 GB alive); 30% keeps that run under 1 GB (0.93-0.98 GB) for
+ * 10-15% more time. Peak memory, not time, is what makes a large corpus fail on a small
+ * machine. A heap flag given to node itself is left alone.
+ */
+const HEAP_GROWING_PERCENT = 30;
+
+function boundHeapGrowth(): void {
+  if (process.execArgv.some((a) => /^--(heap-growing-percent|max-old-space-size|max-heap-size)\b/.test(a))) return;
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
+  boundHeapGrowth();
   const write = (s: string): void | Promise<void> => {
     if (!process.stdout.write(s)) return new Promise((resolve) => process.stdout.once('drain', () => resolve()));
   };
