@@ -184,11 +184,14 @@ describe('a swap that breaks a fixed expression', () => {
     sourceAfter: '',
   });
   const lexicon: Lexicon = { ...basicLexicon, isLemma: (phrase) => phrase === 'white house' };
-  const witnesses = [[edit('meeting', 'assembly', 5, 'the'), edit('House', 'Home', 40, 'white')]];
+  const witnesses = [[edit('meeting', 'assembly', 5, 'the'), edit('House', 'Home', 40, 'White')]];
 
-  it('is listed before other swaps: "White House" -> "White Home" is a spinner\'s mark', () => {
-    const found = substitutionEvidence(witnesses, 1, lexicon).map((e) => e.targetText);
-    expect(found).toEqual(['Home', 'assembly']);
+  it('is listed before other swaps, quoted with the neighbour it was an expression with: "White House" -> "White Home"', () => {
+    const found = substitutionEvidence(witnesses, 1, lexicon).map((e) => [e.sourceText, e.targetText]);
+    expect(found).toEqual([
+      ['White House', 'White Home'],
+      ['meeting', 'assembly'],
+    ]);
     expect(substitutionEvidence(witnesses, 1, basicLexicon).map((e) => e.targetText)).toEqual(['assembly', 'Home']);
   });
 });

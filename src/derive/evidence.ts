@@ -47,7 +47,7 @@ export interface OrientedEdit {
   readonly targetWords: readonly string[];
   readonly sourceOffsets: readonly number[];
   readonly targetOffsets: readonly number[];
-  /** The source's words just before and after the replaced ones (lower case; '' at an edge). */
+  /** The source's words just before and after the replaced ones, as written ('' at an edge). */
   readonly sourceBefore: string;
   readonly sourceAfter: string;
 }
@@ -72,7 +72,7 @@ function neighbours(text: string, offsets: readonly number[], words: readonly st
   const end = lastStart + (words.at(-1)?.length ?? 0);
   const before = LAST_WORD.exec(text.slice(Math.max(0, start - NEIGHBOUR_REACH), start))?.[1] ?? '';
   const after = FIRST_WORD.exec(text.slice(end, end + NEIGHBOUR_REACH))?.[1] ?? '';
-  return [before.toLowerCase(), after.toLowerCase()];
+  return [before, after];
 }
 
 /**
@@ -81,16 +81,32 @@ function neighbours(text: string, offsets: readonly number[], words: readonly st
  * Home", "Center East"). A context-blind spinner does this; a writer or a translator keeps the
  * expression whole. The telltale evidence of spinning, so it is listed first.
  */
-function breaksExpression(e: OrientedEdit, lexicon: Lexicon): boolean {
-  if (!lexicon.isLemma) return false;
+function breaksExpression(e: OrientedEdit, lexicon: Lexicon): Broken | undefined {
+  if (!lexicon.isLemma) return undefined;
   const src = e.sourceWords.join(' ');
   const tgt = e.targetWords.join(' ');
-  const readings: Array<[string, string]> = [[src, tgt]];
-  if (e.sourceBefore) readings.push([`${e.sourceBefore} ${src}`, `${e.sourceBefore} ${tgt}`]);
-  if (e.sourceAfter) readings.push([`${src} ${e.sourceAfter}`, `${tgt} ${e.sourceAfter}`]);
+  const before = e.sourceBefore.toLowerCase();
+  const after = e.sourceAfter.toLowerCase();
+  const readings: Array<[string, string, Broken]> = [[src, tgt, 'itself']];
+  if (before) readings.push([`${before} ${src}`, `${before} ${tgt}`, 'with-before']);
+  if (after) readings.push([`${src} ${after}`, `${tgt} ${after}`, 'with-after']);
   // Words put in around an expression leave it whole ("Vice President" -> "US Vice President").
   const keeps = (t: string, s: string): boolean => ` ${t} `.includes(` ${s} `);
-  return readings.some(([s, t]) => s.includes(' ') && lexicon.isLemma?.(s) === true && lexicon.isLemma?.(t) !== true && !keeps(t, s));
+  return readings.find(([s, t]) => s.includes(' ') && lexicon.isLemma?.(s) === true && lexicon.isLemma?.(t) !== true && !keeps(t, s))?.[2];
+}
+
+/** Which reading of a swap was the fixed expression it broke: its own words, or them with a neighbour. */
+type Broken = 'itself' | 'with-before' | 'with-after';
+
+/**
+ * The two readings as a reader should see them: a swap that broke an expression with its
+ * neighbour is quoted with that neighbour ("Oval Office" -> "Oval Workplace", not "Office" ->
+ * "Workplace", which says little alone).
+ */
+function quoted(e: OrientedEdit, broken: Broken | undefined): { sourceText: string; targetText: string } {
+  if (broken === 'with-before') return { sourceText: `${e.sourceBefore} ${e.sourceText}`, targetText: `${e.sourceBefore} ${e.targetText}` };
+  if (broken === 'with-after') return { sourceText: `${e.sourceText} ${e.sourceAfter}`, targetText: `${e.targetText} ${e.sourceAfter}` };
+  return { sourceText: e.sourceText, targetText: e.targetText };
 }
 
 /**
@@ -176,8 +192,9 @@ export function substitutionEvidence(
     .map(([e, support]) => {
       const synonym = isSynonymSwap(e.sourceWords, e.targetWords, lexicon);
       const drift = readingCommonness(e.sourceWords, lexicon, true) - readingCommonness(e.targetWords, lexicon, true);
-      const telltale = breaksExpression(e, lexicon) || respellsName(e, lexicon);
-      return { e, support, synonym, content: hasContent(e), drift: drift + (telltale ? TELLTALE_BONUS : 0) };
+      const broken = breaksExpression(e, lexicon);
+      const telltale = broken !== undefined || respellsName(e, lexicon);
+      return { e, support, synonym, broken, content: hasContent(e), drift: drift + (telltale ? TELLTALE_BONUS : 0) };
     })
     .filter((x) => {
       const verdict = reconstruction(x.e);
@@ -196,7 +213,7 @@ export function substitutionEvidence(
     const id = `${x.e.sourceWords.join(' ')}\u0000${x.e.targetWords.join(' ')}`;
     if (used.has(id)) continue;
     used.add(id);
-    out.push({ kind: 'substitution', sourceText: x.e.sourceText, targetText: x.e.targetText, support: x.support, synonym: x.synonym });
+    out.push({ kind: 'substitution', ...quoted(x.e, x.broken), support: x.support, synonym: x.synonym });
     if (out.length === MAX_SUBSTITUTIONS) break;
   }
   return out;
@@ -261,8 +278,8 @@ export function splitSwaps(e: OrientedEdit, lexicon: Lexicon): OrientedEdit[] {
         targetWords,
         sourceOffsets: e.sourceOffsets.slice(from[0], to[0]),
         targetOffsets: e.targetOffsets.slice(from[1], to[1]),
-        sourceBefore: from[0] === 0 ? e.sourceBefore : (e.sourceWords[from[0] - 1] ?? ''),
-        sourceAfter: to[0] === m ? e.sourceAfter : (e.sourceWords[to[0]] ?? ''),
+        sourceBefore: from[0] === 0 ? e.sourceBefore : writtenWord(e, from[0] - 1),
+        sourceAfter: to[0] === m ? e.sourceAfter : writtenWord(e, to[0]),
       });
     }
     from = to;
@@ -278,6 +295,11 @@ function piece(text: string, offsets: readonly number[], from: number, to: numbe
   const quoted = text.slice(start, end);
   // Up to the next word's start the slice ends in the space and punctuation between them.
   return (to < offsets.length ? quoted.replace(/[\s\p{P}]+$/u, '') : quoted).trim();
+}
+
+/** Source word i of a change as written, without the punctuation after it. */
+function writtenWord(e: OrientedEdit, i: number): string {
+  return piece(e.sourceText, e.sourceOffsets, i, i + 1).replace(/[^\p{L}\p{N}']+$/u, '');
 }
 
 /** The reading most witnesses give (the lost source's, when they agree), told by its shortest edit. */
