@@ -10,6 +10,7 @@ import type { SpanKind } from './segment.js';
 import { diceOfProfiles } from './similarity/dice.js';
 import { candidatePairs, DEFAULT_MAX_DF } from './candidates.js';
 import { segment } from './segment.js';
+import type { WordTable } from './tokenize.js';
 import { fingerprint, type Fingerprint } from './similarity/fingerprint.js';
 import { longestSharedRun, pairFrequencies, rareOverlap } from './similarity/reuse.js';
 import { containment } from './similarity/shingles.js';
@@ -212,7 +213,9 @@ export function* comparison(
   const involved = [...new Set(chosen.flat())].sort((x, y) => x - y);
   const local = new Map(involved.map((d, k) => [d, k]));
   const involvedInputs = involved.map((d) => sorted[d] as DocumentInput);
-  const prepare = (i: number): PreparedDocument => prepareDocument(involvedInputs[i] as DocumentInput, prints[involved[i] as number] as Fingerprint);
+  const table: WordTable = new Map();
+  const prepare = (i: number): PreparedDocument =>
+    prepareDocument(involvedInputs[i] as DocumentInput, prints[involved[i] as number] as Fingerprint, table);
   // The prepared documents (their words are most of the memory) are kept only when the tasks run
   // on this thread (`keepDocuments`), and only until the tasks are done with them; the pipeline's
   // own steps need only a few facts of each (the tasks work out every figure that needs whole

@@ -4,7 +4,7 @@ import { segment, type Span } from './segment.js';
 import { bigramProfile, type BigramProfile } from './similarity/dice.js';
 import { fingerprint, type Fingerprint } from './similarity/fingerprint.js';
 import { shingleSet } from './similarity/shingles.js';
-import { tokenize, type Token } from './tokenize.js';
+import { tokenize, type Token, type WordTable } from './tokenize.js';
 
 /** A document ready for comparison: its units, their words, and whole-text fingerprints. */
 export interface PreparedDocument {
@@ -32,11 +32,11 @@ export interface DocumentInput {
 }
 
 /** Segments and tokenizes one document and builds its fingerprints. Pure. */
-export function prepareDocument(input: DocumentInput, print?: Fingerprint): PreparedDocument {
+export function prepareDocument(input: DocumentInput, print?: Fingerprint, table?: WordTable): PreparedDocument {
   // Markup is blanked to spaces, so offsets into `visible` are offsets into the text as written.
   const visible = withoutMarkup(input.text);
   const spans = segment(visible);
-  const tokens = spans.map((s) => tokenize(s.text, s.start));
+  const tokens = spans.map((s) => tokenize(s.text, s.start, table));
   const prints = print ?? fingerprint(visible);
   const words = tokens.flat().map((t) => t.norm);
   return {

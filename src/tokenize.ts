@@ -21,17 +21,32 @@ const LETTER = `[[\\p{L}\\p{N}]--[${CJK}]]`;
 export const WORD = new RegExp(`[${CJK}]|${LETTER}+(?:['.]${LETTER}+)*`, 'gv');
 const STEM_LENGTH = 5;
 
+/**
+ * One copy of each distinct word and stem string for a whole run, so that a corpus's millions of
+ * tokens share a vocabulary's worth of strings (6,124 files: 54 of the 298 MB of prepared
+ * documents). Owned by the caller, so nothing outlives the run.
+ */
+export type WordTable = Map<string, string>;
+
+function shared(table: WordTable | undefined, s: string): string {
+  if (!table) return s;
+  const known = table.get(s);
+  if (known !== undefined) return known;
+  table.set(s, s);
+  return s;
+}
+
 /** Words of `text` (a slice of a document starting at `offset`), with offsets into the document. */
-export function tokenize(text: string, offset = 0): Token[] {
+export function tokenize(text: string, offset = 0, table?: WordTable): Token[] {
   const { text: norm, origin } = normalize(text);
   const tokens: Token[] = [];
   for (const m of norm.matchAll(WORD)) {
     const from = m.index;
     const to = from + m[0].length;
-    const word = m[0];
+    const word = shared(table, m[0]);
     tokens.push({
       norm: word,
-      stem: stemOf(word),
+      stem: shared(table, stemOf(word)),
       start: offset + (origin[from] ?? 0),
       end: offset + endOrigin(origin, to),
     });

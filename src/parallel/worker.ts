@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { runAlign, runFamily, type Worksite } from '../compare.js';
 import { prepareDocument, type PreparedDocument } from '../document.js';
 import { basicLexicon, type Lexicon } from '../lexicon.js';
+import type { WordTable } from '../tokenize.js';
 import { loadWordNetLexicon } from '../wordnet.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
@@ -26,13 +27,14 @@ port.on('message', (message: ToWorker) => {
   }
   if (message.type === 'init') {
     const { inputs, weights } = message;
+    const table: WordTable = new Map();
     site = {
       inputs,
       weights,
       document(i: number): PreparedDocument {
         let d = prepared.get(i);
         if (!d) {
-          d = prepareDocument(inputs[i] as (typeof inputs)[number]);
+          d = prepareDocument(inputs[i] as (typeof inputs)[number], undefined, table);
           prepared.set(i, d);
         }
         return d;
