@@ -7,7 +7,7 @@ import { diffWords } from '../src/diff.js';
 import { prepareDocument } from '../src/document.js';
 import { readFixture, SEED } from './helpers.js';
 
-const docs = readFixture('seeds').map(prepareDocument);
+const docs = readFixture('seeds').map((d) => prepareDocument(d));
 const weights = stemWeights(docs);
 const byId = new Map(docs.map((d) => [d.id, d]));
 const doc = (id: string) => byId.get(id) ?? docs[0]!;
