@@ -34,9 +34,24 @@ export interface FamilyScore {
   readonly drift: Tally;
   /** Parent answers given with confidence >= CALIBRATION_LEVEL. */
   readonly confident: Tally;
+  /** Parent answers by confidence band (RELIABILITY_BANDS): how often each band is right. */
+  readonly reliability: readonly Tally[];
 }
 
 export const CALIBRATION_LEVEL = 0.8;
+/**
+ * Lower edges of the confidence bands of the reliability line; each band runs to the next edge,
+ * the last to 1. A confidence means something when each band is right about that often.
+ */
+export const RELIABILITY_BANDS = [0, 0.6, 0.7, 0.8, 0.9] as const;
+
+function bandOf(confidence: number): number {
+  let band = 0;
+  RELIABILITY_BANDS.forEach((edge, i) => {
+    if (confidence >= edge) band = i;
+  });
+  return band;
+}
 
 /**
  * Scores one family's derivations against its truth. Documents the truth does not list are
@@ -55,6 +70,7 @@ export function scoreFamily(family: string, truth: FamilyTruth, derivations: rea
   const method = counter();
   const drift = counter();
   const confident = counter();
+  const reliability = RELIABILITY_BANDS.map(() => counter());
   let falseDerivations = 0;
   for (const f of files) {
     const want = trueParents.get(f) ?? [];
@@ -66,6 +82,7 @@ export function scoreFamily(family: string, truth: FamilyTruth, derivations: rea
     parent.add(right);
     linkage.add((want.length > 0) === (source !== null));
     if (got && got.confidence >= CALIBRATION_LEVEL) confident.add(right);
+    if (got) reliability[bandOf(got.confidence)]?.add(right);
     if (source !== null) {
       const sameFamily = isHidden(source)
         ? [...(predGroups.get(source) ?? [])].every((o) => trueComponent.get(o) === trueComponent.get(f))
@@ -98,6 +115,7 @@ export function scoreFamily(family: string, truth: FamilyTruth, derivations: rea
     method: method.tally(),
     drift: drift.tally(),
     confident: confident.tally(),
+    reliability: reliability.map((c) => c.tally()),
   };
 }
 
@@ -125,6 +143,7 @@ export function summarize(families: readonly FamilyScore[]): EvalSummary {
       method: sum((s) => s.method),
       drift: sum((s) => s.drift),
       confident: sum((s) => s.confident),
+      reliability: RELIABILITY_BANDS.map((_, i) => sum((s) => s.reliability[i] ?? { correct: 0, total: 0 })),
     },
   };
 }

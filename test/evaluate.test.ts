@@ -116,4 +116,12 @@ describe('accuracy on the held-out generated families', () => {
   it('is right whenever it is confident', () => {
     expect(rate(overall.confident)).toBe(1);
   });
+
+  it('has confidences that mean something: answers under 0.6 are right less often than the rest, which nearly always are', () => {
+    const [low, ...rest] = overall.reliability;
+    const high = { correct: rest.reduce((n, t) => n + t.correct, 0), total: rest.reduce((n, t) => n + t.total, 0) };
+    expect((low?.total ?? 0) + high.total).toBe(overall.parent.total);
+    expect(rate(high) ?? 0).toBeGreaterThanOrEqual(0.95);
+    expect(rate(low ?? { correct: 0, total: 0 }) ?? 1).toBeLessThan(rate(high) ?? 0);
+  });
 });

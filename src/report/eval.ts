@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { CALIBRATION_LEVEL, rate, type EvalSummary, type FamilyScore, type Tally } from '../evaluate.js';
+import { CALIBRATION_LEVEL, rate, RELIABILITY_BANDS, type EvalSummary, type FamilyScore, type Tally } from '../evaluate.js';
 import { jsonSafe, terminalSafe } from './sanitize.js';
 
 const COLUMNS: ReadonlyArray<[string, (s: FamilyScore) => Tally]> = [
@@ -27,6 +27,9 @@ export function renderEvalTable(summary: EvalSummary, chalk: ChalkInstance): str
   if (summary.families.length > 1) table.push(row(summary.overall, true));
   return [
     table.toString(),
+    `reliability (parent right, by confidence): ${bands(summary.overall)
+      .map(({ from, to, tally }) => `${from.toFixed(1)}-${to.toFixed(1)} ${cell(tally)}`)
+      .join(', ')}`,
     chalk.dim(
       'parent: right source (hidden matches hidden with the same group); direction: true source placed above its copy; ' +
         'adjacent: true edge linked either way; derived?: derived-or-not right; false: derivations the truth does not have; ' +
@@ -34,6 +37,10 @@ export function renderEvalTable(summary: EvalSummary, chalk: ChalkInstance): str
     ),
     '',
   ].join('\n');
+}
+
+function bands(s: FamilyScore): Array<{ from: number; to: number; tally: Tally }> {
+  return RELIABILITY_BANDS.map((from, i) => ({ from, to: RELIABILITY_BANDS[i + 1] ?? 1, tally: s.reliability[i] ?? { correct: 0, total: 0 } }));
 }
 
 function cell(t: Tally): string {
@@ -48,6 +55,7 @@ export function renderEvalJson(summary: EvalSummary): string {
     for (const [key, value] of Object.entries(s)) {
       if (typeof value === 'object' && value !== null && 'total' in value) out[key] = { ...value, rate: rate(value as Tally) };
     }
+    out['reliability'] = bands(s).map(({ from, to, tally }) => ({ from, to, ...tally, rate: rate(tally) }));
     return out;
   };
   const body = { calibrationLevel: CALIBRATION_LEVEL, overall: withRates(summary.overall), families: summary.families.map(withRates) };
