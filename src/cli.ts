@@ -468,8 +468,8 @@ function colours(): ChalkInstance {
 /**
  * How far V8 lets the heap grow past the data a collection found alive before it collects again.
  * Left to itself it lets garbage pile up to about 2.5 times the live data on a large run (6,124
- * files: 1.8-1.9 GB peak for 0.7 GB alive); 30% keeps that run under 1 GB (0.93-0.98 GB) for
- * 10-15% more time. Peak memory, not time, is what makes a large corpus fail on a small
+ * files: 1.8-1.9 GB peak for 0.7 GB alive); 30% keeps that run under 1 GB (0.93-0.95 GB, 0.88
+ * GB with shared word strings) for 10-15% more time. Peak memory, not time, is what makes a large corpus fail on a small
  * machine. A heap flag given to node itself is left alone.
  */
 const HEAP_GROWING_PERCENT = 30;
