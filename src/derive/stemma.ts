@@ -332,13 +332,19 @@ function reroot(k: number, parent: readonly number[], m: number): number[] | und
   return out;
 }
 
-interface Tree extends Shape {
-  readonly c0: Float64Array;
-  readonly c1: Float64Array;
-}
+/**
+ * Per family size, the two cost columns rootCosts fills and reads within one call. Shared, not
+ * made per stemma: a climb scores thousands of stemmata and reads the directed cost of few.
+ */
+const costColumns = new Map<number, { readonly c0: Float64Array; readonly c1: Float64Array }>();
 
-function buildTree(k: number, parent: readonly number[]): Tree {
-  return { ...shapeOf(k, parent), c0: new Float64Array(k + 1), c1: new Float64Array(k + 1) };
+function columnsFor(k: number): { readonly c0: Float64Array; readonly c1: Float64Array } {
+  let columns = costColumns.get(k);
+  if (!columns) {
+    columns = { c0: new Float64Array(k + 1), c1: new Float64Array(k + 1) };
+    costColumns.set(k, columns);
+  }
+  return columns;
 }
 
 /**
@@ -346,8 +352,9 @@ function buildTree(k: number, parent: readonly number[]): Tree {
  * node given that node's state, returned for the root as [state 0, state 1]. Observed members
  * have fixed states; a member's unknown state (-1) and the hidden node's state are free.
  */
-function rootCosts(tree: Tree, state: Int8Array, gain: number, loss: number): [number, number] {
-  const { c0, c1, k } = tree;
+function rootCosts(tree: Shape, state: Int8Array, gain: number, loss: number): [number, number] {
+  const { k } = tree;
+  const { c0, c1 } = columnsFor(k);
   for (const n of tree.order) {
     let z = 0;
     let o = 0;
@@ -375,7 +382,7 @@ function rootCosts(tree: Tree, state: Int8Array, gain: number, loss: number): [n
  * the most garbled copy look like the original of its own source.
  */
 export function scoreStemma(k: number, parent: number[], characters: readonly Character[], bound = Number.POSITIVE_INFINITY, base?: Sums): ScoredStemma {
-  const tree = buildTree(k, parent);
+  const tree = shapeOf(k, parent);
   const penalty = parent.some((p) => p === k) ? HIDDEN_SOURCE_PENALTY : 0;
   const { changes, complete } = countChanges(tree, patternsOf(characters), penalty, bound + EPSILON, base);
   let cost: number | undefined;
@@ -459,7 +466,7 @@ interface ScoredStemma extends Stemma {
 export function hiddenStates(k: number, parent: readonly number[], characters: readonly Character[]): Int8Array {
   const out = new Int8Array(characters.length).fill(-1);
   if (!parent.some((p) => p === k)) return out;
-  const tree = buildTree(k, parent);
+  const tree = shapeOf(k, parent);
   characters.forEach((ch, i) => {
     const [z, o] = rootCosts(tree, ch.state, ch.gain, ch.loss);
     out[i] = z < o ? 0 : o < z ? 1 : -1;
