@@ -25,8 +25,9 @@ export interface Derivation {
   /**
    * Present (true) when another parent explains the texts with as many changes and differs only
    * in which way edges point: the parent then rests on directional tendencies alone (copies lose
-   * more than they add, odd wording follows usual wording), which a machine round trip or an
-   * author's revision can defeat. Read the confidence as the strength of those tendencies.
+   * more than they add, an original's words recur in the shared text, odd wording follows usual
+   * wording), which a machine round trip or an author's revision can defeat. Read the confidence
+   * as the strength of those tendencies.
    */
   readonly directionOnly?: true;
 }

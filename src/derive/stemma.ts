@@ -33,8 +33,9 @@ export interface StemmaSearch {
   readonly margin: readonly number[];
   /**
    * directionOnly[m]: the best alternative needs as many changes and differs only in which way
-   * edges point, so m's parent rests on the directed costs (copies lose more than they add, odd
-   * wording follows usual wording): tendencies, which an author's revision reverses.
+   * edges point, so m's parent rests on the directed costs (copies lose more than they add, an
+   * original's words recur in the shared text, odd wording follows usual wording): tendencies,
+   * which an author's revision reverses.
    */
   readonly directionOnly: readonly boolean[];
   /**
@@ -50,8 +51,8 @@ export interface StemmaSearch {
  * and whether a lost source is needed) is chosen by the number of changes, each counted the same
  * whichever way it goes: shared errors group copies, and a lost source appears only when the
  * members each keep something the others lost. Among stemmata that need equally many changes
- * (the rootings of one tree), the directed costs choose: losses are cheaper than additions, odd
- * wording follows usual wording. Directed costs alone would let a lost root pick the cheaper
+ * (the rootings of one tree), the directed costs choose: losses are cheaper than additions,
+ * readings the shared text echoes are cheaper to lose, odd wording follows usual wording. Directed costs alone would let a lost root pick the cheaper
  * direction for every character separately, a saving that grows with the text and buys a lost
  * source for any family.
  */
