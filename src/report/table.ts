@@ -68,7 +68,7 @@ export function renderTable(result: CompareResult, options: TableOptions): strin
     out.push(chalk.dim(`${result.derivations.length - shown.length} independent documents not listed (--format json lists every document).`));
   }
   if (shown.some(isDirectionUnsure)) {
-    out.push(chalk.dim('direction unsure: the reverse derivation needs as many changes, and the tendencies that chose this one (copies lose more than they add, an original's words recur in the text the copies share, odd wording follows usual wording) barely differ.'));
+    out.push(chalk.dim('direction unsure: the reverse derivation needs as many changes, and the tendencies that chose this one (copies lose more than they add, an original\'s words recur in the text the copies share, odd wording follows usual wording) barely differ.'));
   }
   if (hidden.size > 0) {
     out.push(chalk.dim('hidden:N is a source that is not in the folder: the documents that share N were each made from it, not from one another.'));
