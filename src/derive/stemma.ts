@@ -395,13 +395,20 @@ export function scoreStemma(k: number, parent: number[], characters: readonly Ch
     get cost(): number {
       if (cost === undefined) {
         cost = penalty;
-        for (const ch of directedPatternsOf(characters)) {
+        const { patterns, stateCount } = directedPatternsOf(characters);
+        // The reconstruction by change count depends on the states alone: once per state pattern.
+        const byCount = new Array<number | undefined>(stateCount);
+        for (const ch of patterns) {
           const [z, o] = rootCosts(tree, ch.state, ch.gain, ch.loss);
           if (Number.isFinite(z) && Number.isFinite(o)) {
             // The root's reading is unknown here: the change count reconstructs it, and where
             // either reading needs as many changes, neither direction is charged its cheaper price.
-            const [z1, o1] = rootCosts(tree, ch.state, 1, 1);
-            cost += ch.count * (z1 < o1 ? z : o1 < z1 ? o : (z + o) / 2);
+            let reading = byCount[ch.stateId];
+            if (reading === undefined) {
+              const [z1, o1] = rootCosts(tree, ch.state, 1, 1);
+              reading = byCount[ch.stateId] = z1 < o1 ? 0 : o1 < z1 ? 1 : -1;
+            }
+            cost += ch.count * (reading === 0 ? z : reading === 1 ? o : (z + o) / 2);
           } else cost += ch.count * Math.min(z, o);
         }
       }
@@ -410,7 +417,7 @@ export function scoreStemma(k: number, parent: number[], characters: readonly Ch
     get freeRootCost(): number {
       if (freeRootCost === undefined) {
         freeRootCost = penalty;
-        for (const ch of directedPatternsOf(characters)) {
+        for (const ch of directedPatternsOf(characters).patterns) {
           const [z, o] = rootCosts(tree, ch.state, ch.gain, ch.loss);
           freeRootCost += ch.count * Math.min(z, o);
         }
@@ -426,25 +433,36 @@ interface DirectedPattern {
   readonly loss: number;
   /** Characters with this state pattern and these prices. */
   readonly count: number;
+  /** Number of the state pattern (shared by patterns that differ only in prices). */
+  readonly stateId: number;
 }
 
-const directedCache = new WeakMap<readonly Character[], readonly DirectedPattern[]>();
+interface DirectedPatterns {
+  readonly patterns: readonly DirectedPattern[];
+  readonly stateCount: number;
+}
+
+const directedCache = new WeakMap<readonly Character[], DirectedPatterns>();
 
 /**
  * The characters grouped by state pattern and prices: the directed cost of a character depends
  * on nothing else, and the ties of a climb read it for every rooting it tries.
  */
-function directedPatternsOf(characters: readonly Character[]): readonly DirectedPattern[] {
+function directedPatternsOf(characters: readonly Character[]): DirectedPatterns {
   const cached = directedCache.get(characters);
   if (cached) return cached;
-  const byKey = new Map<string, { state: Int8Array; gain: number; loss: number; count: number }>();
+  const stateIds = new Map<string, number>();
+  const byKey = new Map<string, { state: Int8Array; gain: number; loss: number; count: number; stateId: number }>();
   for (const ch of characters) {
-    const key = `${ch.state.join(',')}|${ch.gain}|${ch.loss}`;
+    const stateKey = ch.state.join(',');
+    let stateId = stateIds.get(stateKey);
+    if (stateId === undefined) stateIds.set(stateKey, (stateId = stateIds.size));
+    const key = `${stateKey}|${ch.gain}|${ch.loss}`;
     const p = byKey.get(key);
     if (p) p.count++;
-    else byKey.set(key, { state: ch.state, gain: ch.gain, loss: ch.loss, count: 1 });
+    else byKey.set(key, { state: ch.state, gain: ch.gain, loss: ch.loss, count: 1, stateId });
   }
-  const out = [...byKey.values()];
+  const out = { patterns: [...byKey.values()], stateCount: stateIds.size };
   directedCache.set(characters, out);
   return out;
 }
