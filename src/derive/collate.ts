@@ -39,7 +39,7 @@ export interface Character {
 }
 
 /** Adding a passage costs twice dropping one: copies lose far more than they invent. */
-const PASSAGE_GAIN = 2;
+export const PASSAGE_GAIN = 2;
 const PASSAGE_LOSS = 1;
 /**
  * How much the commonness of the two readings of a dictionary-synonym swap tilts its direction.

@@ -1,7 +1,8 @@
 import { round } from '../round.js';
 import type { PreparedDocument } from '../document.js';
 import type { Lexicon } from '../lexicon.js';
-import { collate, type CollationUnit, type PairLink } from './collate.js';
+import { collate, PASSAGE_GAIN, type CollationUnit, type PairLink } from './collate.js';
+import { regainedPassages, secondSource } from './lineage.js';
 import { excerpt, orient, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
 import { edgeFeatures, hiddenReading, memberReading, type Reading } from './features.js';
 import { classifyMethod, findSpintax, type Method } from './method.js';
@@ -30,6 +31,18 @@ export interface Derivation {
    * as the strength of those tendencies.
    */
   readonly directionOnly?: true;
+  /**
+   * A second source (contamination): passages of the target that its source lacks come from
+   * this other document. Present only when such passages were found; see secondSource().
+   */
+  readonly alsoFrom?: SecondSource;
+}
+
+/** A document a derived text also took passages from, besides its source. */
+export interface SecondSource {
+  readonly source: string;
+  readonly confidence: number;
+  readonly evidence: readonly Evidence[];
 }
 
 /** Margin (in parsimony cost units) that moves a confidence from 0.5 towards 1 by a factor e. */
@@ -92,18 +105,28 @@ export function deriveFamily(
 ): Derivation[] {
   const { units, characters } = collate(documents, family, links, lexicon);
   const k = family.length;
-  const { best, margin, directionOnly } = chooseStemma(k, characters);
-  const lost = hiddenReading(units, characters, hiddenStates(k, best.parent, characters));
+  const search = chooseStemma(k, characters);
+  const { margin, directionOnly } = search;
+  const states = hiddenStates(k, search.best.parent, characters);
+  const lost = hiddenReading(units, characters, states);
+  const readingOf = (x: number): Reading => (x === k ? lost : memberReading(units, x));
+  const rehung = regainedPassages(k, search.best.parent, units, characters, readingOf, states);
+  const parent = search.best.parent.map((p, m) => rehung.get(m)?.parent ?? p);
+  const sourceOf = (q: number): Reading | undefined => (parent[q] === ROOT ? undefined : readingOf(parent[q] as number));
   return family.map((d, m) => {
-    const p = best.parent[m] as number;
+    const p = parent[m] as number;
     const doc = documents[d] as PreparedDocument;
-    const ceiling = directionOnly[m] ? MAX_DIRECTION_CONFIDENCE : MAX_CONFIDENCE;
-    const confidence = round(Math.min(ceiling, 1 - 0.5 * Math.exp(-(margin[m] ?? 0) / MARGIN_SCALE)), 2);
-    const direction = directionOnly[m] ? { directionOnly: true as const } : {};
+    const moved = rehung.get(m);
+    // A member moved by Dollo's law is as sure as the passages that moved it, and no surer than
+    // any other parent chosen against the stemma's tendencies.
+    const confidence = moved
+      ? confidenceOf(PASSAGE_GAIN * moved.passages.length, MAX_DIRECTION_CONFIDENCE)
+      : confidenceOf(margin[m] ?? 0, directionOnly[m] ? MAX_DIRECTION_CONFIDENCE : MAX_CONFIDENCE);
+    const direction = directionOnly[m] && !moved ? { directionOnly: true as const } : {};
     if (p === ROOT) return { target: doc.id, source: null, method: 'original', confidence, evidence: [], ...direction };
     const target = memberReading(units, m);
     const observed = p !== k;
-    const source: Reading = observed ? memberReading(units, p) : lost;
+    const source: Reading = readingOf(p);
     const sourceDoc = observed ? documents[family[p] as number] : undefined;
     const pair = sourceDoc ? findPair(links, d, family[p] as number) : undefined;
     const features = edgeFeatures(units.length, source, target, lexicon);
@@ -125,13 +148,34 @@ export function deriveFamily(
       return link.alignment.units.flatMap((u) => u.edits.map((e) => orient(e, sourceIsA, sourceText)));
     });
     const evidence: Evidence[] = [
+      ...(moved ? [lineageEvidence('not-from', documents[family[moved.from] as number]?.id ?? '', moved.passages, m)] : []),
       ...substitutionEvidence(edits, Math.min(2, siblings.length), lexicon, observed ? undefined : reconstructed(units, lost, doc, m)),
       ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
       ...spintaxEvidence(doc.text),
       ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
     ];
-    return { target: doc.id, source: observed ? (sourceDoc?.id ?? null) : HIDDEN, method, confidence, evidence, ...direction };
+    const lent = secondSource(units, parent, m, readingOf, sourceOf);
+    const alsoFrom = lent && {
+      source: documents[family[lent.member] as number]?.id ?? '',
+      confidence: confidenceOf(PASSAGE_GAIN * lent.passages.length, MAX_SECOND_SOURCE_CONFIDENCE),
+      evidence: [lineageEvidence('addition', '', lent.passages, m)],
+    };
+    return { target: doc.id, source: observed ? (sourceDoc?.id ?? null) : HIDDEN, method, confidence, evidence, ...direction, ...(alsoFrom ? { alsoFrom } : {}) };
   });
+
+  /** Passages of member m, summed up with the first quoted: those another text lacks, or those m took. */
+  function lineageEvidence(kind: 'not-from' | 'addition', other: string, passages: readonly number[], m: number): Evidence {
+    const first = units[passages[0] as number] as CollationUnit;
+    return { kind, sourceText: other, targetText: passageText(documents, family, first, m), support: passages.length };
+  }
+}
+
+/** A second source is stated at most this sure: which of two texts lent the passages rests on one test of lineage. */
+const MAX_SECOND_SOURCE_CONFIDENCE = 0.9;
+
+/** The confidence a margin (in parsimony cost units) gives, at most `ceiling`. */
+function confidenceOf(margin: number, ceiling: number): number {
+  return round(Math.min(ceiling, 1 - 0.5 * Math.exp(-margin / MARGIN_SCALE)), 2);
 }
 
 /**
@@ -180,10 +224,16 @@ export function assemble(
     const verdict = passageDirection(p, sides[p.a] as PassageSide, sides[p.b] as PassageSide);
     const target = verdict.sourceIsA ? p.b : p.a;
     const current = out[target];
-    if (current && current.source !== null && current.method !== 'passage-reuse') continue;
-    if (current && current.method === 'passage-reuse' && current.confidence >= verdict.confidence) continue;
     const source = verdict.sourceIsA ? p.a : p.b;
     if (out[source]?.source === ids[target]) continue;
+    if (current && current.source !== null && current.method !== 'passage-reuse') {
+      // Derived from a text of its own family, and carrying a passage of this one too.
+      if (current.source !== ids[source] && (current.alsoFrom?.confidence ?? 0) < verdict.confidence) {
+        out[target] = { ...current, alsoFrom: { source: ids[source] ?? '', confidence: verdict.confidence, evidence: [verdict.evidence] } };
+      }
+      continue;
+    }
+    if (current && current.method === 'passage-reuse' && current.confidence >= verdict.confidence) continue;
     reuse(p, ids, sides, out, current?.evidence ?? []);
   }
   return out.map((d, i) => d ?? { target: ids[i] ?? '', source: null, method: 'independent', confidence: 0.5, evidence: [] });

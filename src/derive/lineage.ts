@@ -1,0 +1,114 @@
+import type { Character, CollationUnit } from './collate.js';
+import type { Reading } from './features.js';
+import { ROOT } from './stemma.js';
+
+/**
+ * Passages a text has and its source lacks must number at least this many before they speak for
+ * another source: a single shared sentence is as often a quotation both texts took from elsewhere.
+ */
+export const MIN_LINEAGE_PASSAGES = 2;
+
+/** A member moved to an ancestor of the parent the stemma gave it (see regainedPassages). */
+export interface Rehung {
+  readonly parent: number;
+  /** The parent the stemma gave it. */
+  readonly from: number;
+  /** Collation units the member has, `from` lacks and `parent` has. */
+  readonly passages: readonly number[];
+}
+
+/**
+ * Members the stemma hangs under a parent p that lacks passages they have, where an ancestor q of
+ * p has them: a copy does not regain a passage its source dropped (Dollo's law, for characters
+ * that are hard to gain and easy to lose), so q is the simpler source unless the member and p
+ * share an innovation against q (a reading they have and q lacks, or a substitution). Shared
+ * omissions are no such proof: two copies that each drop a fifth of the sentences, or one that
+ * is truncated, drop some of the same ones by chance, and that is what drew the stemma to p.
+ * `readingOf(x)` is member x's reading, or the lost source's for x = k; `lostStates` the lost
+ * source's states per character. Returns member -> new parent.
+ */
+export function regainedPassages(
+  k: number,
+  parent: readonly number[],
+  units: readonly CollationUnit[],
+  characters: readonly Character[],
+  readingOf: (x: number) => Reading,
+  lostStates: Int8Array,
+): Map<number, Rehung> {
+  const out = new Map<number, Rehung>();
+  const stateOf = (ch: Character, i: number, x: number): number => (x === k ? (lostStates[i] as number) : (ch.state[x] as number));
+  for (let m = 0; m < k; m++) {
+    const p = parent[m] as number;
+    if (p === ROOT || p === k) continue;
+    const own = readingOf(m);
+    const from = readingOf(p);
+    const regained = units.flatMap((_, u) => (own.has(u) && !from.has(u) ? [u] : []));
+    if (regained.length < MIN_LINEAGE_PASSAGES) continue;
+    for (let q = parent[p] as number; q !== ROOT; q = q === k ? ROOT : (parent[q] as number)) {
+      const ancestor = readingOf(q);
+      const passages = regained.filter((u) => ancestor.has(u));
+      if (passages.length < MIN_LINEAGE_PASSAGES) continue;
+      const sharedInnovation = characters.some((ch, i) => {
+        const sm = ch.state[m] as number;
+        const sq = stateOf(ch, i, q);
+        return sm >= 0 && sq >= 0 && sm === ch.state[p] && sm !== sq && (ch.site !== undefined || sm === 1);
+      });
+      if (!sharedInnovation) out.set(m, { parent: q, from: p, passages });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Another member that lent member m passages its source lacks (see secondSource). */
+export interface LentPassages {
+  readonly member: number;
+  readonly passages: readonly number[];
+}
+
+/**
+ * A second source of member m (contamination): the member, other than m's source and m's own
+ * descendants, that has the most of the passages m has and its source lacks, at least
+ * MIN_LINEAGE_PASSAGES of them. The passages must be that member's by descent (its own source has
+ * them too, or it is the original): where its source lacks them as well, either of the two may
+ * have added them first, and nothing says which way they went.
+ * `sourceOf(q)` is the reading member q was made from, undefined for the original.
+ */
+export function secondSource(
+  units: readonly CollationUnit[],
+  parent: readonly number[],
+  m: number,
+  readingOf: (x: number) => Reading,
+  sourceOf: (q: number) => Reading | undefined,
+): LentPassages | undefined {
+  const source = sourceOf(m);
+  if (!source) return undefined;
+  const own = readingOf(m);
+  const added = units.flatMap((_, u) => (own.has(u) && !source.has(u) ? [u] : []));
+  if (added.length < MIN_LINEAGE_PASSAGES) return undefined;
+  const below = descendants(parent, m);
+  let found: LentPassages | undefined;
+  for (let q = 0; q < parent.length; q++) {
+    if (q === parent[m] || below.has(q)) continue;
+    const lender = readingOf(q);
+    const before = sourceOf(q);
+    const passages = added.filter((u) => lender.has(u) && (before === undefined || before.has(u)));
+    if (passages.length >= Math.max(MIN_LINEAGE_PASSAGES, (found?.passages.length ?? 0) + 1)) found = { member: q, passages };
+  }
+  return found;
+}
+
+/** Member m and every member that descends from it in the stemma. */
+function descendants(parent: readonly number[], m: number): Set<number> {
+  const out = new Set([m]);
+  for (let q = 0; q < parent.length; q++) {
+    const path: number[] = [];
+    let x = q;
+    while (x >= 0 && x < parent.length && !out.has(x) && path.length <= parent.length) {
+      path.push(x);
+      x = parent[x] as number;
+    }
+    if (out.has(x)) for (const y of path) out.add(y);
+  }
+  return out;
+}
