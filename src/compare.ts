@@ -166,7 +166,7 @@ export function runAlign(site: Worksite, task: AlignTask, lexicon: Lexicon): Ali
 export function runFamily(site: Worksite, task: FamilyTask, lexicon: Lexicon): Derivation[] {
   const documents: PreparedDocument[] = [];
   for (const d of task.family) documents[d] = site.document(d);
-  return deriveFamily(documents, task.family, task.links, lexicon);
+  return deriveFamily(documents, task.family, task.links, lexicon, task.borrowed);
 }
 
 function runHere(batch: Batch, lexicon: Lexicon, progress: CompareOptions['progress']): BatchAnswers {
@@ -278,7 +278,7 @@ export function* comparison(
   });
   progress('derivation', 0, 1);
   const groups = familiesOf(facts.length, compared);
-  const familyTasks = stemmaFamilies(groups, compared);
+  const familyTasks = stemmaFamilies(groups, compared, facts);
   const inFamilies = new Set(familyTasks.flatMap((t) => t.family));
   release(facts.map((_, i) => i).filter((i) => !inFamilies.has(i)));
   const familyResults = (yield { kind: 'family', site, tasks: familyTasks }) as readonly (readonly Derivation[])[];

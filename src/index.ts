@@ -8,7 +8,7 @@ export type {
   PairResult,
   PairSimilarity,
 } from './compare.js';
-export type { Derivation, Evidence, EvidenceKind, Method } from './derive/index.js';
+export type { Derivation, Evidence, EvidenceKind, Method, SecondSource } from './derive/index.js';
 export type { DocumentInput } from './document.js';
 export { basicLexicon, type Lexicon } from './lexicon.js';
 export { loadFolder, type LoadOptions, type LoadResult, type SourceFile } from './load.js';

@@ -245,3 +245,71 @@ describe('cohesion: the original reading is the one the shared text echoes', () 
     expect(derived?.confidence).toBe(0.5);
   });
 });
+
+describe('lineage of passages: a copy does not regain what its source dropped', () => {
+  // O is the original; d keeps its first six sentences (a truncation); a drops sentences 2-3 and
+  // the last four (an edit). By change count one copy sits under the other (they share four
+  // omissions, and the lower one needs only to regain two sentences), but neither can have from
+  // the other what the other dropped: both have it from O.
+  const sentences = [
+    'The harbour town was founded by fishermen who came from the northern islands in the spring.',
+    'Its first houses stood on stilts above the mud flats that the tide covered twice a day.',
+    'A stone breakwater was built later to shelter the boats from the winter storms.',
+    'Merchants followed the fishermen, and a market grew up on the square by the church.',
+    'The market sold salted cod, rope, tar and the wool of the sheep from the hills.',
+    'In the dry summers fires were a constant danger to the wooden warehouses along the quay.',
+    'A great fire in the autumn destroyed half of the town and most of its records.',
+    'The town was rebuilt in brick, with wider streets that a fire could not easily cross.',
+    'A railway line reached the harbour fifty years later and carried the fish inland overnight.',
+    'The canning factory that opened beside the station employed most of the women of the town.',
+    'When the fishing declined, the factory closed and many families moved to the cities.',
+    'Today the harbour shelters yachts, and the old warehouses have become galleries and cafes.',
+  ];
+  const keep = (indexes: number[], swap = (s: string): string => s) => indexes.map((i) => swap(sentences[i] as string)).join(' ');
+  const original = keep([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  const truncated = (swap?: (s: string) => string) => keep([0, 1, 2, 3, 4, 5], swap);
+  const edited = (swap?: (s: string) => string) => keep([0, 3, 4, 5, 6, 7], swap);
+  const run = (texts: Record<string, string>) =>
+    Object.fromEntries(compare(Object.entries(texts).map(([id, text]) => ({ id, text, sha256: '' })), { lexicon }).derivations.map((d) => [d.target, d]));
+
+  it('hangs the edit under the original, saying which passages the truncation lacks', () => {
+    const result = run({ 'o.txt': original, 'd.txt': truncated(), 'a.txt': edited() });
+    expect(result['d.txt']).toMatchObject({ source: 'o.txt' });
+    expect(result['a.txt']).toMatchObject({ source: 'o.txt' });
+    expect(result['a.txt']?.evidence[0]).toMatchObject({ kind: 'not-from', sourceText: 'd.txt', support: 2 });
+    expect(result['a.txt']?.evidence[0]?.targetText).toMatch(/^A great fire in the autumn/);
+    expect(result['a.txt']?.alsoFrom).toBeUndefined();
+  });
+
+  it('keeps the edit under the truncation when the two share an innovation, and names the original as a second source', () => {
+    const drift = (s: string): string => s.replace('breakwater', 'mole').replace('salted cod', 'dried cod');
+    const result = run({ 'o.txt': original, 'd.txt': truncated(drift), 'a.txt': edited(drift) });
+    expect(result['a.txt']).toMatchObject({ source: 'd.txt' });
+    expect(result['a.txt']?.alsoFrom).toMatchObject({ source: 'o.txt', evidence: [{ kind: 'addition', support: 2 }] });
+    expect(result['a.txt']?.alsoFrom?.confidence).toBeGreaterThan(0.5);
+    const table = renderTable(compare([['o.txt', original], ['d.txt', truncated(drift)], ['a.txt', edited(drift)]].map(([id, text]) => ({ id: id as string, text: text as string, sha256: '' })), { lexicon }), { chalk: new Chalk({ level: 0 }) });
+    expect(table).toMatch(/│ a\.txt\s+│ d\.txt\s+│[^\n]*\n│\s+│ also from\s+│[^\n]*\n│\s+│ o\.txt \(0\.\d\d\)/);
+  });
+
+  it('sets aside the passages a copy spliced in from a text outside its family, and names that text as a second source', () => {
+    // y is o with its last two sentences cut and three sentences of an unrelated text spliced in.
+    // Counted as y's own, the three would make y look like the source of o (o "dropped" them).
+    const other = [
+      'A daemon detaches itself from the terminal by forking twice and letting the middle process exit.',
+      'The scheduler decides which runnable process gets the processor next, and for how long it may keep it.',
+      'Processes that wait for input from a disk or a network sleep until the kernel wakes them with the data.',
+      'Zombie processes hold nothing but an entry in the process table until their parent reads their status.',
+      'The children of a process inherit its environment and its open files.',
+      'A parent process waits for its children to finish their work.',
+      'Orphaned children are adopted by the init process, which reaps them.',
+      'Signals sent to a process group reach the parent and all of the children.',
+      'Each of the children gets its own copy of the memory of the parent.',
+      'When the children exit, the parent collects their exit status from the kernel.',
+    ];
+    const spliced = [...sentences.slice(0, 6), ...other.slice(1, 4), ...sentences.slice(6, 10)].join(' ');
+    const result = run({ 'o.txt': original, 'y.txt': spliced, 'z.txt': other.join(' ') });
+    expect(result['o.txt']).toMatchObject({ source: null, method: 'original' });
+    expect(result['y.txt']).toMatchObject({ source: 'o.txt', alsoFrom: { source: 'z.txt', evidence: [{ kind: 'embedded', support: 3 }] } });
+    expect(result['z.txt']).toMatchObject({ source: null, method: 'original' });
+  });
+});

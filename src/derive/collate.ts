@@ -76,6 +76,7 @@ export function collate(
   members: readonly number[],
   links: readonly PairLink[],
   lexicon: Lexicon,
+  borrowed: readonly (readonly number[])[] = [],
 ): { units: CollationUnit[]; characters: Character[] } {
   const slot = new Map<number, number>();
   members.forEach((d, m) => slot.set(d, m));
@@ -116,6 +117,14 @@ export function collate(
       (groups[m] as number[]).push(i);
     }
   });
+  // A passage a member took from a text outside the family, and no other member has, is that
+  // text's reading, not one the family's stemma has to explain: as the member's own addition it
+  // would make the member look like the source of the text it was made from.
+  for (const [root, groups] of byRoot) {
+    const holders = groups.flatMap((sentences, m) => (sentences.length > 0 ? [m] : []));
+    const only = holders[0] as number;
+    if (holders.length === 1 && (groups[only] as number[]).every((i) => borrowed[only]?.includes(i))) byRoot.delete(root);
+  }
   const units: CollationUnit[] = [...byRoot.values()].map((groups): CollationUnit => ({
     members: groups,
     words: groups.map((sentences, m) =>

@@ -33,7 +33,8 @@ export interface Derivation {
   readonly directionOnly?: true;
   /**
    * A second source (contamination): passages of the target that its source lacks come from
-   * this other document. Present only when such passages were found; see secondSource().
+   * this other document, a member of its family (see secondSource() in lineage.ts) or a text it
+   * took a verbatim passage from (assemble()). Present only when such passages were found.
    */
   readonly alsoFrom?: SecondSource;
 }
@@ -59,6 +60,12 @@ const MAX_DIRECTION_CONFIDENCE = 0.75;
 export interface FamilyTask {
   readonly family: readonly number[];
   readonly links: readonly ComparedPair[];
+  /**
+   * Per member (in family order), the sentences it took from a text outside the family (a
+   * passage-reuse pair whose source is the other side): they are its second source's, not
+   * readings of the family, and the collation leaves them out (see collate()).
+   */
+  readonly borrowed: readonly (readonly number[])[];
 }
 
 /**
@@ -74,9 +81,10 @@ export interface FamilyTask {
  * This function lists those tasks: families of more than one document, except a pair that
  * shares only a passage, in family order.
  */
-export function stemmaFamilies(groups: readonly (readonly number[])[], pairs: readonly ComparedPair[]): FamilyTask[] {
+export function stemmaFamilies(groups: readonly (readonly number[])[], pairs: readonly ComparedPair[], sides: readonly PassageSide[]): FamilyTask[] {
   const byDocument = pairsByDocument(pairs);
   const position = new Map(pairs.map((p, i) => [p, i]));
+  const borrowed = borrowedSentences(groups, pairs, sides);
   const tasks: FamilyTask[] = [];
   for (const family of groups) {
     if (family.length === 1 || passagePair(family, byDocument)) continue;
@@ -84,9 +92,24 @@ export function stemmaFamilies(groups: readonly (readonly number[])[], pairs: re
     const links = [...new Set(family.flatMap((d) => byDocument.get(d) ?? []))]
       .filter((p) => inFamily.has(p.a) && inFamily.has(p.b))
       .sort((x, y) => (position.get(x) as number) - (position.get(y) as number));
-    tasks.push({ family, links });
+    tasks.push({ family, links, borrowed: family.map((d) => borrowed.get(d) ?? []) });
   }
   return tasks;
+}
+
+/** For each document that borrowed a passage from a text of another family, the borrowed sentences (sorted). */
+function borrowedSentences(groups: readonly (readonly number[])[], pairs: readonly ComparedPair[], sides: readonly PassageSide[]): Map<number, number[]> {
+  const familyOf = new Map(groups.flatMap((family, f) => family.map((d) => [d, f] as const)));
+  const out = new Map<number, Set<number>>();
+  for (const p of pairs) {
+    if (relation(p) !== 'passage' || familyOf.get(p.a) === familyOf.get(p.b)) continue;
+    const { sourceIsA } = passageDirection(p, sides[p.a] as PassageSide, sides[p.b] as PassageSide);
+    const target = sourceIsA ? p.b : p.a;
+    const set = out.get(target) ?? new Set<number>();
+    for (const u of p.alignment.units) for (const i of sourceIsA ? u.b : u.a) set.add(i);
+    out.set(target, set);
+  }
+  return new Map([...out].map(([d, set]) => [d, [...set].sort((x, y) => x - y)]));
 }
 
 /** Marks a derivation from the family's lost source; assemble() numbers it. */
@@ -102,8 +125,9 @@ export function deriveFamily(
   family: readonly number[],
   links: readonly ComparedPair[],
   lexicon: Lexicon,
+  borrowed: readonly (readonly number[])[] = [],
 ): Derivation[] {
-  const { units, characters } = collate(documents, family, links, lexicon);
+  const { units, characters } = collate(documents, family, links, lexicon, borrowed);
   const k = family.length;
   const search = chooseStemma(k, characters);
   const { margin, directionOnly } = search;
@@ -227,9 +251,11 @@ export function assemble(
     const source = verdict.sourceIsA ? p.a : p.b;
     if (out[source]?.source === ids[target]) continue;
     if (current && current.source !== null && current.method !== 'passage-reuse') {
-      // Derived from a text of its own family, and carrying a passage of this one too.
+      // Made from a text of its own family, and carrying a passage of this one too: a second
+      // source, unless the family's stemma already names one that lent more.
       if (current.source !== ids[source] && (current.alsoFrom?.confidence ?? 0) < verdict.confidence) {
         out[target] = { ...current, alsoFrom: { source: ids[source] ?? '', confidence: verdict.confidence, evidence: [verdict.evidence] } };
+        if (out[source]?.method === 'independent') out[source] = { target: ids[source] ?? '', source: null, method: 'original', confidence: verdict.confidence, evidence: [] };
       }
       continue;
     }

@@ -110,7 +110,7 @@ function shorten(id: string): string {
 function derivationTable(result: CompareResult): string {
   const rows = result.derivations.map(
     (d) =>
-      `<tr><td><a href="#${anchor(d.target)}">${esc(d.target)}</a></td><td>${d.source === null ? '<span class="hidden">none</span>' : d.source.startsWith('hidden:') ? `<span class="hidden">${esc(d.source)} (lost)</span>` : esc(d.source)}</td><td>${esc(d.method)}</td><td>${d.confidence.toFixed(2)}</td></tr>`,
+      `<tr><td><a href="#${anchor(d.target)}">${esc(d.target)}</a></td><td>${d.source === null ? '<span class="hidden">none</span>' : d.source.startsWith('hidden:') ? `<span class="hidden">${esc(d.source)} (lost)</span>` : esc(d.source)}${d.alsoFrom ? `<br>also from ${esc(d.alsoFrom.source)} (${d.alsoFrom.confidence.toFixed(2)})` : ''}</td><td>${esc(d.method)}</td><td>${d.confidence.toFixed(2)}</td></tr>`,
   );
   return `<table><thead><tr><th>document</th><th>derived from</th><th>method</th><th>confidence</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

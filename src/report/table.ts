@@ -78,7 +78,9 @@ export function renderTable(result: CompareResult, options: TableOptions): strin
 
 function sourceLabel(d: Derivation, chalk: ChalkInstance): string {
   if (d.source === null) return chalk.dim(d.method === 'original' ? '(original)' : '(none)');
-  return d.source.startsWith('hidden:') ? chalk.yellow(d.source) : terminalSafe(d.source);
+  const main = d.source.startsWith('hidden:') ? chalk.yellow(d.source) : terminalSafe(d.source);
+  const also = d.alsoFrom;
+  return also ? `${main}\n${chalk.dim('also from')}\n${terminalSafe(also.source)} (${also.confidence.toFixed(2)})` : main;
 }
 
 /**
