@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
 import { Chalk } from 'chalk';
 import { renderTable } from '../src/report/table.js';
+import { renderDot, renderGraphml, renderMermaid } from '../src/report/graph.js';
 import { splitSwaps, substitutionEvidence, type OrientedEdit } from '../src/derive/evidence.js';
 import { basicLexicon, isFunctionWord, readingCommonness, type Lexicon } from '../src/lexicon.js';
 import { loadWordNetLexicon } from '../src/wordnet.js';
@@ -287,7 +288,11 @@ describe('lineage of passages: a copy does not regain what its source dropped', 
     expect(result['a.txt']).toMatchObject({ source: 'd.txt' });
     expect(result['a.txt']?.alsoFrom).toMatchObject({ source: 'o.txt', evidence: [{ kind: 'addition', support: 2 }] });
     expect(result['a.txt']?.alsoFrom?.confidence).toBeGreaterThan(0.5);
-    const table = renderTable(compare([['o.txt', original], ['d.txt', truncated(drift)], ['a.txt', edited(drift)]].map(([id, text]) => ({ id: id as string, text: text as string, sha256: '' })), { lexicon }), { chalk: new Chalk({ level: 0 }) });
+    const full = compare([['o.txt', original], ['d.txt', truncated(drift)], ['a.txt', edited(drift)]].map(([id, text]) => ({ id: id as string, text: text as string, sha256: '' })), { lexicon });
+    expect(renderDot(full)).toMatch(/^ {2}"o\.txt" -> "a\.txt" \[label="also from 0\.\d\d", style=dotted\];$/m);
+    expect(renderMermaid(full)).toMatch(/n2 -\.->\|"also from 0\.\d\d"\| n0/);
+    expect(renderGraphml(full)).toMatch(/source="o\.txt" target="a\.txt"><data key="method">also-from<\/data>/);
+    const table = renderTable(full, { chalk: new Chalk({ level: 0 }) });
     expect(table).toMatch(/│ a\.txt\s+│ d\.txt\s+│[^\n]*\n│\s+│ also from\s+│[^\n]*\n│\s+│ o\.txt \(0\.\d\d\)/);
   });
 
