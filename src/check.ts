@@ -90,6 +90,19 @@ export function checkPolicy(result: CompareResult, policy: Policy, baseline: Rea
         evidence: d.evidence.slice(0, 3),
       });
     }
+    // Passages taken from a second source are copied from it as much as from a first one.
+    for (const d of result.derivations) {
+      const also = d.alsoFrom;
+      if (!also || !isFrom(also.source) || !isTo(d.target)) continue;
+      raw.push({
+        rule: 'forbid',
+        a: also.source,
+        b: d.target,
+        figure: also.confidence,
+        message: `takes passages from ${also.source} (second source, confidence ${also.confidence.toFixed(2)}), forbidden by ${rule.from}:${rule.to}`,
+        evidence: also.evidence.slice(0, 3),
+      });
+    }
   }
   const seen = new Set<string>();
   const findings = raw

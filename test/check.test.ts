@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv-draft-04';
 import { createRequire } from 'node:module';
 import { FIXTURES, SEED } from './helpers.js';
+import { checkPolicy, parseForbid } from '../src/check.js';
+import type { CompareResult } from '../src/compare.js';
 
 const BIN = path.resolve(import.meta.dirname, '..', 'bin', 'provenance.js');
 const SEEDS = path.join(FIXTURES, 'seeds');
@@ -54,6 +56,24 @@ describe('provenance check: exit codes per rule', () => {
     const r = run('check', dir, '--forbid', 'wire*:ours*', '--min-confidence', '0');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/FAIL forbid: ours\.txt <- wire\.txt: derives from wire\.txt \(truncation/);
+  });
+
+  it('fails a forbidden second source too', () => {
+    const result: CompareResult = {
+      schemaVersion: 1,
+      stats: { pairing: 'all', comparedPairs: 3, relatedPairs: 2 },
+      documents: [],
+      pairs: [],
+      derivations: [
+        { target: 'ours.txt', source: 'draft.txt', method: 'edit', confidence: 0.8, evidence: [], alsoFrom: { source: 'wire.txt', confidence: 0.73, evidence: [] } },
+        { target: 'draft.txt', source: null, method: 'original', confidence: 0.8, evidence: [] },
+        { target: 'wire.txt', source: null, method: 'original', confidence: 0.73, evidence: [] },
+      ],
+    };
+    const findings = checkPolicy(result, { forbid: [parseForbid('wire*:ours*')] }).findings;
+    expect(findings.map((f) => [f.rule, f.a, f.b, f.message])).toEqual([
+      ['forbid', 'wire.txt', 'ours.txt', 'takes passages from wire.txt (second source, confidence 0.73), forbidden by wire*:ours*'],
+    ]);
   });
 
   it('exits 2 on a bad rule, an unknown method, an unknown config key, or no rule at all', () => {

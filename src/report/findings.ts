@@ -49,7 +49,8 @@ export function renderCheckMarkdown(check: CheckResult): string {
 export function renderCompareMarkdown(result: CompareResult): string {
   const lines = [`### provenance: ${result.documents.length} documents`, '', '| document | derived from | method | confidence | evidence |', '|---|---|---|---|---|'];
   for (const d of result.derivations) {
-    lines.push(`| ${md(d.target)} | ${d.source === null ? '—' : md(d.source)} | ${d.method} | ${d.confidence.toFixed(2)} | ${d.evidence.slice(0, 3).map((e) => md(describeEvidence(e))).join('<br>')} |`);
+    const also = d.alsoFrom ? `<br>also from ${md(d.alsoFrom.source)} (${d.alsoFrom.confidence.toFixed(2)})` : '';
+    lines.push(`| ${md(d.target)} | ${d.source === null ? '—' : md(d.source)}${also} | ${d.method} | ${d.confidence.toFixed(2)} | ${d.evidence.slice(0, 3).map((e) => md(describeEvidence(e))).join('<br>')} |`);
   }
   return `${lines.join('\n')}\n`;
 }
