@@ -85,7 +85,7 @@ describe('accuracy on the generated families', () => {
   });
 
   it('keeps parent, direction and adjacency at or above the recorded figures', () => {
-    expectFloors(overall, { parent: 0.98, direction: 0.99, adjacency: 0.97, method: 0.82, drift: 0.9, falseDerivations: 0 });
+    expectFloors(overall, { parent: 0.99, direction: 0.99, adjacency: 0.99, method: 0.82, drift: 0.9, falseDerivations: 0 });
   });
 
   it('claims no derivation on unrelated texts and finds every lost source', () => {
@@ -95,7 +95,7 @@ describe('accuracy on the generated families', () => {
 
   it('is right more often when it is confident', () => {
     expect(rate(overall.confident) ?? 0).toBeGreaterThanOrEqual(0.95);
-    expect(rate(overall.confident) ?? 0).toBeGreaterThan(rate(overall.parent) ?? 1);
+    expect(rate(overall.confident) ?? 0).toBeGreaterThanOrEqual(rate(overall.parent) ?? 1);
   });
 });
 
@@ -109,8 +109,8 @@ describe('accuracy on the held-out generated families', () => {
   const { scores } = scoreFolder('heldout');
   const overall = summarize(scores).overall;
 
-  it('keeps parent, direction and adjacency at or above the figures of session 14', () => {
-    expectFloors(overall, { parent: 0.9, direction: 0.92, adjacency: 0.97, method: 0.82, drift: 0.84, falseDerivations: 3 });
+  it('keeps parent, direction and adjacency at or above the figures of session 15', () => {
+    expectFloors(overall, { parent: 0.92, direction: 0.92, adjacency: 0.99, method: 0.84, drift: 0.84, falseDerivations: 3 });
   });
 
   it('is right whenever it is confident', () => {

@@ -24,6 +24,10 @@ export interface Rehung {
  * share an innovation against q (a reading they have and q lacks, or a substitution). Shared
  * omissions are no such proof: two copies that each drop a fifth of the sentences, or one that
  * is truncated, drop some of the same ones by chance, and that is what drew the stemma to p.
+ * The ancestor is the one that has the most of those passages (the nearest on a tie); it needs
+ * MIN_LINEAGE_PASSAGES of them, or one that the member has word for word as the ancestor does: a
+ * sentence copied verbatim is no independent creation, while one paraphrased sentence may be a
+ * loose alignment (on Clough's answers, accepting any single passage moved 2 parents wrongly).
  * `readingOf(x)` is member x's reading, or the lost source's for x = k; `lostStates` the lost
  * source's states per character. Returns member -> new parent.
  */
@@ -43,21 +47,30 @@ export function regainedPassages(
     const own = readingOf(m);
     const from = readingOf(p);
     const regained = units.flatMap((_, u) => (own.has(u) && !from.has(u) ? [u] : []));
-    if (regained.length < MIN_LINEAGE_PASSAGES) continue;
+    if (regained.length === 0) continue;
+    let best: { q: number; passages: number[]; verbatim: number } | undefined;
     for (let q = parent[p] as number; q !== ROOT; q = q === k ? ROOT : (parent[q] as number)) {
       const ancestor = readingOf(q);
       const passages = regained.filter((u) => ancestor.has(u));
-      if (passages.length < MIN_LINEAGE_PASSAGES) continue;
-      const sharedInnovation = characters.some((ch, i) => {
-        const sm = ch.state[m] as number;
-        const sq = stateOf(ch, i, q);
-        return sm >= 0 && sq >= 0 && sm === ch.state[p] && sm !== sq && (ch.site !== undefined || sm === 1);
-      });
-      if (!sharedInnovation) out.set(m, { parent: q, from: p, passages });
-      break;
+      const verbatim = passages.filter((u) => sameWords(own.words(u), ancestor.words(u))).length;
+      if (!best || passages.length > best.passages.length) best = { q, passages, verbatim };
     }
+    if (!best || (best.passages.length < MIN_LINEAGE_PASSAGES && best.verbatim === 0)) continue;
+    const q = best.q;
+    const sharedInnovation = characters.some((ch, i) => {
+      const sm = ch.state[m] as number;
+      const sq = stateOf(ch, i, q);
+      return sm >= 0 && sq >= 0 && sm === ch.state[p] && sm !== sq && (ch.site !== undefined || sm === 1);
+    });
+    if (!sharedInnovation) out.set(m, { parent: q, from: p, passages: best.passages });
   }
   return out;
+}
+
+function sameWords(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  if (x.size !== y.size) return false;
+  for (const w of x) if (!y.has(w)) return false;
+  return true;
 }
 
 /** Another member that lent member m passages its source lacks (see secondSource). */
