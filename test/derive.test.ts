@@ -3,6 +3,7 @@ import { compare } from '../src/compare.js';
 import { Chalk } from 'chalk';
 import { renderTable } from '../src/report/table.js';
 import { renderDot, renderGraphml, renderMermaid } from '../src/report/graph.js';
+import { renderJsonl } from '../src/report/jsonl.js';
 import { splitSwaps, substitutionEvidence, type OrientedEdit } from '../src/derive/evidence.js';
 import { basicLexicon, isFunctionWord, readingCommonness, type Lexicon } from '../src/lexicon.js';
 import { loadWordNetLexicon } from '../src/wordnet.js';
@@ -316,5 +317,8 @@ describe('lineage of passages: a copy does not regain what its source dropped', 
     expect(result['o.txt']).toMatchObject({ source: null, method: 'original' });
     expect(result['y.txt']).toMatchObject({ source: 'o.txt', alsoFrom: { source: 'z.txt', evidence: [{ kind: 'embedded', support: 3 }] } });
     expect(result['z.txt']).toMatchObject({ source: null, method: 'original' });
+    const docs = Object.entries({ 'o.txt': original, 'y.txt': spliced, 'z.txt': other.join(' ') }).map(([id, text]) => ({ id, text, sha256: '' }));
+    const records = renderJsonl(compare(docs, { lexicon })).trim().split('\n').map((line) => JSON.parse(line) as { type: string; derivations?: { target: string }[] });
+    expect(records.filter((r) => r.type === 'family').map((r) => r.derivations?.map((d) => d.target))).toEqual([['o.txt', 'y.txt', 'z.txt']]);
   });
 });

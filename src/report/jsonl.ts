@@ -5,7 +5,7 @@ import { jsonSafe } from './sanitize.js';
 
 /**
  * JSON Lines for large corpora: a header record, then one record per family (documents linked
- * by derivations, a lost source included), so a consumer handles one family at a time. Each
+ * by derivations or second sources, a lost source included), so a consumer handles one family at a time. Each
  * record is the slice of the JSON contract that concerns its documents; documents that derive
  * from nothing and are no one's source come as families of one. Families are in the order of
  * their first document.
@@ -42,7 +42,11 @@ export function renderJsonl(result: CompareResult, skipped: readonly Skipped[] =
   return `${lines.map(jsonSafe).join('\n')}\n`;
 }
 
-/** Family number of each document: union of every derivation edge, numbered by first document. */
+/**
+ * Family number of each document: union of every derivation edge, a second source's included (a
+ * consumer reading one record should find both texts a document was made from), numbered by
+ * first document.
+ */
 function familyIndex(derivations: readonly Derivation[]): Map<string, number> {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
@@ -51,7 +55,10 @@ function familyIndex(derivations: readonly Derivation[]): Map<string, number> {
     parent.set(x, r);
     return r;
   };
-  for (const d of derivations) if (d.source) parent.set(find(d.target), find(d.source));
+  for (const d of derivations) {
+    if (d.source) parent.set(find(d.target), find(d.source));
+    if (d.alsoFrom) parent.set(find(d.target), find(d.alsoFrom.source));
+  }
   const number = new Map<string, number>();
   const out = new Map<string, number>();
   for (const d of derivations) {
