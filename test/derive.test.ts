@@ -297,6 +297,15 @@ describe('lineage of passages: a copy does not regain what its source dropped', 
     expect(table).toMatch(/│ a\.txt\s+│ d\.txt\s+│[^\n]*\n│\s+│ also from\s+│[^\n]*\n│\s+│ o\.txt \(0\.\d\d\)/);
   });
 
+  it('finds the lost source of a family too large to search exhaustively', () => {
+    // Eight copies of a lost original, each missing two sentences no other copy misses: only a
+    // lost source has every sentence, so every copy hangs under it.
+    const copies = Object.fromEntries(
+      Array.from({ length: 8 }, (_, c) => [`copy-${c}.txt`, keep(sentences.map((_, i) => i).filter((i) => i !== c && i !== (c + 8) % 12))]),
+    );
+    expect(new Set(Object.values(run(copies)).map((d) => d.source))).toEqual(new Set(['hidden:1']));
+  });
+
   it('sets aside the passages a copy spliced in from a text outside its family, and names that text as a second source', () => {
     // y is o with its last two sentences cut and three sentences of an unrelated text spliced in.
     // Counted as y's own, the three would make y look like the source of o (o "dropped" them).

@@ -2,7 +2,7 @@ import { round } from '../round.js';
 import type { PreparedDocument } from '../document.js';
 import type { Lexicon } from '../lexicon.js';
 import { collate, PASSAGE_GAIN, type CollationUnit, type PairLink } from './collate.js';
-import { regainedPassages, secondSource } from './lineage.js';
+import { dolloViolations, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource, type Rehung } from './lineage.js';
 import { excerpt, orient, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
 import { edgeFeatures, hiddenReading, memberReading, type Reading } from './features.js';
 import { classifyMethod, findSpintax, type Method } from './method.js';
@@ -129,12 +129,19 @@ export function deriveFamily(
 ): Derivation[] {
   const { units, characters } = collate(documents, family, links, lexicon, borrowed);
   const k = family.length;
-  const search = chooseStemma(k, characters);
+  const lineage = (parent: readonly number[]): { readonly lost: Reading; readonly states: Int8Array; readonly rehung: Map<number, Rehung> } => {
+    const states = hiddenStates(k, parent, characters);
+    const lost = hiddenReading(units, characters, states);
+    const readingOf = (x: number): Reading => (x === k ? lost : memberReading(units, x));
+    return { lost, states, rehung: regainedPassages(k, parent, units, characters, readingOf, states) };
+  };
+  const search = chooseStemma(k, characters, (parent) => {
+    const { rehung: moved } = lineage(parent);
+    return parent.map((p, m) => moved.get(m)?.parent ?? p);
+  });
   const { margin, directionOnly } = search;
-  const states = hiddenStates(k, search.best.parent, characters);
-  const lost = hiddenReading(units, characters, states);
+  const { lost, rehung } = lineage(search.best.parent);
   const readingOf = (x: number): Reading => (x === k ? lost : memberReading(units, x));
-  const rehung = regainedPassages(k, search.best.parent, units, characters, readingOf, states);
   const parent = search.best.parent.map((p, m) => rehung.get(m)?.parent ?? p);
   const sourceOf = (q: number): Reading | undefined => (parent[q] === ROOT ? undefined : readingOf(parent[q] as number));
   return family.map((d, m) => {
@@ -310,15 +317,18 @@ function reuse(
 /** Below four witnesses no reading can be shared by two on each side, so the test has nothing to weigh. */
 const MIN_WITNESSES_FOR_AGREEMENT = 4;
 
-/**
- * The most parsimonious stemma, except that a lost source must earn its place on readings
- * shared by several witnesses: when the best stemma made of the documents alone explains those
- * at least as cheaply, it is preferred.
- */
 /** A margin at which the confidence reaches MAX_CONFIDENCE: stemmata beyond it need no exact score. */
 const SATURATING_MARGIN = MARGIN_SCALE * Math.log(0.5 / (1 - MAX_CONFIDENCE)) + 1;
 
-function chooseStemma(k: number, characters: readonly Character[]): StemmaSearch {
+/**
+ * The most parsimonious stemma, except that a lost source must earn its place: on readings
+ * shared by several witnesses, or on passages. When the best stemma made of the documents alone
+ * explains the shared readings at least as cheaply, it is preferred, unless it needs at least
+ * MIN_LINEAGE_PASSAGES more passages regained than the one with the lost source (Dollo's law,
+ * see dolloViolations; each side counted after `repair`, the lineage rule that re-hangs copies
+ * under an ancestor that has their passages).
+ */
+function chooseStemma(k: number, characters: readonly Character[], repair: (parent: readonly number[]) => readonly number[]): StemmaSearch {
   const full = searchStemma(k, characters, true, SATURATING_MARGIN);
   if (k < MIN_WITNESSES_FOR_AGREEMENT || !usesHidden(k, full.best.parent)) return full;
   const observed = searchStemma(k, characters, false, SATURATING_MARGIN);
@@ -326,7 +336,9 @@ function chooseStemma(k: number, characters: readonly Character[]): StemmaSearch
   // Each side at its cheapest rooting with the root's unknown readings free: the test asks whether
   // the documents' own tree explains the shared readings, not which way its edges point.
   const costOf = (s: StemmaSearch): number => scoreStemma(k, [...s.freeRooted.parent], shared).freeRootCost;
-  return costOf(observed) <= costOf(full) ? observed : full;
+  if (costOf(observed) > costOf(full)) return full;
+  const regains = dolloViolations(k, repair(observed.best.parent), characters) - dolloViolations(k, repair(full.best.parent), characters);
+  return regains >= MIN_LINEAGE_PASSAGES ? full : observed;
 }
 
 /** Connected components of the related pairs, each sorted, in order of their first member. */

@@ -125,3 +125,46 @@ function descendants(parent: readonly number[], m: number): Set<number> {
   }
   return out;
 }
+
+/**
+ * Passages whose presence a stemma cannot explain without a copy regaining what its source had
+ * lost (Dollo's law broken): the members that have the passage are not all reached from their
+ * common ancestor through members that have it too. A lost node on the way is free to have had
+ * it. A stemma of the documents alone that needs such regains, where one with a lost source does
+ * not, is evidence for the lost source even when no reading is shared by two witnesses: eight
+ * copies that each dropped a different sentence of a lost original can have no copy as their
+ * source.
+ */
+export function dolloViolations(k: number, parent: readonly number[], characters: readonly Character[]): number {
+  const up = (x: number): number => (x === k || parent[x] === ROOT ? -1 : (parent[x] as number));
+  const depth = (x: number): number => {
+    let d = 0;
+    for (let y = up(x); y !== -1; y = up(y)) d++;
+    return d;
+  };
+  const depths = Array.from({ length: k + 1 }, (_, x) => (x < k || parent.includes(k) ? depth(x) : 0));
+  let count = 0;
+  for (const ch of characters) {
+    if (ch.word !== undefined || ch.unit < 0) continue;
+    const holders: number[] = [];
+    for (let m = 0; m < k; m++) if (ch.state[m] === 1) holders.push(m);
+    if (holders.length < 2) continue;
+    let top = holders[0] as number;
+    for (const h of holders.slice(1)) {
+      let x = h;
+      let y = top;
+      while (depths[x] !== depths[y]) if ((depths[x] as number) > (depths[y] as number)) x = up(x); else y = up(y);
+      while (x !== y) {
+        x = up(x);
+        y = up(y);
+      }
+      top = x;
+    }
+    const broken = holders.some((h) => {
+      for (let x = h; x !== top; x = up(x)) if (x < k && ch.state[x] === 0) return true;
+      return top < k && ch.state[top] === 0;
+    });
+    if (broken) count++;
+  }
+  return count;
+}

@@ -212,9 +212,13 @@ function isValid(k: number, parent: readonly number[]): boolean {
 /**
  * Up to this many members the climb starts from every star (each member as the root, and the
  * lost source); each start costs about k^2 stemma scores per step. Larger families start from
- * the lost-source star and from the minimum spanning tree of the members' distances, a
- * neighbour-joining-like guess that the climb (with its reroot move) then refines: a family of
- * 12 went from 13 starts to 2 at no loss on the stemmatology benchmarks.
+ * the minimum spanning tree of the members' distances, a neighbour-joining-like guess that the
+ * climb (with its reroot move) then refines, and from the same tree under a lost source: a
+ * family of 12 went from 13 starts to 2 at no loss on the stemmatology benchmarks. The second
+ * start was the star of every member under the lost source until session 15; the climb from
+ * that star took a step per member and stopped at worse stemmata (Clough's tasks a, c and e:
+ * 278, 375 and 381.5 changes against 272.5, 372 and 377 from the tree), and on the 6,124-file
+ * bench it was about a sixth of the run.
  */
 const MANY_STARTS_MAX = 6;
 
@@ -264,13 +268,20 @@ function spanningTree(k: number, distance: readonly Float64Array[]): number[] {
   return parent;
 }
 
+/** The tree with a lost source over its root and the root's children: the root's children become its siblings. */
+function underLost(k: number, tree: readonly number[]): number[] {
+  const root = tree.indexOf(ROOT);
+  return tree.map((p, m) => (m === root || p === root ? k : p));
+}
+
 function hillClimb(k: number, characters: readonly Character[], evaluate: (parent: number[], bound: number, base?: Sums) => Stemma): void {
-  const starts: number[][] = [new Array<number>(k).fill(k)];
+  const distance = k > MANY_STARTS_MAX ? distances(k, characters) : undefined;
+  const tree = distance ? spanningTree(k, distance) : undefined;
+  const starts: number[][] = [tree ? underLost(k, tree) : new Array<number>(k).fill(k)];
   if (k <= MANY_STARTS_MAX) {
     for (let r = 0; r < k; r++) starts.push(Array.from({ length: k }, (_, m) => (m === r ? ROOT : r)));
   }
-  const distance = k > MANY_STARTS_MAX ? distances(k, characters) : undefined;
-  if (distance) starts.push(spanningTree(k, distance));
+  if (tree) starts.push(tree);
   const targets = moveTargets(k, distance);
   for (const start of starts) {
     let current = evaluate(start, Number.POSITIVE_INFINITY);
