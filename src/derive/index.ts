@@ -2,7 +2,7 @@ import { round } from '../round.js';
 import type { PreparedDocument } from '../document.js';
 import type { Lexicon } from '../lexicon.js';
 import { collate, PASSAGE_GAIN, type CollationUnit, type PairLink } from './collate.js';
-import { dolloViolations, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource, type Rehung } from './lineage.js';
+import { dolloViolations, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource } from './lineage.js';
 import { excerpt, orient, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
 import { edgeFeatures, hiddenReading, memberReading, type Reading } from './features.js';
 import { classifyMethod, findSpintax, type Method } from './method.js';
@@ -129,20 +129,17 @@ export function deriveFamily(
 ): Derivation[] {
   const { units, characters } = collate(documents, family, links, lexicon, borrowed);
   const k = family.length;
-  const lineage = (parent: readonly number[]): { readonly lost: Reading; readonly states: Int8Array; readonly rehung: Map<number, Rehung> } => {
-    const states = hiddenStates(k, parent, characters);
+  // A stemma's parents after the lineage rule (lineage.ts), with the lost source's reading.
+  const withLineage = (stemma: readonly number[]) => {
+    const states = hiddenStates(k, stemma, characters);
     const lost = hiddenReading(units, characters, states);
     const readingOf = (x: number): Reading => (x === k ? lost : memberReading(units, x));
-    return { lost, states, rehung: regainedPassages(k, parent, units, characters, readingOf, states) };
+    const rehung = regainedPassages(k, stemma, units, characters, readingOf, states);
+    return { lost, readingOf, rehung, parent: stemma.map((p, m) => rehung.get(m)?.parent ?? p) };
   };
-  const search = chooseStemma(k, characters, (parent) => {
-    const { rehung: moved } = lineage(parent);
-    return parent.map((p, m) => moved.get(m)?.parent ?? p);
-  });
+  const search = chooseStemma(k, characters, (stemma) => withLineage(stemma).parent);
   const { margin, directionOnly } = search;
-  const { lost, rehung } = lineage(search.best.parent);
-  const readingOf = (x: number): Reading => (x === k ? lost : memberReading(units, x));
-  const parent = search.best.parent.map((p, m) => rehung.get(m)?.parent ?? p);
+  const { lost, readingOf, rehung, parent } = withLineage(search.best.parent);
   const sourceOf = (q: number): Reading | undefined => (parent[q] === ROOT ? undefined : readingOf(parent[q] as number));
   return family.map((d, m) => {
     const p = parent[m] as number;
