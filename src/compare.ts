@@ -1,7 +1,7 @@
 import { round } from './round.js';
 import { alignDocuments, stemWeights, type AlignedUnit, type EditKind, type PairAlignment, type StemWeights, type UnitKind } from './align.js';
 import { contextFits } from './derive/passage.js';
-import { assemble, deriveFamily, familiesOf, MAX_CONFIDENCE, stemmaFamilies, type ComparedPair, type Derivation, type FamilyTask } from './derive/index.js';
+import { assemble, deriveFamily, familiesOf, MAX_CONFIDENCE, passageJudge, stemmaFamilies, type ComparedPair, type Derivation, type FamilyTask } from './derive/index.js';
 import { relation, share } from './derive/relation.js';
 import { prepareDocument, type DocumentInput, type PreparedDocument } from './document.js';
 import { basicLexicon, type Lexicon } from './lexicon.js';
@@ -278,13 +278,14 @@ export function* comparison(
   });
   progress('derivation', 0, 1);
   const groups = familiesOf(facts.length, compared);
-  const familyTasks = stemmaFamilies(groups, compared, facts);
+  const judge = passageJudge(facts);
+  const familyTasks = stemmaFamilies(groups, compared, judge);
   const inFamilies = new Set(familyTasks.flatMap((t) => t.family));
   release(facts.map((_, i) => i).filter((i) => !inFamilies.has(i)));
   const familyResults = (yield { kind: 'family', site, tasks: familyTasks }) as readonly (readonly Derivation[])[];
   const derived = assemble(
     facts.map((f) => f.id),
-    facts,
+    judge,
     compared,
     groups,
     familyResults,

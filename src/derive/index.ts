@@ -6,7 +6,7 @@ import { dolloViolations, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource }
 import { excerpt, orient, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
 import { edgeFeatures, hiddenReading, memberReading, type Reading } from './features.js';
 import { classifyMethod, findSpintax, type Method } from './method.js';
-import { isPassageReuse, passageDirection, type PassageSide } from './passage.js';
+import { isPassageReuse, passageDirection, type PassageSide, type PassageVerdict } from './passage.js';
 import { closeness, relation, type ComparedPair } from './relation.js';
 import { hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type StemmaSearch } from './stemma.js';
 import type { Character } from './collate.js';
@@ -81,10 +81,10 @@ export interface FamilyTask {
  * This function lists those tasks: families of more than one document, except a pair that
  * shares only a passage, in family order.
  */
-export function stemmaFamilies(groups: readonly (readonly number[])[], pairs: readonly ComparedPair[], sides: readonly PassageSide[]): FamilyTask[] {
+export function stemmaFamilies(groups: readonly (readonly number[])[], pairs: readonly ComparedPair[], judge: PassageJudge): FamilyTask[] {
   const byDocument = pairsByDocument(pairs);
   const position = new Map(pairs.map((p, i) => [p, i]));
-  const borrowed = borrowedSentences(groups, pairs, sides);
+  const borrowed = borrowedSentences(groups, pairs, judge);
   const tasks: FamilyTask[] = [];
   for (const family of groups) {
     if (family.length === 1 || passagePair(family, byDocument)) continue;
@@ -98,18 +98,31 @@ export function stemmaFamilies(groups: readonly (readonly number[])[], pairs: re
 }
 
 /** For each document that borrowed a passage from a text of another family, the borrowed sentences (sorted). */
-function borrowedSentences(groups: readonly (readonly number[])[], pairs: readonly ComparedPair[], sides: readonly PassageSide[]): Map<number, number[]> {
+function borrowedSentences(groups: readonly (readonly number[])[], pairs: readonly ComparedPair[], judge: PassageJudge): Map<number, number[]> {
   const familyOf = new Map(groups.flatMap((family, f) => family.map((d) => [d, f] as const)));
   const out = new Map<number, Set<number>>();
   for (const p of pairs) {
     if (relation(p) !== 'passage' || familyOf.get(p.a) === familyOf.get(p.b)) continue;
-    const { sourceIsA } = passageDirection(p, sides[p.a] as PassageSide, sides[p.b] as PassageSide);
+    const { sourceIsA } = judge(p);
     const target = sourceIsA ? p.b : p.a;
     const set = out.get(target) ?? new Set<number>();
     for (const u of p.alignment.units) for (const i of sourceIsA ? u.b : u.a) set.add(i);
     out.set(target, set);
   }
   return new Map([...out].map(([d, set]) => [d, [...set].sort((x, y) => x - y)]));
+}
+
+/** The direction of a passage shared by a pair (passageDirection), judged once per pair. */
+export type PassageJudge = (p: ComparedPair) => PassageVerdict;
+
+/** A judge for the compared pairs of one comparison: the families' collation and assemble() both ask it. */
+export function passageJudge(sides: readonly PassageSide[]): PassageJudge {
+  const cache = new Map<ComparedPair, PassageVerdict>();
+  return (p) => {
+    let verdict = cache.get(p);
+    if (!verdict) cache.set(p, (verdict = passageDirection(p, sides[p.a] as PassageSide, sides[p.b] as PassageSide)));
+    return verdict;
+  };
 }
 
 /** Marks a derivation from the family's lost source; assemble() numbers it. */
@@ -213,7 +226,7 @@ function confidenceOf(margin: number, ceiling: number): number {
  */
 export function assemble(
   ids: readonly string[],
-  sides: readonly PassageSide[],
+  judge: PassageJudge,
   pairs: readonly ComparedPair[],
   groups: readonly (readonly number[])[],
   familyResults: readonly (readonly Derivation[])[],
@@ -237,7 +250,7 @@ export function assemble(
     }
     const only = passagePair(family, byDocument);
     if (only) {
-      reuse(only, ids, sides, out);
+      reuse(only, ids, judge, out);
       continue;
     }
     const result = familyResults[next++] as readonly Derivation[];
@@ -249,7 +262,7 @@ export function assemble(
   }
   for (const p of pairs) {
     if (relation(p) !== 'passage') continue;
-    const verdict = passageDirection(p, sides[p.a] as PassageSide, sides[p.b] as PassageSide);
+    const verdict = judge(p);
     const target = verdict.sourceIsA ? p.b : p.a;
     const current = out[target];
     const source = verdict.sourceIsA ? p.a : p.b;
@@ -264,7 +277,7 @@ export function assemble(
       continue;
     }
     if (current && current.method === 'passage-reuse' && current.confidence >= verdict.confidence) continue;
-    reuse(p, ids, sides, out, current?.evidence ?? []);
+    reuse(p, ids, judge, out, current?.evidence ?? []);
   }
   return out.map((d, i) => d ?? { target: ids[i] ?? '', source: null, method: 'independent', confidence: 0.5, evidence: [] });
 }
@@ -295,11 +308,11 @@ function reconstructed(units: readonly CollationUnit[], lost: Reading, doc: Prep
 function reuse(
   p: ComparedPair,
   ids: readonly string[],
-  sides: readonly PassageSide[],
+  judge: PassageJudge,
   out: (Derivation | undefined)[],
   earlier: readonly Evidence[] = [],
 ): void {
-  const verdict = passageDirection(p, sides[p.a] as PassageSide, sides[p.b] as PassageSide);
+  const verdict = judge(p);
   const [source, target] = verdict.sourceIsA ? [p.a, p.b] : [p.b, p.a];
   out[target] = {
     target: ids[target] ?? '',
