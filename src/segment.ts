@@ -105,6 +105,17 @@ function splitLatin(line: string): Array<{ start: number; end: number }> {
 
 /** A "sentence" longer than this is not one (unpunctuated text, a transcript, a table flattened to a line). */
 const MAX_SENTENCE_WORDS = 80;
+/**
+ * A long sentence with clause punctuation (at least one comma, semicolon, colon, parenthesis or
+ * dash per WORDS_PER_CLAUSE_MARK words) is prose and stays whole up to MAX_PUNCTUATED_WORDS. A
+ * spinner's multiword synonyms push a sentence of 70 words past 80, and cut into chunks there
+ * (at other landmark words than its source's, which stays whole) it no longer aligned with its
+ * source: the spin then "had" passages its source lacked and passed for the original (held-out
+ * seed 101, tree-2). Unpunctuated text (a manuscript transcription) is still cut.
+ */
+const MAX_PUNCTUATED_WORDS = 300;
+const WORDS_PER_CLAUSE_MARK = 40;
+const CLAUSE_MARK = /[,;:()\u2013\u2014]/gu;
 /** Chunks of such text end at a landmark word once they hold this many words, and always at the maximum. */
 const MIN_CHUNK_WORDS = 12;
 const MAX_CHUNK_WORDS = 48;
@@ -123,6 +134,7 @@ function chunkLong(line: string, span: { start: number; end: number }): Array<{ 
   const piece = line.slice(span.start, span.end);
   const words = [...piece.matchAll(/\S+/gu)];
   if (words.length <= MAX_SENTENCE_WORDS) return [span];
+  if (words.length <= MAX_PUNCTUATED_WORDS && (piece.match(CLAUSE_MARK)?.length ?? 0) * WORDS_PER_CLAUSE_MARK >= words.length) return [span];
   const out: Array<{ start: number; end: number }> = [];
   let from = 0;
   let count = 0;

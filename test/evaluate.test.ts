@@ -110,7 +110,7 @@ describe('accuracy on the held-out generated families', () => {
   const overall = summarize(scores).overall;
 
   it('keeps parent, direction and adjacency at or above the figures of session 15', () => {
-    expectFloors(overall, { parent: 0.92, direction: 0.92, adjacency: 0.99, method: 0.84, drift: 0.84, falseDerivations: 3 });
+    expectFloors(overall, { parent: 0.95, direction: 0.95, adjacency: 0.99, method: 0.86, drift: 0.9, falseDerivations: 2 });
   });
 
   it('is right whenever it is confident', () => {

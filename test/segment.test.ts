@@ -49,6 +49,15 @@ describe('segment on unpunctuated text', () => {
     expect(spans.map((s) => s.text).join(' ')).toBe(text);
   });
 
+  it('keeps a long sentence of punctuated prose whole, and cuts the same words without their commas', () => {
+    // 93 words, 9 commas and parentheses: a spun sentence that grew past 80 words.
+    const sentence =
+      'Each file, directory, named tube (a way two programs can partake data), or physical device on a Debian GNU/Linux system has a data anatomical structure called an inode which lines its associated assigns such as the substance abuser who owns it (owner), the group that it belong to to, the time net accessed, the manner of the file, the number of hard golf links that point to it, the size of it in bytes, and the blocks of the disk that hold the content of the file on the device.';
+    expect(sentence.split(' ').length).toBeGreaterThan(80);
+    expect(segment(sentence).map((s) => s.text)).toEqual([sentence]);
+    expect(segment(sentence.replace(/[,()]/g, '')).length).toBeGreaterThan(1);
+  });
+
   it('cuts two copies at the same words when one has an insertion near the start', () => {
     const copy = [...words.slice(0, 3), 'inserted', ...words.slice(3)].join(' ');
     const tail = (t: string) => segment(t).slice(2).map((s) => s.text);
