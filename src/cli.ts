@@ -464,7 +464,6 @@ function colours(): ChalkInstance {
   return new Chalk({ level: process.stdout.isTTY ? 1 : 0 });
 }
 
-/** Runs the CLI; sets process.exitCode rather than exiting, so pending output is flushed. */
 /**
  * How far V8 lets the heap grow past the data a collection found alive before it collects again.
  * Left to itself it lets garbage pile up to about 2.5 times the live data on a large run (6,124
@@ -479,6 +478,7 @@ function boundHeapGrowth(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
+/** Runs the CLI; sets process.exitCode rather than exiting, so pending output is flushed. */
 export async function main(argv: readonly string[]): Promise<void> {
   boundHeapGrowth();
   const write = (s: string): void | Promise<void> => {

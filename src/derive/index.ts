@@ -351,7 +351,6 @@ function chooseStemma(k: number, characters: readonly Character[], repair: (pare
   return regains >= MIN_LINEAGE_PASSAGES ? full : observed;
 }
 
-/** Connected components of the related pairs, each sorted, in order of their first member. */
 /**
  * Families are the connected components of the whole-text relation, built strongest link first
  * (Kruskal's order) so that a join which would grow a family beyond MAX_FAMILY is refused: the
@@ -361,6 +360,7 @@ function chooseStemma(k: number, characters: readonly Character[], repair: (pare
  */
 export const MAX_FAMILY = 20;
 
+/** Connected components of the related pairs, each sorted, in order of their first member. */
 export function familiesOf(n: number, pairs: readonly ComparedPair[]): number[][] {
   const parent = Array.from({ length: n }, (_, i) => i);
   const size = new Array<number>(n).fill(1);
