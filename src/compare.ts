@@ -163,22 +163,21 @@ export function runAlign(site: Worksite, task: AlignTask, lexicon: Lexicon): Ali
   };
 }
 
+/**
+ * Derives one family. Families are disjoint and each is derived once, so its documents are
+ * released as soon as it is done: the stage then ends with no prepared document left, not all
+ * of them.
+ */
 export function runFamily(site: Worksite, task: FamilyTask, lexicon: Lexicon): Derivation[] {
   const documents: PreparedDocument[] = [];
   for (const d of task.family) documents[d] = site.document(d);
-  return deriveFamily(documents, task.family, task.links, lexicon, task.borrowed);
+  const derivations = deriveFamily(documents, task.family, task.links, lexicon, task.borrowed);
+  site.release(task.family);
+  return derivations;
 }
 
 function runHere(batch: Batch, lexicon: Lexicon, progress: CompareOptions['progress']): BatchAnswers {
-  if (batch.kind === 'family') {
-    // Families are disjoint and each is derived once, so a family's documents are freed as soon
-    // as it is done: the stage then ends with no prepared document left, not all of them.
-    return batch.tasks.map((t) => {
-      const derivations = runFamily(batch.site, t, lexicon);
-      batch.site.release(t.family);
-      return derivations;
-    });
-  }
+  if (batch.kind === 'family') return batch.tasks.map((t) => runFamily(batch.site, t, lexicon));
   return batch.tasks.map((t, n) => {
     if (n % 64 === 0) progress?.('alignment', n, batch.tasks.length);
     return runAlign(batch.site, t, lexicon);

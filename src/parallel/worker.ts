@@ -55,14 +55,7 @@ async function answer(message: Exclude<ToWorker, { type: 'init' }>): Promise<Fro
     if (!here) throw new Error('task before init');
     const words = await lexicon;
     if (message.type === 'align') return { id: message.id, answers: message.tasks.map((t) => runAlign(here, t, words)) };
-    return {
-      id: message.id,
-      answers: message.tasks.map((t) => {
-        const derivations = runFamily(here, t, words);
-        here.release(t.family);
-        return derivations;
-      }),
-    };
+    return { id: message.id, answers: message.tasks.map((t) => runFamily(here, t, words)) };
   } catch (error) {
     return { id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
