@@ -46,7 +46,7 @@ export function regainedPassages(
     if (p === ROOT || p === k) continue;
     const own = readingOf(m);
     const from = readingOf(p);
-    const regained = units.flatMap((_, u) => (own.has(u) && !from.has(u) ? [u] : []));
+    const regained = passagesBeyond(units, own, from);
     if (regained.length === 0) continue;
     let best: { q: number; passages: number[]; verbatim: number } | undefined;
     for (let q = parent[p] as number; q !== ROOT; q = q === k ? ROOT : (parent[q] as number)) {
@@ -65,6 +65,11 @@ export function regainedPassages(
     if (!sharedInnovation) out.set(m, { parent: q, from: p, passages: best.passages });
   }
   return out;
+}
+
+/** The collation units a reading has and another lacks. */
+function passagesBeyond(units: readonly CollationUnit[], own: Reading, other: Reading): number[] {
+  return units.flatMap((_, u) => (own.has(u) && !other.has(u) ? [u] : []));
 }
 
 function sameWords(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
@@ -97,7 +102,7 @@ export function secondSource(
   const source = sourceOf(m);
   if (!source) return undefined;
   const own = readingOf(m);
-  const added = units.flatMap((_, u) => (own.has(u) && !source.has(u) ? [u] : []));
+  const added = passagesBeyond(units, own, source);
   if (added.length < MIN_LINEAGE_PASSAGES) return undefined;
   const below = descendants(parent, m);
   let found: LentPassages | undefined;
@@ -142,7 +147,7 @@ export function dolloViolations(k: number, parent: readonly number[], characters
     for (let y = up(x); y !== -1; y = up(y)) d++;
     return d;
   };
-  const depths = Array.from({ length: k + 1 }, (_, x) => (x < k || parent.includes(k) ? depth(x) : 0));
+  const depths = Array.from({ length: k + 1 }, (_, x) => depth(x));
   let count = 0;
   for (const ch of characters) {
     if (ch.word !== undefined || ch.unit < 0) continue;
