@@ -26,6 +26,17 @@ export function isSynonymSwap(a: readonly string[], b: readonly string[], lexico
 }
 
 /**
+ * A synonym swap that only a spinner makes: it looks up content words (or a listed lemma) and
+ * leaves the grammar alone. Where the readings also differ in function words ("their usage" /
+ * "his use"), the change rewrote the clause, as a machine translation does, even if a pair of
+ * its words are dictionary synonyms.
+ */
+export function isSpinnerSwap(a: readonly string[], b: readonly string[], lexicon: Lexicon): boolean {
+  if (lexicon.synonyms(a.join(' '), b.join(' '))) return true;
+  return !a.some(isFunctionWord) && !b.some(isFunctionWord) && isSynonymSwap(a, b, lexicon);
+}
+
+/**
  * How usual a reading is. A listed multiword lemma counts as itself: a context-blind spinner
  * swaps "binary" for "double star", a rare lemma made of common words, and averaging the words
  * would call the swap a move towards usual wording. Otherwise the mean over the words (or over

@@ -5,7 +5,7 @@ import { renderTable } from '../src/report/table.js';
 import { renderDot, renderGraphml, renderMermaid } from '../src/report/graph.js';
 import { renderJsonl } from '../src/report/jsonl.js';
 import { splitSwaps, substitutionEvidence, type OrientedEdit } from '../src/derive/evidence.js';
-import { basicLexicon, isFunctionWord, readingCommonness, type Lexicon } from '../src/lexicon.js';
+import { basicLexicon, isFunctionWord, isSpinnerSwap, isSynonymSwap, readingCommonness, type Lexicon } from '../src/lexicon.js';
 import { loadWordNetLexicon } from '../src/wordnet.js';
 import { readFixture, SEED } from './helpers.js';
 
@@ -103,6 +103,19 @@ describe('how usual a reading is', () => {
     expect(readingCommonness(['the', 'docket'], lexicon)).toBeCloseTo(0.65);
     expect(readingCommonness(['the', 'docket'], lexicon, true)).toBeCloseTo(0.3);
     expect(readingCommonness(['double', 'star'], basicLexicon)).toBe(0.5);
+  });
+});
+
+describe('a spinner swap, as against a clause a translation rewrote', () => {
+  it('takes content-word synonyms and listed lemmas, not a synonym pair amid changed function words', () => {
+    expect(isSynonymSwap(['usage'], ['use'], lexicon)).toBe(true);
+    expect(isSpinnerSwap(['usage'], ['use'], lexicon)).toBe(true);
+    expect(isSpinnerSwap(['used', 'to'], ['wont', 'to'], lexicon)).toBe(true);
+    // Machine round trip of "their usage": the pronoun changed too, so no spinner made it.
+    expect(isSynonymSwap(['their', 'usage'], ['his', 'use'], lexicon)).toBe(true);
+    expect(isSpinnerSwap(['their', 'usage'], ['his', 'use'], lexicon)).toBe(false);
+    expect(isSpinnerSwap(['also'], ['too'], lexicon)).toBe(true);
+    expect(isSpinnerSwap(['also'], ['conversion', 'too'], lexicon)).toBe(false);
   });
 });
 
