@@ -7,11 +7,16 @@ import { renderJsonl } from '../src/report/jsonl.js';
 import { splitSwaps, substitutionEvidence, type OrientedEdit } from '../src/derive/evidence.js';
 import { basicLexicon, isFunctionWord, isSpinnerSwap, isSynonymSwap, readingCommonness, type Lexicon } from '../src/lexicon.js';
 import { loadWordNetLexicon } from '../src/wordnet.js';
+import type { Character, CollationUnit } from '../src/derive/collate.js';
+import { hiddenReading } from '../src/derive/features.js';
 import { readFixture, SEED } from './helpers.js';
 
 const lexicon = await loadWordNetLexicon();
 const derivations = (scenario: string) =>
   Object.fromEntries(compare(readFixture(scenario), { lexicon }).derivations.map((d) => [d.target, d]));
+/** The derivations of texts given inline, by target. */
+const parentOf = (texts: Record<string, string>) =>
+  Object.fromEntries(compare(Object.entries(texts).map(([id, text]) => ({ id, text, sha256: '' })), { lexicon }).derivations.map((d) => [d.target, d]));
 
 describe('derive on the seed story', () => {
   const seeds = derivations('seeds');
@@ -212,10 +217,10 @@ describe('a swap that breaks a fixed expression', () => {
 });
 
 describe('a parent that only directional tendencies chose', () => {
-  // chain-3: original -> a (machine round trip) -> b (spin) -> c (truncation). A round trip adds
-  // and drops words about equally and swaps few dictionary synonyms, so which end of the first
-  // edge is the source rests on tendencies alone.
-  const result = compare(readFixture('generated/chain-3'), { lexicon });
+  // chain-4: original -> a (machine round trip) -> b (spin) -> c (edit). A round trip adds and
+  // drops words about equally and swaps few dictionary synonyms, so which end of the first edge
+  // is the source rests on tendencies alone (in chain-3 they agree enough to reach the 0.75 cap).
+  const result = compare(readFixture('generated/chain-4'), { lexicon });
   const byId = Object.fromEntries(result.derivations.map((d) => [d.target, d]));
 
   it('is flagged, with a confidence near even, while a derivation the change count decides is not', () => {
@@ -246,8 +251,6 @@ describe('cohesion: the original reading is the one the shared text echoes', () 
     'Signals sent to a process group reach the parent and all of the children.',
   ].join(' ');
   const partial = original.replace('waits for its children', 'waits for its boys').replace('Orphaned children', 'Orphaned boys');
-  const parentOf = (texts: Record<string, string>) =>
-    Object.fromEntries(compare(Object.entries(texts).map(([id, text]) => ({ id, text, sha256: '' })), { lexicon }).derivations.map((d) => [d.target, d]));
 
   it('orients a partial rewording from the text that keeps the recurring word, whichever name it has', () => {
     expect(parentOf({ 'a.txt': original, 'b.txt': partial })['b.txt']).toMatchObject({ source: 'a.txt', directionOnly: true });
@@ -258,6 +261,62 @@ describe('cohesion: the original reading is the one the shared text echoes', () 
     const everywhere = original.replaceAll('children', 'boys');
     const derived = Object.values(parentOf({ 'a.txt': original, 'b.txt': everywhere })).find((d) => d.source !== null);
     expect(derived?.confidence).toBe(0.5);
+  });
+});
+
+describe('explicitation: a translation unpacks what its source compressed', () => {
+  // A round trip through a Romance language turns "package management tools" into "tools of
+  // management of packages" and adds articles. Every change here is a rewording with the same
+  // change count either way, no dictionary-synonym swap and no recurring word, so only the
+  // added "of" and "the" tell the copy; without that tendency the pair came out reversed, at 0.5.
+  const original = [
+    'Debian ships mature package management tools for every release.',
+    'Users run small shell scripts to update their systems every week.',
+    'At login the desktop environment starts a session manager and a panel.',
+    'Network configuration files live in a directory that only root may change.',
+    'At boot the kernel module loader reads a module list and loads each entry in turn.',
+    'Most administrators keep a change log next to their backup scripts.',
+  ].join(' ');
+  const translated = [
+    'Debian ships mature tools of management of packages for every release.',
+    'Users run small scripts of the shell to update their systems every week.',
+    'At login the environment of the desktop starts a manager of the session and a panel.',
+    'The files of configuration of the network live in a directory that only root may change.',
+    'At boot the loader of modules of the kernel reads a list of the modules and loads each entry in turn.',
+    'Most administrators keep a log of the changes next to their scripts of backup.',
+  ].join(' ');
+
+  it('takes the text with more "of" and "the" for the copy, whichever name it has', () => {
+    expect(parentOf({ 'a.txt': translated, 'b.txt': original })['a.txt']).toMatchObject({ source: 'b.txt', directionOnly: true });
+    expect(parentOf({ 'a.txt': original, 'b.txt': translated })['b.txt']).toMatchObject({ source: 'a.txt', directionOnly: true });
+  });
+});
+
+describe('the lost source\'s reading where three readings meet', () => {
+  // A spin (b) and a round trip (a) each reworded the original's "desktop environment", which c
+  // keeps. The site between the two derived readings has to prefer one of them, but that choice
+  // does not make it the lost source's: only the reading checked against the drift evidence
+  // leaves it out, so b's swap "desktop environment" -> "background surroundings" stays evidence.
+  const words = (text: string) => new Set(text.split(' '));
+  const unit: CollationUnit = {
+    members: [[0], [0], [0]],
+    words: [words('the environment of desktop starts'), words('the background surroundings starts'), words('the desktop environment starts')],
+  };
+  const site = (x: string[], y: string[], state: number[]): Character => ({ state: Int8Array.from(state), gain: 1, loss: 1, unit: 0, word: x.join(' '), site: [x, y] });
+  const characters = [
+    // c reads neither side of the second site: there a third reading exists.
+    site(['background', 'surroundings'], ['desktop', 'environment'], [0, 1, 0]),
+    site(['background', 'surroundings'], ['environment', 'of', 'desktop'], [0, 1, -1]),
+  ];
+  // The lost source reads "desktop environment" against b, and b's words against a's.
+  const states = Int8Array.from([0, 1]);
+
+  it('keeps what a site between two derived readings chose out of the strict reading only', () => {
+    const strict = hiddenReading([unit], characters, states, false).words(0);
+    expect(strict.has('background') || strict.has('surroundings') || strict.has('of')).toBe(false);
+    expect(strict.has('starts')).toBe(true);
+    const full = hiddenReading([unit], characters, states).words(0);
+    expect(full.has('background') && full.has('surroundings')).toBe(true);
   });
 });
 
@@ -284,11 +343,9 @@ describe('lineage of passages: a copy does not regain what its source dropped', 
   const original = keep([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   const truncated = (swap?: (s: string) => string) => keep([0, 1, 2, 3, 4, 5], swap);
   const edited = (swap?: (s: string) => string) => keep([0, 3, 4, 5, 6, 7], swap);
-  const run = (texts: Record<string, string>) =>
-    Object.fromEntries(compare(Object.entries(texts).map(([id, text]) => ({ id, text, sha256: '' })), { lexicon }).derivations.map((d) => [d.target, d]));
 
   it('hangs the edit under the original, saying which passages the truncation lacks', () => {
-    const result = run({ 'o.txt': original, 'd.txt': truncated(), 'a.txt': edited() });
+    const result = parentOf({ 'o.txt': original, 'd.txt': truncated(), 'a.txt': edited() });
     expect(result['d.txt']).toMatchObject({ source: 'o.txt' });
     expect(result['a.txt']).toMatchObject({ source: 'o.txt' });
     expect(result['a.txt']?.evidence[0]).toMatchObject({ kind: 'not-from', sourceText: 'd.txt', support: 2 });
@@ -298,7 +355,7 @@ describe('lineage of passages: a copy does not regain what its source dropped', 
 
   it('keeps the edit under the truncation when the two share an innovation, and names the original as a second source', () => {
     const drift = (s: string): string => s.replace('breakwater', 'mole').replace('salted cod', 'dried cod');
-    const result = run({ 'o.txt': original, 'd.txt': truncated(drift), 'a.txt': edited(drift) });
+    const result = parentOf({ 'o.txt': original, 'd.txt': truncated(drift), 'a.txt': edited(drift) });
     expect(result['a.txt']).toMatchObject({ source: 'd.txt' });
     expect(result['a.txt']?.alsoFrom).toMatchObject({ source: 'o.txt', evidence: [{ kind: 'addition', support: 2 }] });
     expect(result['a.txt']?.alsoFrom?.confidence).toBeGreaterThan(0.5);
@@ -316,7 +373,7 @@ describe('lineage of passages: a copy does not regain what its source dropped', 
     const copies = Object.fromEntries(
       Array.from({ length: 8 }, (_, c) => [`copy-${c}.txt`, keep(sentences.map((_, i) => i).filter((i) => i !== c && i !== (c + 8) % 12))]),
     );
-    expect(new Set(Object.values(run(copies)).map((d) => d.source))).toEqual(new Set(['hidden:1']));
+    expect(new Set(Object.values(parentOf(copies)).map((d) => d.source))).toEqual(new Set(['hidden:1']));
   });
 
   it('sets aside the passages a copy spliced in from a text outside its family, and names that text as a second source', () => {
@@ -335,7 +392,7 @@ describe('lineage of passages: a copy does not regain what its source dropped', 
       'When the children exit, the parent collects their exit status from the kernel.',
     ];
     const spliced = [...sentences.slice(0, 6), ...other.slice(1, 4), ...sentences.slice(6, 10)].join(' ');
-    const result = run({ 'o.txt': original, 'y.txt': spliced, 'z.txt': other.join(' ') });
+    const result = parentOf({ 'o.txt': original, 'y.txt': spliced, 'z.txt': other.join(' ') });
     expect(result['o.txt']).toMatchObject({ source: null, method: 'original' });
     expect(result['y.txt']).toMatchObject({ source: 'o.txt', alsoFrom: { source: 'z.txt', evidence: [{ kind: 'embedded', support: 3 }] } });
     expect(result['z.txt']).toMatchObject({ source: null, method: 'original' });

@@ -39,11 +39,16 @@ export function memberReading(units: readonly CollationUnit[], m: number): Readi
  * The lost source as reconstructed by parsimony: a passage is in it when the reconstruction
  * says so (or every member has it), a word when the reconstruction puts it there or, where the
  * reconstruction is undecided, when most members that have the passage have the word.
+ * `vouchForSplit` false leaves out what a site chose while a third reading exists (see below):
+ * the stricter reading the drift evidence is checked against. The stemma's figures (method,
+ * lineage) take the fuller one: without those words a lost source reads as if a spinner had
+ * thinned it, and the seeds' fluent round trip was named a spin.
  */
 export function hiddenReading(
   units: readonly CollationUnit[],
   characters: readonly Character[],
   states: Int8Array,
+  vouchForSplit = true,
 ): Reading {
   const presence = new Map<number, number>();
   const wordState = new Map<string, number>();
@@ -54,7 +59,12 @@ export function hiddenReading(
       // The reconstruction's reading at a substitution site: the words of one side, not the other's.
       if (state === -1) return;
       const list = sites.get(ch.unit) ?? [];
-      list.push(state === 1 ? ch.site : [ch.site[1], ch.site[0]]);
+      const [chosen, other] = state === 1 ? ch.site : [ch.site[1], ch.site[0]];
+      // Where a member that has the passage reads neither side, the site weighs two readings
+      // while a third exists (a spin's and a round trip's against the original's): the choice
+      // rules the rejected one out without vouching for the chosen one.
+      const third = !vouchForSplit && units[ch.unit]?.words.some((w, m) => w !== undefined && ch.state[m] === -1) === true;
+      list.push(third ? [[], other] : [chosen, other]);
       sites.set(ch.unit, list);
     } else if (ch.word === undefined) presence.set(ch.unit, state);
     else wordState.set(`${ch.unit}\u0000${ch.word}`, state);

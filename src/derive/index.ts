@@ -148,11 +148,12 @@ export function deriveFamily(
     const lost = hiddenReading(units, characters, states);
     const readingOf = (x: number): Reading => (x === k ? lost : memberReading(units, x));
     const rehung = regainedPassages(k, stemma, units, characters, readingOf, states);
-    return { lost, readingOf, rehung, parent: stemma.map((p, m) => rehung.get(m)?.parent ?? p) };
+    return { states, readingOf, rehung, parent: stemma.map((p, m) => rehung.get(m)?.parent ?? p) };
   };
   const search = chooseStemma(k, characters, (stemma) => withLineage(stemma).parent);
   const { margin, directionOnly } = search;
-  const { lost, readingOf, rehung, parent } = withLineage(search.best.parent);
+  const { states, readingOf, rehung, parent } = withLineage(search.best.parent);
+  const attested = hiddenReading(units, characters, states, false);
   const sourceOf = (q: number): Reading | undefined => (parent[q] === ROOT ? undefined : readingOf(parent[q] as number));
   return family.map((d, m) => {
     const p = parent[m] as number;
@@ -190,7 +191,7 @@ export function deriveFamily(
     });
     const evidence: Evidence[] = [
       ...(moved ? [lineageEvidence('not-from', documents[family[moved.from] as number]?.id ?? '', moved.passages, m)] : []),
-      ...substitutionEvidence(edits, Math.min(2, siblings.length), lexicon, observed ? undefined : reconstructed(units, lost, doc, m)),
+      ...substitutionEvidence(edits, Math.min(2, siblings.length), lexicon, observed ? undefined : reconstructed(units, attested, doc, m)),
       ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
       ...spintaxEvidence(doc.text),
       ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
