@@ -353,6 +353,17 @@ describe('lineage of passages: a copy does not regain what its source dropped', 
     expect(result['a.txt']?.alsoFrom).toBeUndefined();
   });
 
+  it('hangs a truncation under the text whose opening it keeps, not under an edit that dropped the same ending', () => {
+    // a moved sentences 5-7 after 8-9 and dropped the last two; d keeps o's first nine. Shared
+    // omissions (10, 11) draw d under a, but a's order within d's part says d was not cut from a.
+    const reordered = keep([0, 1, 2, 3, 4, 8, 9, 5, 6, 7]);
+    const result = parentOf({ 'o.txt': original, 'd.txt': keep([0, 1, 2, 3, 4, 5, 6, 7, 8]), 'a.txt': reordered });
+    expect(result['d.txt']).toMatchObject({ source: 'o.txt', method: 'truncation' });
+    expect(result['d.txt']?.evidence[0]).toMatchObject({ kind: 'not-from', sourceText: 'a.txt' });
+    expect(result['d.txt']?.evidence[0]?.detail).toMatch(/keeps the opening of o\.txt in its order/);
+    expect(result['a.txt']).toMatchObject({ source: 'o.txt' });
+  });
+
   it('keeps the edit under the truncation when the two share an innovation, and names the original as a second source', () => {
     const drift = (s: string): string => s.replace('breakwater', 'mole').replace('salted cod', 'dried cod');
     const result = parentOf({ 'o.txt': original, 'd.txt': truncated(drift), 'a.txt': edited(drift) });
