@@ -11,7 +11,7 @@ export const MIN_LINEAGE_PASSAGES = 2;
 /** A member moved to an ancestor of the parent the stemma gave it (see regainedPassages, keptOpening). */
 export interface Rehung {
   readonly parent: number;
-  /** The parent the stemma gave it. */
+  /** The parent it was moved from: the stemma's, or for a truncation the one the Dollo rule gave it. */
   readonly from: number;
   /**
    * Collation units that moved it: ones the member has, `from` lacks and `parent` has; for a
