@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Character } from '../src/derive/collate.js';
 import { countChanges, patternsOf, shapeOf, sumsOf } from '../src/derive/parsimony.js';
+import { exploreStemmata, scoreStemma, searchStemma, usesHidden } from '../src/derive/stemma.js';
 
 const SETTINGS = { seed: 20261124, numRuns: 200 } as const;
 const ROOT = -1;
@@ -92,5 +93,62 @@ describe('change counting over pattern blocks', () => {
     expect(cut.complete).toBe(false);
     expect(cut.changes).toBeGreaterThan(2);
     expect(cut.changes).toBeLessThanOrEqual(full.changes);
+  });
+});
+
+/** Every stemma of k members without a lost source: one root, every other member under another, no cycle. */
+function observedStemmata(k: number): number[][] {
+  const out: number[][] = [];
+  const parent = new Array<number>(k).fill(ROOT);
+  const acyclic = (): boolean =>
+    parent.every((_, m) => {
+      let x = m;
+      for (let steps = 0; steps <= k; steps++) {
+        if (parent[x] === ROOT) return true;
+        x = parent[x] as number;
+      }
+      return false;
+    });
+  const walk = (m: number): void => {
+    if (m === k) {
+      if (parent.filter((p) => p === ROOT).length === 1 && acyclic()) out.push([...parent]);
+      return;
+    }
+    for (let p = ROOT; p < k; p++) {
+      if (p === m) continue;
+      parent[m] = p;
+      walk(m + 1);
+    }
+  };
+  walk(0);
+  return out;
+}
+
+describe('one exploration, two selections', () => {
+  it('finds the best stemma without a lost source, scored in full, though bounds were set by stemmata with one', () => {
+    const small = fc.integer({ min: 4, max: 5 }).chain((k) =>
+      fc.record({
+        k: fc.constant(k),
+        states: fc.array(fc.array(fc.constantFrom(-1, 0, 1), { minLength: k, maxLength: k }), { minLength: 0, maxLength: 12 }),
+        lost: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: k, maxLength: k }),
+      }),
+    );
+    fc.assert(
+      fc.property(small, ({ k, states, lost }) => {
+        // Each member lacks passages every other member has: what makes a lost source the best
+        // stemma, so that its counts set the bounds that cut the others short.
+        const uniqueLosses = lost.flatMap((times, m) => Array.from({ length: times }, () => Array.from({ length: k }, (_, x) => (x === m ? 0 : 1))));
+        const characters = [...uniqueLosses, ...states].map(character);
+        const explored = exploreStemmata(k, characters);
+        const withLost = searchStemma(explored, true);
+        const without = searchStemma(explored, false);
+        const fewest = Math.min(...observedStemmata(k).map((p) => scoreStemma(k, p, characters).changes));
+        expect(usesHidden(k, without.best.parent)).toBe(false);
+        expect(without.best.changes).toBe(fewest);
+        expect(scoreStemma(k, [...without.best.parent], characters).changes).toBe(without.best.changes);
+        expect(withLost.best.changes).toBeLessThanOrEqual(fewest);
+      }),
+      { seed: 20261202, numRuns: 60 },
+    );
   });
 });

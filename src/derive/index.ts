@@ -8,7 +8,7 @@ import { edgeFeatures, hiddenReading, memberReading, type Reading } from './feat
 import { classifyMethod, findSpintax, type Method } from './method.js';
 import { isPassageReuse, passageDirection, type PassageSide, type PassageVerdict } from './passage.js';
 import { closeness, relation, type ComparedPair } from './relation.js';
-import { hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type StemmaSearch } from './stemma.js';
+import { exploreStemmata, hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type StemmaSearch } from './stemma.js';
 import type { Character } from './collate.js';
 
 export type { Evidence, EvidenceKind } from './evidence.js';
@@ -351,9 +351,10 @@ const SATURATING_MARGIN = MARGIN_SCALE * Math.log(0.5 / (1 - MAX_CONFIDENCE)) + 
  * under an ancestor that has their passages).
  */
 function chooseStemma(k: number, characters: readonly Character[], repair: (parent: readonly number[]) => readonly number[]): StemmaSearch {
-  const full = searchStemma(k, characters, true, SATURATING_MARGIN);
+  const explored = exploreStemmata(k, characters);
+  const full = searchStemma(explored, true, SATURATING_MARGIN);
   if (k < MIN_WITNESSES_FOR_AGREEMENT || !usesHidden(k, full.best.parent)) return full;
-  const observed = searchStemma(k, characters, false, SATURATING_MARGIN);
+  const observed = searchStemma(explored, false, SATURATING_MARGIN);
   const shared = characters.filter(isShared);
   // Each side at its cheapest rooting with the root's unknown readings free: the test asks whether
   // the documents' own tree explains the shared readings, not which way its edges point.

@@ -46,6 +46,37 @@ export interface StemmaSearch {
 }
 
 /**
+ * The stemmata a search scored, kept so that the best with a lost source and the best without
+ * come from one exploration: the climb never looks at whether a stemma has a lost source, so
+ * searching again without one repeated it step for step.
+ */
+export interface Explored {
+  readonly k: number;
+  readonly characters: readonly Character[];
+  readonly cache: ReadonlyMap<string, ScoredStemma>;
+  /** Scores a stemma at least until its count passes `bound` (cached); see scoreStemma. */
+  readonly evaluate: (parent: number[], bound: number, base?: Sums) => ScoredStemma;
+}
+
+/** Scores every stemma of a small family, or climbs through those of a large one (hillClimb). */
+export function exploreStemmata(k: number, characters: readonly Character[]): Explored {
+  const cache = new Map<string, ScoredStemma>();
+  let fewest = Number.POSITIVE_INFINITY;
+  const evaluate = (parent: number[], bound: number, base?: Sums): ScoredStemma => {
+    const key = parent.join(',');
+    const hit = cache.get(key);
+    if (hit && (hit.complete || hit.changes > bound + EPSILON)) return hit;
+    const scored = scoreStemma(k, parent, characters, bound, base);
+    cache.set(key, scored);
+    if (scored.complete && scored.changes < fewest) fewest = scored.changes;
+    return scored;
+  };
+  if (k <= EXHAUSTIVE_MAX) for (const parent of allStemmata(k)) evaluate(parent, fewest);
+  else hillClimb(k, characters, evaluate);
+  return { k, characters, cache, evaluate };
+}
+
+/**
  * Maximum parsimony over stemmata (Sankoff's algorithm on binary characters), as
  * computer-assisted stemmatology does, in two levels. The topology (which texts hang together,
  * and whether a lost source is needed) is chosen by the number of changes, each counted the same
@@ -56,28 +87,27 @@ export interface StemmaSearch {
  * direction for every character separately, a saving that grows with the text and buys a lost
  * source for any family.
  */
-export function searchStemma(k: number, characters: readonly Character[], allowHidden = true, marginCap = Number.POSITIVE_INFINITY): StemmaSearch {
+export function searchStemma(explored: Explored, allowHidden = true, marginCap = Number.POSITIVE_INFINITY): StemmaSearch {
   // Branch and bound: a stemma is scored only until its change count (counted so far plus the
   // least the remaining patterns need) passes the bound its caller needs to compare it with, the
   // best found so far; most moves of a climb stop after a few patterns. The best stemma is
-  // always scored in full. The alternatives that set the margins are then completed on demand
+  // scored in full. The alternatives that set the margins are then completed on demand
   // (see alternative()), so the result is the one an exhaustive scoring gives.
-  const cache = new Map<string, ScoredStemma>();
-  let bestEligible = Number.POSITIVE_INFINITY;
+  const { k, characters, cache, evaluate } = explored;
   const eligible = (parent: readonly number[]): boolean => allowHidden || !usesHidden(k, parent);
-  const evaluate = (parent: number[], bound: number, base?: Sums): ScoredStemma => {
-    const key = parent.join(',');
-    const hit = cache.get(key);
-    if (hit && (hit.complete || hit.changes > bound + EPSILON)) return hit;
-    const scored = scoreStemma(k, parent, characters, bound, base);
-    cache.set(key, scored);
-    if (scored.complete && eligible(parent) && scored.changes < bestEligible) bestEligible = scored.changes;
-    return scored;
-  };
-  if (k <= EXHAUSTIVE_MAX) for (const parent of allStemmata(k)) evaluate(parent, bestEligible);
-  else hillClimb(k, characters, evaluate);
-  const best = first([...cache.values()].filter((s) => eligible(s.parent))) as Stemma;
-  const freeRooted = first([...cache.values()].filter((s) => eligible(s.parent)), (s) => s.freeRootCost) as Stemma;
+  const candidates = (): ScoredStemma[] => [...cache.values()].filter((s) => eligible(s.parent));
+  // The bounds of the exploration were set by the best of all stemmata; one without a lost source
+  // that a bound cut short may still be the best of those without. Such are completed, lowest
+  // bound first, while they can still beat or tie the best complete one.
+  let fewest = Number.POSITIVE_INFINITY;
+  for (const s of candidates()) if (s.complete && s.changes < fewest) fewest = s.changes;
+  for (const s of candidates().filter((x) => !x.complete).sort((x, y) => x.changes - y.changes)) {
+    if (s.changes > fewest + EPSILON) break;
+    const scored = evaluate([...s.parent], fewest);
+    if (scored.complete && scored.changes < fewest) fewest = scored.changes;
+  }
+  const best = first(candidates()) as Stemma;
+  const freeRooted = first(candidates(), (s) => s.freeRootCost) as Stemma;
   // The best stemma in which m has another parent. Stemmata a bound cut short carry a lower bound
   // of their count; those that could still be the alternative, or tie with it, are scored in
   // full, cheapest bound first, until none can. Beyond `marginCap` the confidence no longer
@@ -85,7 +115,7 @@ export function searchStemma(k: number, characters: readonly Character[], allowH
   // Most of them are a move or two from the best, so they are scored by updating its sums.
   let bestSums: Sums | undefined;
   const alternative = (m: number): Stemma | undefined => {
-    const others = (): ScoredStemma[] => [...cache.values()].filter((s) => eligible(s.parent) && s.parent[m] !== best.parent[m]);
+    const others = (): ScoredStemma[] => candidates().filter((s) => s.parent[m] !== best.parent[m]);
     let exact = Number.POSITIVE_INFINITY;
     for (const s of others().sort((x, y) => x.changes - y.changes)) {
       if (s.changes > Math.min(exact, best.changes + marginCap) + EPSILON) break;
