@@ -90,6 +90,12 @@ const IRREGULAR = new Map(
     .map((pair) => pair.split(':') as [string, string]),
 );
 
+const SUFFIX_RULES: ReadonlyArray<readonly [string, string]> = [
+  ['ies', 'y'], ['ves', 'f'], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'],
+  ['men', 'man'], ['s', ''], ['ied', 'y'], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''],
+  ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'], ['ly', ''],
+];
+
 /**
  * Candidate dictionary forms of an inflected English word, most likely first: a simplified
  * version of WordNet's morphy (suffix rules only; irregular forms fall back to the word itself).
@@ -98,12 +104,7 @@ export function baseForms(word: string): string[] {
   const forms = [word];
   const irregular = IRREGULAR.get(word);
   if (irregular) forms.push(irregular);
-  const rules: Array<[string, string]> = [
-    ['ies', 'y'], ['ves', 'f'], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'],
-    ['men', 'man'], ['s', ''], ['ied', 'y'], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''],
-    ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'], ['ly', ''],
-  ];
-  for (const [suffix, replacement] of rules) {
+  for (const [suffix, replacement] of SUFFIX_RULES) {
     if (word.length > suffix.length + 2 && word.endsWith(suffix)) forms.push(word.slice(0, -suffix.length) + replacement);
   }
   return forms;
