@@ -125,14 +125,29 @@ export function searchStemma(explored: Explored, allowHidden = true, marginCap =
     }
     return first(others());
   };
-  const alternatives = best.parent.map((_, m) => alternative(m));
-  const margin = alternatives.map((alternative) => {
-    if (!alternative) return Number.POSITIVE_INFINITY;
-    const extraChanges = alternative.changes - best.changes;
-    return extraChanges > EPSILON ? extraChanges : alternative.cost - best.cost;
-  });
-  const directionOnly = alternatives.map((a) => a !== undefined && a.changes - best.changes <= EPSILON);
-  return { best, margin, directionOnly, freeRooted };
+  // Worked out when first read: of the two selections chooseStemma makes, it returns one.
+  let margins: { margin: number[]; directionOnly: boolean[] } | undefined;
+  const marginsOf = (): { margin: number[]; directionOnly: boolean[] } => {
+    if (margins) return margins;
+    const alternatives = best.parent.map((_, m) => alternative(m));
+    const margin = alternatives.map((alternative) => {
+      if (!alternative) return Number.POSITIVE_INFINITY;
+      const extraChanges = alternative.changes - best.changes;
+      return extraChanges > EPSILON ? extraChanges : alternative.cost - best.cost;
+    });
+    const directionOnly = alternatives.map((a) => a !== undefined && a.changes - best.changes <= EPSILON);
+    return (margins = { margin, directionOnly });
+  };
+  return {
+    best,
+    freeRooted,
+    get margin(): readonly number[] {
+      return marginsOf().margin;
+    },
+    get directionOnly(): readonly boolean[] {
+      return marginsOf().directionOnly;
+    },
+  };
 }
 
 /**
