@@ -195,12 +195,14 @@ export function collate(
         EXPLICITATION_TILT * Math.sign(explicitWords(x) - explicitWords(y));
       characters.push({ state, gain: weight * (1 + tilt), loss: weight * (1 - tilt), unit: u, word: x.join(' '), site: [x, y] });
     }
-    const vocabulary = new Set<string>();
-    for (const w of unit.words) if (w) for (const x of w) vocabulary.add(x);
-    for (const word of [...vocabulary].sort()) {
-      if (swapped.has(word)) continue;
+    // The words some but not all of the passage's versions have: in a family of near-identical
+    // texts most words are in every version, and are passed over before any state is built.
+    const versions = unit.words.filter((w): w is ReadonlySet<string> => w !== undefined);
+    const held = new Map<string, number>();
+    for (const w of versions) for (const x of w) held.set(x, (held.get(x) ?? 0) + 1);
+    const varying = [...held].flatMap(([word, n]) => (n < versions.length && !swapped.has(word) ? [word] : []));
+    for (const word of varying.sort()) {
       const state = Int8Array.from(unit.words, (w) => (w === undefined ? -1 : w.has(word) ? 1 : 0));
-      if (!varies(state)) continue;
       // A word gained or lost outside a substitution is priced the same either way: machine
       // translation adds common words where a spinner adds odd ones, so commonness says nothing
       // about direction here (tilting it by commonness put 3 of 78 generated texts the wrong way).
