@@ -67,30 +67,37 @@ export function rareOverlap(
   documents: number,
   maxDf = Infinity,
 ): number {
-  const weight = (h: number): number => pairWeight(df.get(h) ?? 1, documents, maxDf);
   let shared = 0;
-  let totalA = 0;
-  let totalB = 0;
   let i = 0;
   let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = i < a.length ? (a[i] as number) : Infinity;
-    const y = j < b.length ? (b[j] as number) : Infinity;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
     if (x === y) {
-      const w = weight(x);
-      shared += w;
-      totalA += w;
-      totalB += w;
+      shared += pairWeight(df.get(x) ?? 1, documents, maxDf);
       i++;
       j++;
-    } else if (x < y) {
-      totalA += weight(x);
-      i++;
-    } else {
-      totalB += weight(y);
-      j++;
-    }
+    } else if (x < y) i++;
+    else j++;
   }
+  const totalA = totalWeight(a, df, documents, maxDf);
+  const totalB = totalWeight(b, df, documents, maxDf);
   const smaller = Math.min(totalA, totalB);
   return smaller === 0 ? 0 : Math.min(1, shared / smaller);
 }
+
+/**
+ * The summed weight of a document's stem pairs, in their sorted order (so the very sum a merge
+ * with another document would add up), worked out once per document and weighting: a document
+ * is compared with dozens of candidates.
+ */
+function totalWeight(pairs: Uint32Array, df: ReadonlyMap<number, number>, documents: number, maxDf: number): number {
+  const known = totals.get(pairs);
+  if (known && known.df === df && known.documents === documents && known.maxDf === maxDf) return known.total;
+  let total = 0;
+  for (const h of pairs) total += pairWeight(df.get(h) ?? 1, documents, maxDf);
+  totals.set(pairs, { df, documents, maxDf, total });
+  return total;
+}
+
+const totals = new WeakMap<Uint32Array, { df: ReadonlyMap<number, number>; documents: number; maxDf: number; total: number }>();
