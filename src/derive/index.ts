@@ -155,7 +155,8 @@ export function deriveFamily(
   const search = chooseStemma(k, characters, (stemma) => withLineage(stemma).parent);
   const { margin, directionOnly } = search;
   const { states, readingOf, rehung, parent } = withLineage(search.best.parent);
-  const attested = hiddenReading(units, characters, states, false);
+  // The stricter reading drift evidence is checked against, built only if a member hangs under the lost source.
+  let attested: Reading | undefined;
   const sourceOf = (q: number): Reading | undefined => (parent[q] === ROOT ? undefined : readingOf(parent[q] as number));
   return family.map((d, m) => {
     const p = parent[m] as number;
@@ -193,7 +194,7 @@ export function deriveFamily(
     });
     const evidence: Evidence[] = [
       ...(moved ? [movedEvidence(moved, m)] : []),
-      ...substitutionEvidence(edits, Math.min(2, siblings.length), lexicon, observed ? undefined : reconstructed(units, attested, doc, m)),
+      ...substitutionEvidence(edits, Math.min(2, siblings.length), lexicon, observed ? undefined : reconstructed(units, (attested ??= hiddenReading(units, characters, states, false)), doc, m)),
       ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
       ...spintaxEvidence(doc.text),
       ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
