@@ -101,7 +101,14 @@ function takePassage(chapter, words) {
 
 // ---- transformations ----------------------------------------------------------------------
 
-const sentencesOf = (para) => para.match(/[^.!?]+[.!?]+(?:["')\]]+)?(?:\s+|$)/g)?.map((s) => s.trim()) ?? [para];
+// ICU's sentence rules (Intl.Segmenter), not a "[^.!?]+[.!?]" pattern: that cut "(e.g., CPU" into
+// "(e." + "g." + ", CPU", so edits kept stray fragments that the truth did not mean. ICU is also
+// independent of the engine's own splitter (sbd), so the units edited here are not the engine's.
+const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
+const sentencesOf = (para) => {
+  const out = [...SENTENCES.segment(para)].map((s) => s.segment.trim()).filter((s) => s !== '');
+  return out.length > 0 ? out : [para];
+};
 
 const MT_PAIRS = [
   ['eng-spa', 'spa-eng'],
@@ -243,10 +250,22 @@ function spin(paragraphs, wordnet, rate) {
 
 /** Drops a share of sentences; with `reorder`, also swaps paragraphs and splices in foreign sentences. */
 function edit(paragraphs, { drop, reorder, foreign }) {
-  let out = paragraphs.map((p) => {
-    const kept = sentencesOf(p).filter(() => random() >= drop);
-    return kept.length > 0 ? kept.join(' ') : sentencesOf(p)[0];
+  const split = paragraphs.map(sentencesOf);
+  let kept = split.map((sentences) => {
+    const k = sentences.filter(() => random() >= drop);
+    return k.length > 0 ? k : sentences.slice(0, 1);
   });
+  // An edit that dropped nothing would be a byte-identical copy, whose direction no text can
+  // show: the truth would then ask for a coin toss. One sentence goes in that case.
+  if (kept.every((k, i) => k.length === split[i].length)) {
+    const roomy = split.map((_, i) => i).filter((i) => split[i].length > 1);
+    if (roomy.length > 0) {
+      const p = pick(roomy);
+      const gone = Math.floor(random() * split[p].length);
+      kept = kept.map((k, i) => (i === p ? k.filter((_, j) => j !== gone) : k));
+    }
+  }
+  let out = kept.map((k) => k.join(' '));
   if (reorder && out.length > 2) {
     const i = Math.floor(random() * (out.length - 1));
     [out[i], out[i + 1]] = [out[i + 1], out[i]];
@@ -293,8 +312,15 @@ const wordnet = loadWordNet();
 const families = {};
 const texts = {};
 
+// Two round trips through one language pair are byte-identical (Apertium is deterministic), so
+// siblings made that way could not be ordered by any text: a family uses each pair at most once
+// (`used`, one set per family).
 const transforms = {
-  'machine-translation': (paras) => ({ paragraphs: roundTrip(paras, pick(MT_PAIRS)), swaps: [] }),
+  'machine-translation': (paras, used) => {
+    const pair = pick(MT_PAIRS.filter((p) => !used.has(p)));
+    used.add(pair);
+    return { paragraphs: roundTrip(paras, pair), swaps: [] };
+  },
   spin: (paras) => spin(paras, wordnet, 0.3 + 0.2 * random()),
   edit: (paras) => ({ paragraphs: edit(paras, { drop: 0.1 + 0.2 * random(), reorder: random() < 0.5, foreign: [] }), swaps: [] }),
   truncation: (paras) => ({ paragraphs: truncate(paras), swaps: [] }),
@@ -311,6 +337,7 @@ function family(name, plan, { withheld = [], independents = 0, words = 300 } = {
   const chapterIndex = pick(roomy);
   const chapter = chapters[chapterIndex];
   const made = new Map();
+  const languagesUsed = new Set();
   const parents = {};
   const methods = {};
   const drift = {};
@@ -319,7 +346,7 @@ function family(name, plan, { withheld = [], independents = 0, words = 300 } = {
       made.set(doc, takePassage(chapter, words));
       continue;
     }
-    const { paragraphs, swaps } = transforms[method](made.get(parent));
+    const { paragraphs, swaps } = transforms[method](made.get(parent), languagesUsed);
     made.set(doc, paragraphs);
     methods[`${doc}.txt`] = method;
     if (swaps.length > 0) drift[`${doc}.txt`] = swaps;
