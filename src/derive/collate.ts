@@ -157,6 +157,7 @@ export function collate(
   // Units in reading order of the first member that has them, for stable character order.
   units.sort((x, y) => firstPosition(x) - firstPosition(y));
 
+  const brokenOff = tailsBrokenOff(units);
   const substitutions = substitutionSites(links, slot, offsets, find, byRoot);
   const settledByUnit = units.map(settledStemsOf);
   const settled = new Map<string, number>();
@@ -173,8 +174,8 @@ export function collate(
       });
       return cohesive.length / content.length;
     };
-    const presence = Int8Array.from(unit.members, (s) => (s.length > 0 ? 1 : 0));
-    if (!presence.every((v) => v === 1)) {
+    const presence = Int8Array.from(unit.members, (s, m) => (s.length > 0 ? 1 : brokenOff[m]?.has(u) ? -1 : 0));
+    if (presence.includes(0)) {
       characters.push({ state: presence, gain: PASSAGE_GAIN, loss: PASSAGE_LOSS, unit: u, word: undefined });
     }
     const sites = substitutions.get(unit.members) ?? [];
@@ -211,6 +212,16 @@ export function collate(
       characters.push({ state, gain: weight * (1 + tilt), loss: weight * (1 - tilt), unit: u, word });
     }
   });
+  brokenOff.forEach((tail, m) => {
+    if (tail.size === 0) return;
+    // The rest of the text beyond the break, as one character: m lost it in the event its first
+    // missing passage already counts, so losing it is free, but a text made from m has it only
+    // from a second exemplar, one more event whatever its length. Priced by its length, it made
+    // Notre besoin's U, whose end was lost after a copy was made from it, no one's source
+    // (besoin 8 -> 4 of 13 parents); without it, a truncation's direction rested on one passage.
+    const state = Int8Array.from(units[0]?.members ?? [], (_, x) => (x === m ? 0 : [...tail].some((u) => (units[u]?.members[x]?.length ?? 0) > 0) ? 1 : -1));
+    characters.push({ state, gain: PASSAGE_GAIN, loss: 0, unit: -1, word: 'breaks off' });
+  });
   for (const { habit, state } of typographyStates(members.map((d) => documents[d]?.text ?? ''))) {
     characters.push({ state, gain: TYPOGRAPHY_WEIGHT, loss: TYPOGRAPHY_WEIGHT, unit: -1, word: `typography: ${habit}` });
   }
@@ -223,6 +234,62 @@ export function collate(
     }
     return Number.MAX_SAFE_INTEGER;
   }
+}
+
+/**
+ * For each member, the passages it lacks because it breaks off: a truncation, or a witness whose
+ * end is lost, loses the rest of the text in one event, where an editor drops passages one by
+ * one. Counted as losses, a run of trailing passages made the truncation look akin to any other
+ * copy that lacks some of them (the tree-shaped generated families hung a truncation under an
+ * edit that dropped a few of them), and made a lost source that lacked them cheaper than the
+ * original that has them. The first passage after the break stays a loss, so the event is still
+ * counted once; the rest become unknown, and one character stands for them (see collate).
+ *
+ * Reading order is that of the member with the most passages. A member breaks off when it keeps
+ * an opening of that order (keptIsPrefix), lacks at least MIN_BROKEN_OFF passages after it, and
+ * keeps at least MIN_KEPT_SHARE of the order. A shorter opening is an excerpt, not a text cut short:
+ * Clough's answers that quote the first few sentences of their source are placed among one
+ * another by the passages they share, and treating their rest as unknown took that away (with
+ * no floor, Clough direction 26 -> 17 of 57; Notre besoin's U keeps 29 of 52, generated
+ * truncations 45-75% of their sentences).
+ */
+function tailsBrokenOff(units: readonly CollationUnit[]): ReadonlySet<number>[] {
+  const k = units[0]?.members.length ?? 0;
+  const has = (u: number, m: number): boolean => (units[u]?.members[m]?.length ?? 0) > 0;
+  const held = (m: number): number => units.filter((_, u) => has(u, m)).length;
+  let reference = 0;
+  for (let m = 1; m < k; m++) if (held(m) > held(reference)) reference = m;
+  const order = units
+    .map((unit, u) => ({ u, at: unit.members[reference]?.[0] }))
+    .filter((x): x is { u: number; at: number } => x.at !== undefined)
+    .sort((x, y) => x.at - y.at)
+    .map((x) => x.u);
+  return Array.from({ length: k }, (_, m) => {
+    if (m === reference || !keptIsPrefix(units, reference, m)) return new Set<number>();
+    const tail = order.filter((u) => !has(u, m));
+    const brokenOff = tail.length >= MIN_BROKEN_OFF && order.length - tail.length >= MIN_KEPT_SHARE * order.length;
+    return new Set(brokenOff ? tail.slice(1) : []);
+  });
+}
+const MIN_BROKEN_OFF = 2;
+const MIN_KEPT_SHARE = 1 / 3;
+
+/**
+ * Whether member `target` keeps the opening passages of member `source`, in `source`'s order,
+ * and drops all that follow (at least one).
+ */
+export function keptIsPrefix(units: readonly CollationUnit[], source: number, target: number): boolean {
+  return outOfOpening(units, source, target).length === 0 && units.some((u) => (u.members[source]?.length ?? 0) > 0 && (u.members[target]?.length ?? 0) === 0);
+}
+
+/** The units target keeps after the first of source's passages (in source's order) that it drops. */
+function outOfOpening(units: readonly CollationUnit[], source: number, target: number): number[] {
+  const positions = units
+    .map((u, i) => ({ i, at: u.members[source]?.[0], kept: (u.members[target]?.length ?? 0) > 0 }))
+    .filter((x): x is { i: number; at: number; kept: boolean } => x.at !== undefined)
+    .sort((a, b) => a.at - b.at);
+  const firstDropped = positions.findIndex((x) => !x.kept);
+  return firstDropped === -1 ? [] : positions.slice(firstDropped).flatMap((x) => (x.kept ? [x.i] : []));
 }
 
 /** The stems settled in a unit: every member that has it (two at least) uses a word of the stem there. */

@@ -1,8 +1,8 @@
 import { round } from '../round.js';
 import type { PreparedDocument } from '../document.js';
 import type { Lexicon } from '../lexicon.js';
-import { collate, PASSAGE_GAIN, type CollationUnit, type PairLink } from './collate.js';
-import { dolloViolations, keptIsPrefix, keptOpening, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource, type Rehung } from './lineage.js';
+import { collate, keptIsPrefix, PASSAGE_GAIN, type CollationUnit, type PairLink } from './collate.js';
+import { dolloViolations, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource } from './lineage.js';
 import { excerpt, orient, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
 import { edgeFeatures, hiddenReading, memberReading, type Reading } from './features.js';
 import { classifyMethod, findSpintax, type Method } from './method.js';
@@ -147,9 +147,7 @@ export function deriveFamily(
     const states = hiddenStates(k, stemma, characters);
     const lost = hiddenReading(units, characters, states);
     const readingOf = (x: number): Reading => (x === k ? lost : memberReading(units, x));
-    const regained = regainedPassages(k, stemma, units, characters, readingOf, states);
-    const afterDollo = stemma.map((p, m) => regained.get(m)?.parent ?? p);
-    const rehung = new Map([...regained, ...keptOpening(k, afterDollo, units, readingOf)]);
+    const rehung = regainedPassages(k, stemma, units, characters, readingOf, states);
     return { states, readingOf, rehung, parent: stemma.map((p, m) => rehung.get(m)?.parent ?? p) };
   };
   const search = chooseStemma(k, characters, (stemma) => withLineage(stemma).parent);
@@ -193,7 +191,7 @@ export function deriveFamily(
       return link.alignment.units.flatMap((u) => u.edits.map((e) => orient(e, sourceIsA, sourceText)));
     });
     const evidence: Evidence[] = [
-      ...(moved ? [movedEvidence(moved, m)] : []),
+      ...(moved ? [lineageEvidence('not-from', documents[family[moved.from] as number]?.id ?? '', moved.passages, m)] : []),
       ...substitutionEvidence(edits, Math.min(2, siblings.length), lexicon, observed ? undefined : reconstructed(units, (attested ??= hiddenReading(units, characters, states, false)), doc, m)),
       ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
       ...spintaxEvidence(doc.text),
@@ -207,15 +205,6 @@ export function deriveFamily(
     };
     return { target: doc.id, source: observed ? (sourceDoc?.id ?? null) : HIDDEN, method, confidence, evidence, ...direction, ...(alsoFrom ? { alsoFrom } : {}) };
   });
-
-  /** Why member m is not from the parent the stemma gave it: passages that parent lacks, or its own order. */
-  function movedEvidence(moved: Rehung, m: number): Evidence {
-    const from = documents[family[moved.from] as number]?.id ?? '';
-    const evidence = lineageEvidence('not-from', from, moved.passages, m);
-    if (!moved.truncation) return evidence;
-    const source = documents[family[moved.parent] as number]?.id ?? '';
-    return { ...evidence, detail: `keeps the opening of ${source} in its order, word for word; ${from} drops or moves passages within it` };
-  }
 
   /** Passages of member m, summed up with the first quoted: those another text lacks, or those m took. */
   function lineageEvidence(kind: 'not-from' | 'addition', other: string, passages: readonly number[], m: number): Evidence {

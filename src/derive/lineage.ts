@@ -8,18 +8,13 @@ import { ROOT } from './stemma.js';
  */
 export const MIN_LINEAGE_PASSAGES = 2;
 
-/** A member moved to an ancestor of the parent the stemma gave it (see regainedPassages, keptOpening). */
+/** A member moved to an ancestor of the parent the stemma gave it (see regainedPassages). */
 export interface Rehung {
   readonly parent: number;
-  /** The parent it was moved from: the stemma's, or for a truncation the one the Dollo rule gave it. */
+  /** The parent the stemma gave it. */
   readonly from: number;
-  /**
-   * Collation units that moved it: ones the member has, `from` lacks and `parent` has; for a
-   * truncation (`truncation` set), the ones it keeps that do not open `from`.
-   */
+  /** Collation units the member has, `from` lacks and `parent` has. */
   readonly passages: readonly number[];
-  /** Set when the member keeps the opening of `parent`, word for word and in its order, and not that of `from`. */
-  readonly truncation?: true;
 }
 
 /**
@@ -70,60 +65,6 @@ export function regainedPassages(
     if (!sharedInnovation) out.set(m, { parent: q, from: p, passages: best.passages });
   }
   return out;
-}
-
-/**
- * Members the stemma hangs under a parent whose opening they do not keep, where an ancestor's
- * they keep word for word: a truncation keeps a prefix of its source, in its source's order.
- * An edit that dropped the same closing passages as the truncation draws it by their shared
- * omissions (a truncation drops every passage after its cut, so it shares any later omission),
- * but if the edit reordered or dropped passages within the part the truncation keeps, the
- * truncation cannot have been cut from it. Only a member with nothing the ancestor lacks, not
- * even a word, is moved, to the nearest such ancestor.
- */
-export function keptOpening(
-  k: number,
-  parent: readonly number[],
-  units: readonly CollationUnit[],
-  readingOf: (x: number) => Reading,
-): Map<number, Rehung> {
-  const out = new Map<number, Rehung>();
-  for (let m = 0; m < k; m++) {
-    const p = parent[m] as number;
-    if (p === ROOT || p === k) continue;
-    // Passages m keeps after one of p's it drops: with none, m keeps p's opening (or all of p).
-    const passages = outOfOpening(units, p, m);
-    if (passages.length === 0) continue;
-    const own = readingOf(m);
-    for (let q = parent[p] as number; q !== ROOT && q !== k; q = parent[q] as number) {
-      const ancestor = readingOf(q);
-      if (!keptIsPrefix(units, q, m) || passagesBeyond(units, own, ancestor).length > 0) continue;
-      // Its words are the ancestor's; the last passage it keeps may end mid-sentence.
-      const kept = units.flatMap((_, u) => (own.has(u) ? [u] : []));
-      if (!kept.every((u) => [...own.words(u)].every((w) => ancestor.words(u).has(w)))) continue;
-      out.set(m, { parent: q, from: p, passages, truncation: true });
-      break;
-    }
-  }
-  return out;
-}
-
-/**
- * Whether member `target` keeps the opening passages of member `source`, in `source`'s order,
- * and drops all that follow (at least one).
- */
-export function keptIsPrefix(units: readonly CollationUnit[], source: number, target: number): boolean {
-  return outOfOpening(units, source, target).length === 0 && units.some((u) => (u.members[source]?.length ?? 0) > 0 && (u.members[target]?.length ?? 0) === 0);
-}
-
-/** The units target keeps after the first of source's passages (in source's order) that it drops. */
-function outOfOpening(units: readonly CollationUnit[], source: number, target: number): number[] {
-  const positions = units
-    .map((u, i) => ({ i, at: u.members[source]?.[0], kept: (u.members[target]?.length ?? 0) > 0 }))
-    .filter((x): x is { i: number; at: number; kept: boolean } => x.at !== undefined)
-    .sort((a, b) => a.at - b.at);
-  const firstDropped = positions.findIndex((x) => !x.kept);
-  return firstDropped === -1 ? [] : positions.slice(firstDropped).flatMap((x) => (x.kept ? [x.i] : []));
 }
 
 /** The collation units a reading has and another lacks. */

@@ -116,9 +116,7 @@ export function describeEvidence(e: Evidence): string {
     case 'addition':
       return `adds ${e.support ?? 1} passage(s), e.g. "${t}"`;
     case 'not-from':
-      return e.detail === undefined
-        ? `not from ${s}: has ${e.support ?? 1} passage(s) it lacks, e.g. "${t}"`
-        : `not from ${s}: ${terminalSafe(e.detail)}, e.g. "${t}"`;
+      return `not from ${s}: has ${e.support ?? 1} passage(s) it lacks, e.g. "${t}"`;
     case 'embedded':
       return `shares ${e.support ?? 1} sentence(s) from "${s}": ${terminalSafe(e.detail ?? '')}`;
   }
