@@ -292,6 +292,35 @@ describe('explicitation: a translation unpacks what its source compressed', () =
   });
 });
 
+describe('polygenetic agreement: two copies that land on the same synonym', () => {
+  // a and b are each made from o, with three changes of their own and three they share:
+  // dictionary synonyms that two independent copies often both choose. The agreement is no
+  // sign of a common source beyond o, so no lost source is drawn, and o stays between them.
+  const original = [
+    'The harbour town was founded by fishermen who came from the northern islands in the spring.',
+    'Its first houses stood on stilts above the mud flats that the tide covered twice a day.',
+    'A stone breakwater was built later to shelter the boats from the winter storms.',
+    'Merchants followed the fishermen, and a market grew up on the square by the church.',
+    'The market sold salted cod, rope, tar and the wool of the sheep from the hills.',
+    'In the dry summers fires were a constant danger to the wooden warehouses along the quay.',
+    'A great fire in the autumn destroyed half of the town and most of its records.',
+    'The town was rebuilt in brick, with wider streets that a fire could not easily cross.',
+  ].join(' ');
+  const swap = (text: string, pairs: [string, string][]): string => pairs.reduce((t, [x, y]) => t.replace(x, y), text);
+  const shared: [string, string][] = [['founded', 'established'], ['was built', 'was constructed'], ['constant danger', 'constant peril']];
+  const a = swap(original, [...shared, ['the boats', 'the vessels'], ['stood on', 'rested on'], ['wooden', 'timber']]);
+  const b = swap(original, [...shared, ['Merchants', 'Traders'], ['destroyed', 'ruined'], ['wider', 'broader']]);
+
+  it('draws no lost source, and hangs neither copy under the other, whatever the names', () => {
+    for (const [oName, aName, bName] of [['o.txt', 'a.txt', 'b.txt'], ['a.txt', 'o.txt', 'x.txt']] as const) {
+      const result = parentOf({ [oName]: original, [aName]: a, [bName]: b });
+      expect(Object.values(result).map((d) => d.source)).not.toContain('hidden:1');
+      expect(result[aName]?.source).not.toBe(bName);
+      expect(result[bName]?.source).not.toBe(aName);
+    }
+  });
+});
+
 describe('the lost source\'s reading where three readings meet', () => {
   // A spin (b) and a round trip (a) each reworded the original's "desktop environment", which c
   // keeps. The site between the two derived readings has to prefer one of them, but that choice
