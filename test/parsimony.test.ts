@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Character } from '../src/derive/collate.js';
 import { countChanges, patternsOf, shapeOf, sumsOf } from '../src/derive/parsimony.js';
-import { exploreStemmata, scoreStemma, searchStemma, usesHidden } from '../src/derive/stemma.js';
+import { exploreStemmata, scoreStemma, searchStemma, usesHidden, type StemmaSearch } from '../src/derive/stemma.js';
 
 const SETTINGS = { seed: 20261124, numRuns: 200 } as const;
 const ROOT = -1;
@@ -140,8 +140,8 @@ describe('one exploration, two selections', () => {
         const uniqueLosses = lost.flatMap((times, m) => Array.from({ length: times }, () => Array.from({ length: k }, (_, x) => (x === m ? 0 : 1))));
         const characters = [...uniqueLosses, ...states].map(character);
         const explored = exploreStemmata(k, characters);
-        const withLost = searchStemma(explored, true);
-        const without = searchStemma(explored, false);
+        const withLost = searchStemma(explored, 'allowed') as StemmaSearch;
+        const without = searchStemma(explored, 'forbidden') as StemmaSearch;
         const fewest = Math.min(...observedStemmata(k).map((p) => scoreStemma(k, p, characters).changes));
         expect(usesHidden(k, without.best.parent)).toBe(false);
         expect(without.best.changes).toBe(fewest);

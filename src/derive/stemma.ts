@@ -76,6 +76,9 @@ export function exploreStemmata(k: number, characters: readonly Character[]): Ex
   return { k, characters, cache, evaluate };
 }
 
+/** Which stemmata a search may return: any, only those of the documents alone, or only those with a lost source. */
+export type LostSource = 'allowed' | 'forbidden' | 'required';
+
 /**
  * Maximum parsimony over stemmata (Sankoff's algorithm on binary characters), as
  * computer-assisted stemmatology does, in two levels. The topology (which texts hang together,
@@ -87,14 +90,14 @@ export function exploreStemmata(k: number, characters: readonly Character[]): Ex
  * direction for every character separately, a saving that grows with the text and buys a lost
  * source for any family.
  */
-export function searchStemma(explored: Explored, allowHidden = true, marginCap = Number.POSITIVE_INFINITY): StemmaSearch {
+export function searchStemma(explored: Explored, lost: LostSource = 'allowed', marginCap = Number.POSITIVE_INFINITY): StemmaSearch | undefined {
   // Branch and bound: a stemma is scored only until its change count (counted so far plus the
   // least the remaining patterns need) passes the bound its caller needs to compare it with, the
   // best found so far; most moves of a climb stop after a few patterns. The best stemma is
   // scored in full. The alternatives that set the margins are then completed on demand
   // (see alternative()), so the result is the one an exhaustive scoring gives.
   const { k, characters, cache, evaluate } = explored;
-  const eligible = (parent: readonly number[]): boolean => allowHidden || !usesHidden(k, parent);
+  const eligible = (parent: readonly number[]): boolean => lost === 'allowed' || (lost === 'required') === usesHidden(k, parent);
   const candidates = (): ScoredStemma[] => [...cache.values()].filter((s) => eligible(s.parent));
   // The bounds of the exploration were set by the best of all stemmata; one without a lost source
   // that a bound cut short may still be the best of those without. Such are completed, lowest
@@ -106,7 +109,8 @@ export function searchStemma(explored: Explored, allowHidden = true, marginCap =
     const scored = evaluate([...s.parent], fewest);
     if (scored.complete && scored.changes < fewest) fewest = scored.changes;
   }
-  const best = first(candidates()) as Stemma;
+  const best = first(candidates());
+  if (!best) return undefined;
   const freeRooted = first(candidates(), (s) => s.freeRootCost) as Stemma;
   // The best stemma in which m has another parent. Stemmata a bound cut short carry a lower bound
   // of their count; those that could still be the alternative, or tie with it, are scored in
