@@ -18,6 +18,24 @@ const derivations = (scenario: string) =>
 const parentOf = (texts: Record<string, string>) =>
   Object.fromEntries(compare(Object.entries(texts).map(([id, text]) => ({ id, text, sha256: '' })), { lexicon }).derivations.map((d) => [d.target, d]));
 
+/** Twelve sentences of a made-up town history, the material of the constructed families below. */
+const HARBOUR = [
+  'The harbour town was founded by fishermen who came from the northern islands in the spring.',
+  'Its first houses stood on stilts above the mud flats that the tide covered twice a day.',
+  'A stone breakwater was built later to shelter the boats from the winter storms.',
+  'Merchants followed the fishermen, and a market grew up on the square by the church.',
+  'The market sold salted cod, rope, tar and the wool of the sheep from the hills.',
+  'In the dry summers fires were a constant danger to the wooden warehouses along the quay.',
+  'A great fire in the autumn destroyed half of the town and most of its records.',
+  'The town was rebuilt in brick, with wider streets that a fire could not easily cross.',
+  'A railway line reached the harbour fifty years later and carried the fish inland overnight.',
+  'The canning factory that opened beside the station employed most of the women of the town.',
+  'When the fishing declined, the factory closed and many families moved to the cities.',
+  'Today the harbour shelters yachts, and the old warehouses have become galleries and cafes.',
+];
+/** Applies replacements in order, each to its first occurrence. */
+const swap = (text: string, pairs: [string, string][]): string => pairs.reduce((t, [x, y]) => t.replace(x, y), text);
+
 describe('derive on the seed story', () => {
   const seeds = derivations('seeds');
 
@@ -296,17 +314,7 @@ describe('polygenetic agreement: two copies that land on the same synonym', () =
   // a and b are each made from o, with three changes of their own and three they share:
   // dictionary synonyms that two independent copies often both choose. The agreement is no
   // sign of a common source beyond o, so no lost source is drawn, and o stays between them.
-  const original = [
-    'The harbour town was founded by fishermen who came from the northern islands in the spring.',
-    'Its first houses stood on stilts above the mud flats that the tide covered twice a day.',
-    'A stone breakwater was built later to shelter the boats from the winter storms.',
-    'Merchants followed the fishermen, and a market grew up on the square by the church.',
-    'The market sold salted cod, rope, tar and the wool of the sheep from the hills.',
-    'In the dry summers fires were a constant danger to the wooden warehouses along the quay.',
-    'A great fire in the autumn destroyed half of the town and most of its records.',
-    'The town was rebuilt in brick, with wider streets that a fire could not easily cross.',
-  ].join(' ');
-  const swap = (text: string, pairs: [string, string][]): string => pairs.reduce((t, [x, y]) => t.replace(x, y), text);
+  const original = HARBOUR.slice(0, 8).join(' ');
   const shared: [string, string][] = [['founded', 'established'], ['was built', 'was constructed'], ['constant danger', 'constant peril']];
   const a = swap(original, [...shared, ['the boats', 'the vessels'], ['stood on', 'rested on'], ['wooden', 'timber']]);
   const b = swap(original, [...shared, ['Merchants', 'Traders'], ['destroyed', 'ruined'], ['wider', 'broader']]);
@@ -355,20 +363,7 @@ describe('lineage of passages: a copy does not regain what its source dropped', 
   // the other, the lower one regaining two sentences; neither can have from the other what the
   // other dropped: both have it from O. d's cut is one event, and its sentences past the first it
   // lacks are not omissions it shares with anyone.
-  const sentences = [
-    'The harbour town was founded by fishermen who came from the northern islands in the spring.',
-    'Its first houses stood on stilts above the mud flats that the tide covered twice a day.',
-    'A stone breakwater was built later to shelter the boats from the winter storms.',
-    'Merchants followed the fishermen, and a market grew up on the square by the church.',
-    'The market sold salted cod, rope, tar and the wool of the sheep from the hills.',
-    'In the dry summers fires were a constant danger to the wooden warehouses along the quay.',
-    'A great fire in the autumn destroyed half of the town and most of its records.',
-    'The town was rebuilt in brick, with wider streets that a fire could not easily cross.',
-    'A railway line reached the harbour fifty years later and carried the fish inland overnight.',
-    'The canning factory that opened beside the station employed most of the women of the town.',
-    'When the fishing declined, the factory closed and many families moved to the cities.',
-    'Today the harbour shelters yachts, and the old warehouses have become galleries and cafes.',
-  ];
+  const sentences = HARBOUR;
   const keep = (indexes: number[], swap = (s: string): string => s) => indexes.map((i) => swap(sentences[i] as string)).join(' ');
   const original = keep([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   const truncated = (swap?: (s: string) => string) => keep([0, 1, 2, 3, 4, 5], swap);
@@ -414,7 +409,6 @@ describe('lineage of passages: a copy does not regain what its source dropped', 
     // every sentence. Taking e for their source would have both invent sentence 5.
     const lost = keep([0, 1, 2, 3, 4, 5, 6, 7]);
     const e = keep([0, 1, 2, 3, 4, 6, 7]);
-    const swap = (text: string, pairs: [string, string][]): string => pairs.reduce((t, [x, y]) => t.replace(x, y), text);
     const r = swap(lost, [['founded', 'established'], ['stilts', 'piles'], ['shelter', 'protect'], ['salted', 'cured'], ['wooden', 'timber'], ['destroyed', 'ruined'], ['wider', 'broader']]);
     const t = swap(lost, [
       ['fishermen who came', 'fishers who arrived'],
