@@ -17,8 +17,9 @@
  * - a context-blind spinner: content words replaced by a random member of any WordNet synset of
  *   theirs (so "court" may become "court docket"), multiword lemmas swapped too, the number-word
  *   drift of commercial spinners ("year" -> "12 months"), and now and then leftover spintax;
- * - editorial rewrites: 10-30% of sentences dropped, paragraphs reordered, sentences from another
- *   text added; truncation (a prefix kept); typography only (quotes, dashes, spaces).
+ * - editorial rewrites: 10-30% of sentences dropped (at least one), paragraphs reordered;
+ *   truncation (a prefix kept); typography only (quotes, dashes, spaces).
+ * Sentences are split by ICU's rules (Intl.Segmenter). A family takes each language pair once.
  * The same seed gives the same families byte for byte (Apertium is deterministic).
  */
 import { execFileSync } from 'node:child_process';
@@ -248,8 +249,8 @@ function spin(paragraphs, wordnet, rate) {
   return { paragraphs: out, swaps };
 }
 
-/** Drops a share of sentences; with `reorder`, also swaps paragraphs and splices in foreign sentences. */
-function edit(paragraphs, { drop, reorder, foreign }) {
+/** Drops a share of sentences; with `reorder`, also swaps two neighbouring paragraphs. */
+function edit(paragraphs, { drop, reorder }) {
   const split = paragraphs.map(sentencesOf);
   let kept = split.map((sentences) => {
     const k = sentences.filter(() => random() >= drop);
@@ -265,17 +266,10 @@ function edit(paragraphs, { drop, reorder, foreign }) {
       kept = kept.map((k, i) => (i === p ? k.filter((_, j) => j !== gone) : k));
     }
   }
-  let out = kept.map((k) => k.join(' '));
+  const out = kept.map((k) => k.join(' '));
   if (reorder && out.length > 2) {
     const i = Math.floor(random() * (out.length - 1));
     [out[i], out[i + 1]] = [out[i + 1], out[i]];
-  }
-  if (foreign.length > 0) {
-    out = [...out];
-    for (const s of foreign) {
-      const p = Math.floor(random() * out.length);
-      out[p] = `${out[p]} ${s}`;
-    }
   }
   return out;
 }
@@ -322,7 +316,7 @@ const transforms = {
     return { paragraphs: roundTrip(paras, pair), swaps: [] };
   },
   spin: (paras) => spin(paras, wordnet, 0.3 + 0.2 * random()),
-  edit: (paras) => ({ paragraphs: edit(paras, { drop: 0.1 + 0.2 * random(), reorder: random() < 0.5, foreign: [] }), swaps: [] }),
+  edit: (paras) => ({ paragraphs: edit(paras, { drop: 0.1 + 0.2 * random(), reorder: random() < 0.5 }), swaps: [] }),
   truncation: (paras) => ({ paragraphs: truncate(paras), swaps: [] }),
   typographic: (paras) => ({ paragraphs: typographic(paras), swaps: [] }),
 };
