@@ -273,18 +273,12 @@ export function collate(
  */
 function tailsBrokenOff(units: readonly CollationUnit[]): ReadonlySet<number>[] {
   const k = units[0]?.members.length ?? 0;
-  const has = (u: number, m: number): boolean => (units[u]?.members[m]?.length ?? 0) > 0;
-  const held = (m: number): number => units.filter((_, u) => has(u, m)).length;
-  let reference = 0;
-  for (let m = 1; m < k; m++) if (held(m) > held(reference)) reference = m;
-  const order = units
-    .map((unit, u) => ({ u, at: unit.members[reference]?.[0] }))
-    .filter((x): x is { u: number; at: number } => x.at !== undefined)
-    .sort((x, y) => x.at - y.at)
-    .map((x) => x.u);
+  const held = Array.from({ length: k }, (_, m) => units.filter((u) => has(u, m)).length);
+  const reference = held.indexOf(Math.max(...held));
+  const order = readingOrder(units, reference);
   return Array.from({ length: k }, (_, m) => {
     if (m === reference || !keptIsPrefix(units, reference, m)) return new Set<number>();
-    const tail = order.filter((u) => !has(u, m));
+    const tail = order.filter((u) => !has(units[u] as CollationUnit, m));
     const brokenOff = tail.length >= MIN_BROKEN_OFF && order.length - tail.length >= MIN_KEPT_SHARE * order.length;
     return new Set(brokenOff ? tail.slice(1) : []);
   });
@@ -297,17 +291,24 @@ const MIN_KEPT_SHARE = 1 / 3;
  * and drops all that follow (at least one).
  */
 export function keptIsPrefix(units: readonly CollationUnit[], source: number, target: number): boolean {
-  return outOfOpening(units, source, target).length === 0 && units.some((u) => (u.members[source]?.length ?? 0) > 0 && (u.members[target]?.length ?? 0) === 0);
+  const order = readingOrder(units, source);
+  const firstDropped = order.findIndex((u) => !has(units[u] as CollationUnit, target));
+  return firstDropped !== -1 && order.slice(firstDropped).every((u) => !has(units[u] as CollationUnit, target));
 }
 
-/** The units target keeps after the first of source's passages (in source's order) that it drops. */
-function outOfOpening(units: readonly CollationUnit[], source: number, target: number): number[] {
-  const positions = units
-    .map((u, i) => ({ i, at: u.members[source]?.[0], kept: (u.members[target]?.length ?? 0) > 0 }))
-    .filter((x): x is { i: number; at: number; kept: boolean } => x.at !== undefined)
-    .sort((a, b) => a.at - b.at);
-  const firstDropped = positions.findIndex((x) => !x.kept);
-  return firstDropped === -1 ? [] : positions.slice(firstDropped).flatMap((x) => (x.kept ? [x.i] : []));
+/** The units member `source` has, in its reading order. */
+function readingOrder(units: readonly CollationUnit[], source: number): number[] {
+  return units
+    .flatMap((unit, u) => {
+      const at = unit.members[source]?.[0];
+      return at === undefined ? [] : [{ u, at }];
+    })
+    .sort((x, y) => x.at - y.at)
+    .map((x) => x.u);
+}
+
+function has(unit: CollationUnit, m: number): boolean {
+  return (unit.members[m]?.length ?? 0) > 0;
 }
 
 /** The stems settled in a unit: every member that has it (two at least) uses a word of the stem there. */
