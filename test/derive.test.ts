@@ -9,6 +9,8 @@ import { basicLexicon, isFunctionWord, isSpinnerSwap, isSynonymSwap, readingComm
 import { loadWordNetLexicon } from '../src/wordnet.js';
 import type { Character, CollationUnit } from '../src/derive/collate.js';
 import { hiddenReading } from '../src/derive/features.js';
+import { assemble, type Derivation } from '../src/derive/index.js';
+import type { ComparedPair } from '../src/derive/relation.js';
 import { readFixture, SEED } from './helpers.js';
 
 const lexicon = await loadWordNetLexicon();
@@ -477,5 +479,31 @@ describe('lineage of passages: a copy does not regain what its source dropped', 
     expect(table).toMatch(/│ y\.txt\s+│ o\.txt\s+│[^\n]*\n│\s+│ also from\s+│[^\n]*\n│\s+│ z\.txt \(0\.\d\d\)/);
     const records = renderJsonl(compare(docs, { lexicon })).trim().split('\n').map((line) => JSON.parse(line) as { type: string; derivations?: { target: string }[] });
     expect(records.filter((r) => r.type === 'family').map((r) => r.derivations?.map((d) => d.target))).toEqual([['o.txt', 'y.txt', 'z.txt']]);
+  });
+});
+
+describe('a shared passage never closes a cycle of derivations', () => {
+  // Clough's task b: the stemma made the Wikipedia article the original and a student's answer
+  // its grandchild; the answer's verbatim run then made the article a borrower of that answer.
+  const alignment = { units: [], unalignedA: [], unalignedB: [] };
+  const pair = (a: number, b: number, shared: number, run: number): ComparedPair => ({
+    a, b, alignment, shareA: shared, shareB: shared, rareOverlap: shared, sharedRun: run, fitA: 0, fitB: 0,
+  });
+  const pairs = [pair(0, 1, 0.9, 80), pair(1, 2, 0.9, 80), pair(0, 2, 0.2, 40)];
+  const stemma: Derivation[] = [
+    { target: 'article', source: null, method: 'original', confidence: 0.7, evidence: [] },
+    { target: 'copy', source: 'article', method: 'edit', confidence: 0.7, evidence: [] },
+    { target: 'answer', source: 'copy', method: 'edit', confidence: 0.7, evidence: [] },
+  ];
+  const borrowedFrom = (sourceIsA: boolean) => () => ({ sourceIsA, confidence: 0.8, evidence: { kind: 'embedded' as const, sourceText: '', targetText: '' } });
+
+  it('keeps the original of the family when the passage points at its descendant', () => {
+    const out = assemble(['article', 'copy', 'answer'], borrowedFrom(false), pairs, [[0, 1, 2]], [stemma]);
+    expect(out.map((d) => d.source)).toEqual([null, 'article', 'copy']);
+  });
+
+  it('still marks a borrower when the passage points the way the family allows', () => {
+    const out = assemble(['article', 'copy', 'answer'], borrowedFrom(true), pairs, [[0, 1], [2]], [stemma.slice(0, 2)]);
+    expect(out[2]).toMatchObject({ source: 'article', method: 'passage-reuse' });
   });
 });

@@ -262,13 +262,24 @@ export function assemble(
       out[d] = r.source === HIDDEN ? { ...r, source: hiddenId } : r;
     });
   }
+  const index = new Map(ids.map((id, i) => [id, i]));
+  // Whether x's derivations, followed upwards, reach y: a passage may not make y the copy of its own
+  // descendant (a family's original under a member that its stemma derives from it).
+  const descends = (x: number, y: number): boolean => {
+    for (let at: number | undefined = x; at !== undefined; ) {
+      if (at === y) return true;
+      const source: string | null | undefined = out[at]?.source;
+      at = source === null || source === undefined ? undefined : index.get(source);
+    }
+    return false;
+  };
   for (const p of pairs) {
     if (relation(p) !== 'passage') continue;
     const verdict = judge(p);
     const target = verdict.sourceIsA ? p.b : p.a;
     const current = out[target];
     const source = verdict.sourceIsA ? p.a : p.b;
-    if (out[source]?.source === ids[target]) continue;
+    if (descends(source, target)) continue;
     if (current && current.source !== null && current.method !== 'passage-reuse') {
       // Made from a text of its own family, and carrying a passage of this one too: a second
       // source, unless the family's stemma already names one that lent more.
