@@ -2,13 +2,16 @@
 // @ts-check
 /**
  * Ground-truth generator for `provenance eval`: builds families of derived texts from real prose
- * nobody here wrote (the English "Debian Reference", Debian package debian-reference-en), with
- * real transformation tools, and writes them with a truth.json.
+ * nobody here wrote (by default the English "Debian Reference", Debian package
+ * debian-reference-en), with real transformation tools, and writes them with a truth.json.
  *
- *   node scripts/generate-families.mjs [--seed N] [--out fixtures/generated]
+ *   node scripts/generate-families.mjs [--seed N] [--out fixtures/generated] [--prose reference|handbook|kjv]
  *
- * Needs (Debian): debian-reference-en, apertium, apertium-eng-spa, apertium-eng-cat,
- * apertium-en-gl, apertium-eo-en. CI does not run it: it reads the committed output.
+ * Needs (Debian): apertium, apertium-eng-spa, apertium-eng-cat, apertium-en-gl, apertium-eo-en,
+ * and the prose: debian-reference-en (reference), debian-handbook (handbook: "The Debian
+ * Administrator's Handbook", other authors, the engine never tuned on it) or bible-kjv (kjv:
+ * the King James Bible's narrative books, another century's English). CI does not run it: it
+ * reads the committed output.
  *
  * Transformations:
  * - machine round trip English -> X -> English through Apertium (Spanish, Catalan, Galician,
@@ -36,7 +39,7 @@ const option = (name, fallback) => {
 };
 const SEED = Number(option('--seed', '20261124'));
 const OUT = option('--out', 'fixtures/generated');
-const SOURCE = '/usr/share/debian-reference/debian-reference.en.txt.gz';
+const PROSE = option('--prose', 'reference');
 
 /** mulberry32: a small, well-mixed deterministic generator. */
 function prng(seed) {
@@ -62,12 +65,16 @@ const shuffle = (list) => {
 
 // ---- source prose -------------------------------------------------------------------------
 
-/**
- * Prose paragraphs of the Debian Reference, grouped by chapter: indented blocks that read as
- * sentences (no tables, commands, code or lists), at least two sentences long.
- */
-function proseByChapter() {
-  const text = gunzipSync(readFileSync(SOURCE)).toString('utf8').replace(/\u00a0/g, ' ');
+/** A paragraph that reads as prose: no tables, commands, code or lists, at least two sentences. */
+function isProse(para) {
+  if (para.length < 200 || para.length > 1200) return false;
+  if (/[|$#{}<>\\_=~→@]|\.\.\.|\b[a-z]+\/[a-z]+|"[^"]*\/[^"]*"/.test(para)) return false;
+  return /\.$/.test(para) && (para.match(/[.!?](\s|$)/g) ?? []).length >= 2;
+}
+
+/** Prose paragraphs of the Debian Reference, grouped by chapter: indented blocks that read as sentences. */
+function referenceChapters() {
+  const text = gunzipSync(readFileSync('/usr/share/debian-reference/debian-reference.en.txt.gz')).toString('utf8').replace(/\u00a0/g, ' ');
   const chapters = [];
   let current = [];
   for (const block of text.split(/\n\s*\n/)) {
@@ -79,14 +86,70 @@ function proseByChapter() {
     const lines = block.split('\n');
     if (!lines.every((l) => /^ {4}\S/.test(l))) continue;
     const para = lines.map((l) => l.trim()).join(' ');
-    if (para.length < 200 || para.length > 1200) continue;
-    if (/[|$#{}<>\\_=~→@]|\.\.\.|\b[a-z]+\/[a-z]+|"[^"]*\/[^"]*"/.test(para)) continue;
-    if (!/\.$/.test(para) || (para.match(/[.!?](\s|$)/g) ?? []).length < 2) continue;
-    current.push(para);
+    if (isProse(para)) current.push(para);
   }
   if (current.length > 0) chapters.push(current);
-  return chapters.filter((c) => c.length >= 8);
+  return chapters;
 }
+
+/**
+ * The paragraphs (Publican's `div class="para"`) of the Debian Administrator's Handbook in the
+ * table of contents' order, a chapter being a top-level page and the section pages after it.
+ */
+function handbookChapters() {
+  const dir = '/usr/share/doc/debian-handbook/html/en-US';
+  const pages = [...new Set([...readFileSync(path.join(dir, 'index.html'), 'utf8').matchAll(/href="([a-z][^"#]*\.html)/g)].map((m) => m[1]))];
+  const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  const chapters = [];
+  let current = [];
+  for (const page of pages) {
+    if (page === 'index.html') continue;
+    if (!page.startsWith('sect.') && current.length > 0) {
+      chapters.push(current);
+      current = [];
+    }
+    const html = readFileSync(path.join(dir, page), 'utf8');
+    for (const [, inner] of html.matchAll(/<div class="para">([\s\S]*?)<\/div>/g)) {
+      const para = inner
+        .replace(/<[^>]+>/g, '')
+        .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (m, e) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (entities[e] ?? m)))
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (isProse(para)) current.push(para);
+    }
+  }
+  if (current.length > 0) chapters.push(current);
+  return chapters;
+}
+
+/** The King James Bible's narrative books (from the `bible` program), a book being a chapter and a few verses a paragraph. */
+function kjvChapters() {
+  const books = ['Genesis', 'Exodus', 'Joshua', 'Judges', 'Ruth', '1Samuel', '2Samuel', '1Kings', '2Kings', 'Esther', 'Nehemiah', 'Daniel', 'Matthew', 'Mark', 'Luke', 'John', 'Acts'];
+  return books.map((book) => {
+    const paragraphs = [];
+    let verses = [];
+    for (const line of execFileSync('bible', ['-l100000', `${book}1:1-199:199`], { encoding: 'utf8', maxBuffer: 1 << 26 }).split('\n')) {
+      const verse = /^\s+\d+ (.*)$/.exec(line);
+      if (!verse) {
+        verses = [];
+        continue;
+      }
+      verses.push(verse[1].trim());
+      const para = verses.join(' ');
+      if (para.length >= 200 && /\.$/.test(para)) {
+        if (isProse(para)) paragraphs.push(para);
+        verses = [];
+      }
+    }
+    return paragraphs;
+  });
+}
+
+const PROSE_SOURCES = {
+  reference: { read: referenceChapters, name: 'Debian Reference chapter' },
+  handbook: { read: handbookChapters, name: "Debian Administrator's Handbook chapter" },
+  kjv: { read: kjvChapters, name: 'King James Bible book' },
+};
 
 /** Takes consecutive paragraphs of one chapter until about `words` words; removes them from the pool. */
 function takePassage(chapter, words) {
@@ -301,7 +364,9 @@ function typographic(paragraphs) {
 
 // ---- families -----------------------------------------------------------------------------
 
-const chapters = proseByChapter();
+const prose = PROSE_SOURCES[PROSE];
+if (!prose) throw new Error(`--prose: one of ${Object.keys(PROSE_SOURCES).join(', ')}`);
+const chapters = prose.read().filter((c) => c.length >= 8);
 const wordnet = loadWordNet();
 const families = {};
 const texts = {};
@@ -364,7 +429,7 @@ function family(name, plan, { withheld = [], independents = 0, words = 300 } = {
   const truth = { parents };
   if (Object.keys(methods).length > 0) truth.methods = Object.fromEntries(Object.entries(methods).filter(([f]) => f in files));
   if (Object.keys(drift).length > 0) truth.drift = Object.fromEntries(Object.entries(drift).filter(([f]) => f in files));
-  truth.notes = `Debian Reference chapter ${chapterIndex + 1}; plan: ${plan.map(([d, p, m]) => (p ? `${d} <- ${p} (${m})` : `${d} (original)`)).join(', ')}${withheld.length ? `; withheld: ${withheld.join(', ')}` : ''}`;
+  truth.notes = `${prose.name} ${chapterIndex + 1}; plan: ${plan.map(([d, p, m]) => (p ? `${d} <- ${p} (${m})` : `${d} (original)`)).join(', ')}${withheld.length ? `; withheld: ${withheld.join(', ')}` : ''}`;
   families[name] = truth;
   texts[name] = files;
 }
@@ -416,5 +481,5 @@ for (const [name, files] of Object.entries(texts)) {
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(OUT, name, file), text);
 }
 const sorted = Object.fromEntries(Object.keys(families).sort().map((k) => [k, families[k]]));
-writeFileSync(path.join(OUT, 'truth.json'), JSON.stringify({ generator: `scripts/generate-families.mjs --seed ${SEED}`, families: sorted }, null, 2) + '\n');
+writeFileSync(path.join(OUT, 'truth.json'), JSON.stringify({ generator: `scripts/generate-families.mjs --seed ${SEED}${PROSE === 'reference' ? '' : ` --prose ${PROSE}`}`, families: sorted }, null, 2) + '\n');
 process.stderr.write(`${Object.keys(families).length} families written to ${OUT}\n`);
