@@ -77,7 +77,8 @@ function expectFloors(
  * accuracy on every held-out set, and to 0.9 with the explicitation tilt (session 16); see
  * README, Accuracy, Held out. Session 17 regenerated these families after fixing the generator's
  * sentence split (and two ways it could make byte-identical copies), which drew a new sample
- * from the same seed; the parent, direction and drift floors are that sample's figures.
+ * from the same seed; the parent, direction and drift floors are that sample's figures. Session
+ * 18's explicitation at the root turned its one round trip the right way: every parent right.
  */
 describe('accuracy on the generated families', () => {
   const { names, familyNames, scores } = scoreFolder('generated');
@@ -88,7 +89,7 @@ describe('accuracy on the generated families', () => {
   });
 
   it('keeps parent, direction and adjacency at or above the recorded figures', () => {
-    expectFloors(overall, { parent: 0.97, direction: 0.97, adjacency: 0.99, method: 0.9, drift: 0.88, falseDerivations: 1 });
+    expectFloors(overall, { parent: 1, direction: 1, adjacency: 0.99, method: 0.96, drift: 0.88, falseDerivations: 0 });
   });
 
   it('claims no derivation on unrelated texts and finds every lost source', () => {
@@ -135,8 +136,9 @@ describe('accuracy on the held-out generated families', () => {
  * Held out in another register: families the generator drew from the King James Bible's narrative
  * books (`--prose kjv --seed 3101`), four centuries older English than the Debian Reference every
  * rule was looked at on. Made in session 18 and run once before being committed; the floors are
- * its figures then. Its misses are two machine round trips taken for their originals, said
- * under 0.6.
+ * its figures then (parent 74/78: two machine round trips taken for their originals, said under
+ * 0.6); explicitation at the root then turned one of them round (76/78), and the floors are
+ * those figures.
  */
 describe('accuracy on families drawn from other prose', () => {
   const { names, familyNames, scores } = scoreFolder('heldout-kjv');
@@ -147,7 +149,7 @@ describe('accuracy on families drawn from other prose', () => {
   });
 
   it('keeps its figures of session 18', () => {
-    expectFloors(overall, { parent: 0.94, direction: 0.95, adjacency: 0.99, method: 0.86, drift: 0.95, falseDerivations: 2 });
+    expectFloors(overall, { parent: 0.97, direction: 0.97, adjacency: 0.99, method: 0.88, drift: 0.95, falseDerivations: 1 });
   });
 
   it('is wrong only where it says it is unsure', () => {

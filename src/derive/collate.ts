@@ -3,6 +3,7 @@ import type { PreparedDocument } from '../document.js';
 import { isFunctionWord, isSpinnerSwap, isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
 import { stemOf } from '../tokenize.js';
 import { typographyStates } from './typography.js';
+import { EXPLICIT_WORDS } from './explicitation.js';
 
 /** A pairwise alignment between two documents of the corpus (indexes into the document list). */
 export interface PairLink {
@@ -76,7 +77,6 @@ const COHESION_TILT = 0.25;
  * fresh seeds 606 and 707 (76 and 78 of 78, against 76 and 73 at 0.1); see README, Held out.
  */
 const EXPLICITATION_TILT = 0.25;
-const EXPLICIT_WORDS: ReadonlySet<string> = new Set(['the', 'of']);
 
 function explicitWords(words: readonly string[]): number {
   return words.filter((w) => EXPLICIT_WORDS.has(w)).length;

@@ -3,7 +3,7 @@ import type { Edit } from '../align.js';
 import type { PreparedDocument } from '../document.js';
 import { isFunctionWord, isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
 
-export type EvidenceKind = 'substitution' | 'omission' | 'addition' | 'spelling-variant' | 'spintax' | 'not-from' | 'embedded';
+export type EvidenceKind = 'substitution' | 'omission' | 'addition' | 'spelling-variant' | 'spintax' | 'not-from' | 'embedded' | 'explicitation';
 
 /**
  * One observation behind a derivation. `sourceText` is the source's reading (for a lost source,
@@ -17,7 +17,7 @@ export interface Evidence {
   readonly support?: number;
   /** True when the two readings are dictionary synonyms (WordNet): a spinner's swap. */
   readonly synonym?: boolean;
-  /** A plain-language account of a measured observation (passage reuse). */
+  /** A plain-language account of a measured observation (passage reuse, explicitation). */
   readonly detail?: string;
 }
 

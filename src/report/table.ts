@@ -119,5 +119,7 @@ export function describeEvidence(e: Evidence): string {
       return `not from ${s}: has ${e.support ?? 1} passage(s) it lacks, e.g. "${t}"`;
     case 'embedded':
       return `shares ${e.support ?? 1} sentence(s) from "${s}": ${terminalSafe(e.detail ?? '')}`;
+    case 'explicitation':
+      return `spells out more: "the" and "of" are ${t}, against ${s} in its source`;
   }
 }

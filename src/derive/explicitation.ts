@@ -1,0 +1,48 @@
+import type { PreparedDocument } from '../document.js';
+import type { Evidence } from './evidence.js';
+
+/**
+ * The words a translation adds where its source left a relation implicit (explicitation,
+ * Blum-Kulka 1986; Baker 1993): a round trip through a Romance language unpacks noun compounds
+ * and genitives ("package management" -> "the management of packages") and adds articles.
+ */
+export const EXPLICIT_WORDS: ReadonlySet<string> = new Set(['the', 'of']);
+
+/** How often a text spells relations out: its explicit words among all its words. */
+export interface Explicitness {
+  readonly explicit: number;
+  readonly words: number;
+}
+
+export function explicitness(doc: Pick<PreparedDocument, 'tokens'>): Explicitness {
+  let words = 0;
+  let explicit = 0;
+  for (const sentence of doc.tokens) {
+    for (const t of sentence) {
+      words++;
+      if (EXPLICIT_WORDS.has(t.norm)) explicit++;
+    }
+  }
+  return { explicit, words };
+}
+
+/**
+ * How many more explicit words `copy` has than it would at `source`'s rate: at least one means
+ * the copy spells out more. Counted in words, not as a share, so that a difference of a fraction
+ * of a word (two texts at 15.7% and 15.6%) says nothing.
+ */
+export function spelledOut(copy: Explicitness, source: Explicitness): number {
+  if (copy.words === 0 || source.words === 0) return 0;
+  return copy.explicit - (source.explicit / source.words) * copy.words;
+}
+
+/** The evidence of an edge that explicitation decided: how often each side writes "the" and "of". */
+export function explicitationEvidence(source: Explicitness, copy: Explicitness): Evidence {
+  const share = (e: Explicitness): string => `${e.explicit} of ${e.words} words (${((100 * e.explicit) / e.words).toFixed(1)}%)`;
+  return {
+    kind: 'explicitation',
+    sourceText: share(source),
+    targetText: share(copy),
+    detail: 'a translation spells out what its source left implicit',
+  };
+}
