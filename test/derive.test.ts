@@ -238,15 +238,16 @@ describe('a swap that breaks a fixed expression', () => {
 });
 
 describe('a parent that only directional tendencies chose', () => {
-  // chain-4: original -> a (machine round trip) -> b (spin) -> c (edit). A round trip adds and
-  // drops words about equally and swaps few dictionary synonyms, so which end of the first edge
-  // is the source rests on tendencies alone (in chain-3 they agree enough to reach the 0.75 cap).
-  const result = compare(readFixture('generated/chain-4'), { lexicon });
+  // star-2: an original and three copies, c a machine round trip through Esperanto. A round trip
+  // adds and drops words about equally and swaps few dictionary synonyms, so which end of the
+  // edge is the source rests on tendencies alone; and this one writes "the" and "of" as often as
+  // its original (15.6% against 15.7%), so explicitation does not decide it either.
+  const result = compare(readFixture('generated/star-2'), { lexicon });
   const byId = Object.fromEntries(result.derivations.map((d) => [d.target, d]));
 
   it('is flagged, with a confidence near even, while a derivation the change count decides is not', () => {
-    expect(byId['a.txt']).toMatchObject({ source: 'original.txt', directionOnly: true });
-    expect(byId['a.txt']?.confidence).toBeLessThan(0.6);
+    expect(byId['c.txt']).toMatchObject({ source: 'original.txt', method: 'machine-translation', directionOnly: true });
+    expect(byId['c.txt']?.confidence).toBeLessThan(0.6);
     const seeds = derivations('seeds');
     expect(Object.values(seeds).some((d) => 'directionOnly' in d)).toBe(false);
   });

@@ -33,6 +33,15 @@ describe('segment', () => {
     for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
     expect(spans[5]?.text).toBe('Trump, speaking alongside Irish Prime Minister Micheál Martin in the Oval Office on Wednesday, said he had received "positive information" about the possibility of a ceasefire.');
   });
+
+  it('ends a sentence after "etc." when a capitalized word follows, as sbd does not', () => {
+    const text = 'Emacs is also a newsreader, a mail program, etc. When used for code it indents. It reads lists, files, etc. and more.';
+    expect(segment(text).map((s) => s.text)).toEqual([
+      'Emacs is also a newsreader, a mail program, etc.',
+      'When used for code it indents.',
+      'It reads lists, files, etc. and more.',
+    ]);
+  });
 });
 
 describe('segment on unpunctuated text', () => {
