@@ -155,8 +155,15 @@ export function deriveFamily(
   const { margin, directionOnly } = search;
   const drawn = withLineage(search.best.parent);
   const { states, readingOf, rehung } = drawn;
-  /** How member m was made from p (a member or the lost source k). */
+  /** How member m was made from p (a member or the lost source k); asked by explicitationAtRoot and again for the derivation. */
+  const methods = new Map<number, Method>();
   const methodOf = (p: number, m: number): Method => {
+    const key = p * (k + 1) + m;
+    let method = methods.get(key);
+    if (method === undefined) methods.set(key, (method = classifyEdge(p, m)));
+    return method;
+  };
+  const classifyEdge = (p: number, m: number): Method => {
     const doc = documents[family[m] as number] as PreparedDocument;
     const observed = p !== k;
     const sourceDoc = observed ? documents[family[p] as number] : undefined;
