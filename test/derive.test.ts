@@ -389,6 +389,15 @@ describe('lineage of passages: a copy does not regain what its source dropped', 
   const truncated = (swap?: (s: string) => string) => keep([0, 1, 2, 3, 4, 5], swap);
   const edited = (swap?: (s: string) => string) => keep([0, 3, 4, 5, 6, 7], swap);
 
+  it('says a truncation hangs under an edit no surer than the evidence for that edit as its exemplar', () => {
+    // t stops just before sentence 7, the one e dropped: whether t was cut from e or from O, the
+    // texts cannot tell (t has every sentence of both up to its cut). The turned-round stemma costs
+    // more; t made from O instead costs one sentence's loss, and that is the margin to go by.
+    const t = parentOf({ 'o.txt': original, 'e.txt': keep([0, 1, 2, 3, 4, 5, 6, 8, 9, 11]), 't.txt': keep([0, 1, 2, 3, 4, 5, 6]) })['t.txt'];
+    expect(t?.method).toBe('truncation');
+    expect(t?.confidence).toBeLessThan(0.6);
+  });
+
   it('hangs the edit and the truncation under the original, each with what it lacks', () => {
     const result = parentOf({ 'o.txt': original, 'd.txt': truncated(), 'a.txt': edited() });
     expect(result['d.txt']).toMatchObject({ source: 'o.txt', method: 'truncation' });

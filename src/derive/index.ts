@@ -9,7 +9,7 @@ import { classifyMethod, findSpintax, type Method } from './method.js';
 import { explicitationEvidence, explicitness, spelledOut, type Explicitness } from './explicitation.js';
 import { isPassageReuse, passageDirection, type PassageSide, type PassageVerdict } from './passage.js';
 import { closeness, relation, type ComparedPair } from './relation.js';
-import { exploreStemmata, HIDDEN_SOURCE_PENALTY, hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type StemmaSearch } from './stemma.js';
+import { EPSILON, exploreStemmata, HIDDEN_SOURCE_PENALTY, hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type Stemma, type StemmaSearch } from './stemma.js';
 import type { Character } from './collate.js';
 
 export type { Evidence, EvidenceKind } from './evidence.js';
@@ -153,6 +153,7 @@ export function deriveFamily(
   };
   const search = chooseStemma(k, characters, (stemma) => withLineage(stemma).parent);
   const { margin, directionOnly } = search;
+  const viaMargin = throughParent(search.best);
   const drawn = withLineage(search.best.parent);
   const { states, readingOf, rehung } = drawn;
   /** How member m was made from p (a member or the lost source k); asked by explicitationAtRoot and again for the derivation. */
@@ -190,7 +191,7 @@ export function deriveFamily(
     // any other parent chosen against the stemma's tendencies.
     const confidence = moved
       ? confidenceOf(PASSAGE_GAIN * moved.passages.length, MAX_DIRECTION_CONFIDENCE)
-      : confidenceOf(margin[m] ?? 0, directionOnly[m] ? MAX_DIRECTION_CONFIDENCE : MAX_CONFIDENCE);
+      : Math.min(confidenceOf(margin[m] ?? 0, directionOnly[m] ? MAX_DIRECTION_CONFIDENCE : MAX_CONFIDENCE), confidenceOf(viaMargin[m] ?? 0, MAX_CONFIDENCE));
     const direction = directionOnly[m] && !moved ? { directionOnly: true as const } : {};
     if (p === ROOT) return { target: doc.id, source: null, method: 'original', confidence, evidence: [], ...direction };
     const observed = p !== k;
@@ -252,6 +253,25 @@ export function deriveFamily(
       }
     }
     return { parent: drawnParent, decided };
+  }
+
+  /**
+   * For a copy of a copy, how much more the stemma costs when the copy is made from its source's
+   * source instead: the evidence that the intermediate is its exemplar at all (the margin works
+   * out the nearest alternative by change count first, which is the same tree turned round
+   * whenever one exists, so a copy hung under an edit by a single shared loss kept the confidence
+   * of its direction: the Handbook's truncations whose cut fell where an edit had dropped a
+   * passage, wrong at 0.70). Infinite where there is no such source (under the root or the lost
+   * source). Counted like the margins: extra changes, or the directed cost where none.
+   */
+  function throughParent(best: Stemma): number[] {
+    return best.parent.map((p, m) => {
+      const g = p === ROOT || p === k ? ROOT : (best.parent[p] as number);
+      if (g === ROOT) return Number.POSITIVE_INFINITY;
+      const scored = scoreStemma(k, best.parent.map((x, i) => (i === m ? g : x)), characters);
+      const extra = scored.changes - best.changes;
+      return Math.max(0, extra > EPSILON ? extra : scored.cost - best.cost);
+    });
   }
 
   /** Passages of member m, summed up with the first quoted: those another text lacks, or those m took. */

@@ -171,7 +171,7 @@ function first<S extends Stemma>(stemmata: readonly S[], costOf: (s: S) => numbe
 }
 
 /** Cost sums differ in their last bits with the order of addition; below this they are equal. */
-const EPSILON = 1e-9;
+export const EPSILON = 1e-9;
 
 /**
  * Fewer changes first, then the cheaper direction. Where the data cannot tell two rootings
