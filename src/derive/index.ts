@@ -153,9 +153,9 @@ export function deriveFamily(
   };
   const search = chooseStemma(k, characters, (stemma) => withLineage(stemma).parent);
   const { margin, directionOnly } = search;
-  const viaMargin = throughParent(search.best);
   const drawn = withLineage(search.best.parent);
   const { states, readingOf, rehung } = drawn;
+  const viaMargin = throughParent(search.best);
   /** How member m was made from p (a member or the lost source k); asked by explicitationAtRoot and again for the derivation. */
   const methods = new Map<number, Method>();
   const methodOf = (p: number, m: number): Method => {
@@ -238,17 +238,14 @@ export function deriveFamily(
     const decided = new Map<number, Evidence>();
     const root = drawnParent.indexOf(ROOT);
     if (root === -1 || rehung.has(root)) return { parent: drawnParent, decided };
-    const measured = new Map<number, Explicitness>();
-    const of = (x: number): Explicitness => {
-      let e = measured.get(x);
-      if (!e) measured.set(x, (e = explicitness(documents[family[x] as number] as PreparedDocument)));
-      return e;
-    };
+    const of = (x: number): Explicitness => explicitness(documents[family[x] as number] as PreparedDocument);
+    const atRoot = of(root);
     for (let m = 0; m < k; m++) {
       if (drawnParent[m] !== root || rehung.has(m) || !directionOnly[m] || methodOf(root, m) !== 'machine-translation') continue;
-      if (spelledOut(of(m), of(root)) >= 1) decided.set(m, explicitationEvidence(of(root), of(m)));
-      else if (spelledOut(of(root), of(m)) >= 1) {
-        decided.set(root, explicitationEvidence(of(m), of(root)));
+      const child = of(m);
+      if (spelledOut(child, atRoot) >= 1) decided.set(m, explicitationEvidence(atRoot, child));
+      else if (spelledOut(atRoot, child) >= 1) {
+        decided.set(root, explicitationEvidence(child, atRoot));
         return { parent: drawnParent.map((p, x) => (x === m ? ROOT : x === root ? m : p)), decided };
       }
     }
@@ -262,11 +259,12 @@ export function deriveFamily(
    * whenever one exists, so a copy hung under an edit by a single shared loss kept the confidence
    * of its direction: the Handbook's truncations whose cut fell where an edit had dropped a
    * passage, wrong at 0.70). Infinite where there is no such source (under the root or the lost
-   * source). Counted like the margins: extra changes, or the directed cost where none.
+   * source) or no need of it (a copy the lineage rule moved, whose confidence comes from its passages).
+   * Counted like the margins: extra changes, or the directed cost where none.
    */
   function throughParent(best: Stemma): number[] {
     return best.parent.map((p, m) => {
-      const g = p === ROOT || p === k ? ROOT : (best.parent[p] as number);
+      const g = p === ROOT || p === k || rehung.has(m) ? ROOT : (best.parent[p] as number);
       if (g === ROOT) return Number.POSITIVE_INFINITY;
       const scored = scoreStemma(k, best.parent.map((x, i) => (i === m ? g : x)), characters);
       const extra = scored.changes - best.changes;
