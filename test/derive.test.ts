@@ -207,6 +207,19 @@ describe('substitution evidence under a lost source', () => {
     expect(substitutionEvidence(derived, 1, basicLexicon).map((e) => e.targetText)[0]).toBe('assembly');
   });
 
+  it("takes the trusted witness's reading where the reconstruction cannot tell", () => {
+    // Only the trusted witness has the passage: its word alone is enough, another's is not.
+    const alone = [[], [edit('locale', 'locus', 10)]];
+    expect(substitutionEvidence(alone, 2, basicLexicon)).toEqual([]);
+    expect(substitutionEvidence(alone, 2, basicLexicon, () => undefined, 0)).toEqual([]);
+    expect(substitutionEvidence(alone, 2, basicLexicon, () => undefined, 1).map((e) => [e.sourceText, e.targetText])).toEqual([['locale', 'locus']]);
+    expect(substitutionEvidence(alone, 2, basicLexicon, () => false, 1)).toEqual([]);
+    // Three readings (a round trip's, the faithful copy's, the spin's): the trusted one is quoted.
+    const three = [[edit('site', 'locus', 10)], [edit('locale', 'locus', 10)]];
+    expect(substitutionEvidence(three, 2, basicLexicon).map((e) => e.sourceText)).toEqual(['site']);
+    expect(substitutionEvidence(three, 2, basicLexicon, () => undefined, 1).map((e) => e.sourceText)).toEqual(['locale']);
+  });
+
   it('drops a swap the reconstruction contradicts, whatever its support', () => {
     const twoWitnesses = [[edit('conform', 'agree', 10)], [edit('sign', 'agree', 10)]];
     expect(substitutionEvidence(twoWitnesses, 2, basicLexicon).map((e) => e.targetText)).toEqual(['agree']);

@@ -79,6 +79,7 @@ function expectFloors(
  * sentence split (and two ways it could make byte-identical copies), which drew a new sample
  * from the same seed; the parent, direction and drift floors are that sample's figures. Session
  * 18's explicitation at the root turned its one round trip the right way: every parent right.
+ * Session 19's trusted witness under a lost source raised drift recall 0.884 -> 0.912.
  */
 describe('accuracy on the generated families', () => {
   const { names, familyNames, scores } = scoreFolder('generated');
@@ -89,7 +90,7 @@ describe('accuracy on the generated families', () => {
   });
 
   it('keeps parent, direction and adjacency at or above the recorded figures', () => {
-    expectFloors(overall, { parent: 1, direction: 1, adjacency: 0.99, method: 0.96, drift: 0.88, falseDerivations: 0 });
+    expectFloors(overall, { parent: 1, direction: 1, adjacency: 0.99, method: 0.96, drift: 0.91, falseDerivations: 0 });
   });
 
   it('claims no derivation on unrelated texts and finds every lost source', () => {
@@ -114,7 +115,7 @@ describe('accuracy on the held-out generated families', () => {
   const overall = summarize(scores).overall;
 
   it('keeps parent, direction and adjacency at or above the figures of session 17', () => {
-    expectFloors(overall, { parent: 0.99, direction: 0.99, adjacency: 0.99, method: 0.9, drift: 0.9, falseDerivations: 0 });
+    expectFloors(overall, { parent: 0.99, direction: 0.99, adjacency: 0.99, method: 0.9, drift: 0.93, falseDerivations: 0 });
   });
 
   it('is right whenever it is confident', () => {
@@ -149,7 +150,7 @@ describe('accuracy on families drawn from other prose', () => {
   });
 
   it('keeps its figures of session 18', () => {
-    expectFloors(overall, { parent: 0.97, direction: 0.97, adjacency: 0.99, method: 0.88, drift: 0.95, falseDerivations: 1 });
+    expectFloors(overall, { parent: 0.97, direction: 0.97, adjacency: 0.99, method: 0.88, drift: 0.96, falseDerivations: 1 });
   });
 
   it('is wrong only where it says it is unsure', () => {

@@ -153,7 +153,11 @@ function isNameVariant(x: string, y: string, lexicon: Lexicon): boolean {
  * The telling substitutions among edits: short swaps (a few words each side) whose source
  * reading is attested by at least `minSupport` witnesses, or by one when `reconstruction` (of a
  * lost source, which all the copies together vote for) agrees, and never when it reads the
- * target's words. Ranked by agreement (two witnesses agreeing is as good as more: a passage may
+ * target's words. Where the reconstruction cannot tell, the reading of the `trusted` witness (the
+ * copy that alone departs from the others least often, if there is one) is taken on its word:
+ * where a round trip and a spin each reword what an edit kept, three readings tie, and the one the
+ * faithful copy keeps is the likeliest original (Bédier's "best text", for places no majority
+ * decides). Ranked by agreement (two witnesses agreeing is as good as more: a passage may
  * be missing from some), then by how much more usual
  * the source wording is than the target's (drift runs from idiom to oddity; a dictionary-synonym
  * swap adds to it), then by position, so the list is deterministic.
@@ -163,14 +167,17 @@ export function substitutionEvidence(
   minSupport: number,
   lexicon: Lexicon,
   reconstruction: (e: OrientedEdit) => boolean | undefined = () => undefined,
+  trusted = -1,
 ): Evidence[] {
   // Witnesses see the same drift through different diffs ("court" -> "court docket" against one,
   // "with" -> "docket and that" against another), so edits are grouped by the changed target
   // word they explain; each group is told by its shortest edit.
   const groups = new Map<number, { witnesses: Set<number>; edits: OrientedEdit[] }>();
+  const witnessOf = new Map<OrientedEdit, number>();
   editsByWitness.forEach((edits, witness) => {
     for (const e of edits.flatMap((x) => (isSwapSized(x) ? [x] : splitSwaps(x, lexicon)))) {
       if (e.sourceWords.length === 0 || e.targetWords.length === 0 || !isSwapSized(e)) continue;
+      witnessOf.set(e, witness);
       e.targetWords.forEach((w, i) => {
         if (e.sourceWords.includes(w)) return;
         const at = e.targetOffsets[i] as number;
@@ -181,24 +188,27 @@ export function substitutionEvidence(
       });
     }
   });
-  const byEdit = new Map<OrientedEdit, number>();
+  const byEdit = new Map<OrientedEdit, { support: number; vouched: boolean }>();
   for (const g of groups.values()) {
     const telling = g.edits.filter((e) => isTelling(e, lexicon));
     if (telling.length === 0) continue;
-    const edit = representative(telling);
-    byEdit.set(edit, Math.max(byEdit.get(edit) ?? 0, g.witnesses.size));
+    const edit = representative(telling, (e) => witnessOf.get(e) === trusted);
+    const seen = byEdit.get(edit);
+    const reading = edit.sourceWords.join(' ');
+    const vouched = telling.some((e) => witnessOf.get(e) === trusted && e.sourceWords.join(' ') === reading);
+    byEdit.set(edit, { support: Math.max(seen?.support ?? 0, g.witnesses.size), vouched: vouched || seen?.vouched === true });
   }
   const ranked = [...byEdit.entries()]
-    .map(([e, support]) => {
+    .map(([e, { support, vouched }]) => {
       const synonym = isSynonymSwap(e.sourceWords, e.targetWords, lexicon);
       const drift = readingCommonness(e.sourceWords, lexicon, true) - readingCommonness(e.targetWords, lexicon, true);
       const broken = breaksExpression(e, lexicon);
       const telltale = broken !== undefined || respellsName(e, lexicon);
-      return { e, support, synonym, broken, content: hasContent(e), drift: drift + (telltale ? TELLTALE_BONUS : 0) };
+      return { e, support, vouched, synonym, broken, content: hasContent(e), drift: drift + (telltale ? TELLTALE_BONUS : 0) };
     })
     .filter((x) => {
       const verdict = reconstruction(x.e);
-      return verdict !== false && (x.support >= minSupport || verdict === true);
+      return verdict !== false && (x.support >= minSupport || verdict === true || (verdict === undefined && x.vouched));
     })
     .sort(
       (x, y) =>
@@ -302,12 +312,21 @@ function writtenWord(e: OrientedEdit, i: number): string {
   return piece(e.sourceText, e.sourceOffsets, i, i + 1).replace(/[^\p{L}\p{N}']+$/u, '');
 }
 
-/** The reading most witnesses give (the lost source's, when they agree), told by its shortest edit. */
-function representative(edits: readonly OrientedEdit[]): OrientedEdit {
+/**
+ * The reading most witnesses give (the lost source's, when they agree), on a tie the trusted
+ * witness's, told by its shortest edit.
+ */
+function representative(edits: readonly OrientedEdit[], isTrusted: (e: OrientedEdit) => boolean): OrientedEdit {
   const votes = new Map<string, number>();
-  for (const e of edits) votes.set(e.sourceWords.join(' '), (votes.get(e.sourceWords.join(' ')) ?? 0) + 1);
+  const trustedReadings = new Set<string>();
+  for (const e of edits) {
+    const reading = e.sourceWords.join(' ');
+    votes.set(reading, (votes.get(reading) ?? 0) + 1);
+    if (isTrusted(e)) trustedReadings.add(reading);
+  }
+  const rank = (e: OrientedEdit): number => 2 * (votes.get(e.sourceWords.join(' ')) ?? 0) + Number(trustedReadings.has(e.sourceWords.join(' ')));
   return edits.reduce((best, e) => {
-    const dv = (votes.get(e.sourceWords.join(' ')) ?? 0) - (votes.get(best.sourceWords.join(' ')) ?? 0);
+    const dv = rank(e) - rank(best);
     return dv > 0 || (dv === 0 && size(e) < size(best)) ? e : best;
   });
 }
