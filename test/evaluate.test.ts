@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
+import { loadFolder } from '../src/load.js';
 import type { Derivation } from '../src/derive/index.js';
 import { rate, scoreFamily, summarize, type FamilyScore } from '../src/evaluate.js';
 import { parseTruth } from '../src/truth.js';
@@ -155,5 +156,45 @@ describe('accuracy on families drawn from other prose', () => {
 
   it('is wrong only where it says it is unsure', () => {
     for (const bin of overall.reliability.filter((b) => b.from >= 0.6)) expect(bin.correct).toBe(bin.total);
+  });
+});
+
+/**
+ * The shared benchmarks (../shared/benchmarks, beside the clone in CI): their figures as floors,
+ * loaded as `provenance eval` loads them. Skipped where the folder is absent (a clone on its own).
+ */
+const BENCHMARKS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'benchmarks');
+
+async function scoreBenchmark(folder: string, only?: string): Promise<FamilyScore> {
+  const root = path.join(BENCHMARKS, folder);
+  const truth = parseTruth(JSON.parse(readFileSync(path.join(root, 'truth.json'), 'utf8')));
+  const scores: FamilyScore[] = [];
+  for (const name of Object.keys(truth.families).sort().filter((n) => only === undefined || n === only)) {
+    const loaded = await loadFolder(path.join(root, name), { recursive: true });
+    scores.push(scoreFamily(name, truth.families[name] ?? { parents: {} }, compare(loaded.files, { lexicon }).derivations));
+  }
+  return summarize(scores).overall;
+}
+
+describe.skipIf(!existsSync(BENCHMARKS))('accuracy on the shared benchmarks', () => {
+  it('PAN13: the source of a reused passage, 119 of 120', async () => {
+    const overall = await scoreBenchmark('pan13');
+    expect(overall.direction.correct).toBeGreaterThanOrEqual(119);
+  });
+
+  it('Clough: derived or not 91 of 100, the Wikipedia source of task a at the root (hubAtRoot)', async () => {
+    const overall = await scoreBenchmark('clough');
+    expect(overall.linkage.correct).toBeGreaterThanOrEqual(91);
+    expect(overall.parent.correct).toBeGreaterThanOrEqual(53);
+  });
+
+  it('Darwin: every edition next to the one it came from', async () => {
+    const overall = await scoreBenchmark('darwin');
+    expect(overall.adjacency).toEqual({ correct: 10, total: 10 });
+  });
+
+  it('Notre besoin: 8 of 13 parents', async () => {
+    const overall = await scoreBenchmark('tla-stemmata', 'besoin');
+    expect(overall.parent.correct).toBeGreaterThanOrEqual(8);
   });
 });

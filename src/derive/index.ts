@@ -152,6 +152,7 @@ export function deriveFamily(
     return { states, readingOf, rehung, parent: stemma.map((p, m) => rehung.get(m)?.parent ?? p) };
   };
   const search = chooseStemma(k, characters, (stemma) => withLineage(stemma).parent);
+
   const { margin, directionOnly } = search;
   const drawn = withLineage(search.best.parent);
   const { states, readingOf, rehung } = drawn;
@@ -179,7 +180,9 @@ export function deriveFamily(
       keptPrefix: observed && keptIsPrefix(units, p, m),
     });
   };
-  const { parent, decided } = explicitationAtRoot(drawn.parent);
+  const explicit = explicitationAtRoot(drawn.parent);
+  const { decided } = explicit;
+  const parent = hubAtRoot(explicit.parent);
   // The stricter reading drift evidence is checked against, built only if a member hangs under the lost source.
   let attested: Reading | undefined;
   let singular: number[] | undefined;
@@ -256,6 +259,27 @@ export function deriveFamily(
   }
 
   /**
+   * A root whose only child is a paraphrase that others were copied from, told apart by tendencies
+   * alone: the paraphrase is taken as the original. Lost words and passages orient a copy, not a
+   * paraphrase, which adds as freely as it drops (Clough's heavy revisions are longer than their
+   * source; the direction of its paraphrase edges is right about half the time), so nothing in
+   * the edge decides, and the tree does: where each text is copied from one already there
+   * (uniform attachment), a node is the root with a likelihood inversely proportional to the
+   * product of its subtree sizes (rumour centrality; Shah and Zaman 2011, Bubeck, Devroye and
+   * Lugosi 2017), and a hub with c children is c + 1 times likelier the root than a leaf hung
+   * above it. Asked of at least two children, and never of a root explicitation decided.
+   */
+  function hubAtRoot(drawnParent: readonly number[]): readonly number[] {
+    const root = drawnParent.indexOf(ROOT);
+    if (root === -1 || rehung.has(root) || decided.has(root)) return drawnParent;
+    const children = drawnParent.flatMap((p, m) => (p === root ? [m] : []));
+    const hub = children[0];
+    if (children.length !== 1 || hub === undefined || rehung.has(hub) || !directionOnly[hub]) return drawnParent;
+    if (drawnParent.filter((p) => p === hub).length < MIN_HUB_CHILDREN || methodOf(root, hub) !== 'paraphrase') return drawnParent;
+    return drawnParent.map((p, x) => (x === hub ? ROOT : x === root ? hub : p));
+  }
+
+  /**
    * For a copy of a copy, how much more the stemma costs when the copy is made from its source's
    * source instead: the evidence that the intermediate is its exemplar at all (the margin works
    * out the nearest alternative by change count first, which is the same tree turned round
@@ -281,6 +305,9 @@ export function deriveFamily(
     return { kind, sourceText: other, targetText: passageText(documents, family, first, m), support: passages.length };
   }
 }
+
+/** A hub of this many children is three times likelier the root than the text hung above it (hubAtRoot). */
+const MIN_HUB_CHILDREN = 2;
 
 /** A second source is stated at most this sure: which of two texts lent the passages rests on one test of lineage. */
 const MAX_SECOND_SOURCE_CONFIDENCE = 0.9;
@@ -422,7 +449,6 @@ function singularReadings(k: number, characters: readonly Character[]): number[]
  * 31 generated sets at a third, +378 at half, but two sets lower).
  */
 function bestWitness(singular: readonly number[], witnesses: readonly number[]): number {
-  if (process.env.PVDBG) console.error("singular", singular, witnesses);
   if (witnesses.length < 2) return -1;
   const order = witnesses.map((w, i) => ({ i, n: singular[w] ?? 0 })).sort((x, y) => x.n - y.n || x.i - y.i);
   const [best, next] = order as [{ i: number; n: number }, { i: number; n: number }];
