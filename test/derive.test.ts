@@ -220,6 +220,13 @@ describe('substitution evidence under a lost source', () => {
     expect(substitutionEvidence(three, 2, basicLexicon, () => undefined, 1).map((e) => e.sourceText)).toEqual(['locale']);
   });
 
+  it('takes, where no witness is trusted, the reading the target word is a dictionary synonym of', () => {
+    const thesaurus = { ...basicLexicon, listsSynonyms: true, synonyms: (a: string, b: string) => [a, b].sort().join('|') === 'locale|locus' };
+    const three = [[edit('site', 'locus', 10)], [edit('locale', 'locus', 10)]];
+    expect(substitutionEvidence(three, 2, thesaurus).map((e) => [e.sourceText, e.synonym])).toEqual([['locale', true]]);
+    expect(substitutionEvidence(three.slice().reverse(), 2, thesaurus).map((e) => e.sourceText)).toEqual(['locale']);
+  });
+
   it('drops a swap the reconstruction contradicts, whatever its support', () => {
     const twoWitnesses = [[edit('conform', 'agree', 10)], [edit('sign', 'agree', 10)]];
     expect(substitutionEvidence(twoWitnesses, 2, basicLexicon).map((e) => e.targetText)).toEqual(['agree']);

@@ -80,7 +80,8 @@ function expectFloors(
  * sentence split (and two ways it could make byte-identical copies), which drew a new sample
  * from the same seed; the parent, direction and drift floors are that sample's figures. Session
  * 18's explicitation at the root turned its one round trip the right way: every parent right.
- * Session 19's trusted witness under a lost source raised drift recall 0.884 -> 0.912.
+ * Session 19's trusted witness and synonym tie-break under a lost source raised drift recall
+ * 0.884 -> 0.921.
  */
 describe('accuracy on the generated families', () => {
   const { names, familyNames, scores } = scoreFolder('generated');
@@ -91,7 +92,7 @@ describe('accuracy on the generated families', () => {
   });
 
   it('keeps parent, direction and adjacency at or above the recorded figures', () => {
-    expectFloors(overall, { parent: 1, direction: 1, adjacency: 0.99, method: 0.96, drift: 0.91, falseDerivations: 0 });
+    expectFloors(overall, { parent: 1, direction: 1, adjacency: 0.99, method: 0.96, drift: 0.92, falseDerivations: 0 });
   });
 
   it('claims no derivation on unrelated texts and finds every lost source', () => {

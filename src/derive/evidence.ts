@@ -192,7 +192,7 @@ export function substitutionEvidence(
   for (const g of groups.values()) {
     const telling = g.edits.filter((e) => isTelling(e, lexicon));
     if (telling.length === 0) continue;
-    const edit = representative(telling, (e) => witnessOf.get(e) === trusted);
+    const edit = representative(telling, (e) => witnessOf.get(e) === trusted, lexicon);
     const seen = byEdit.get(edit);
     const reading = edit.sourceWords.join(' ');
     const vouched = telling.some((e) => witnessOf.get(e) === trusted && e.sourceWords.join(' ') === reading);
@@ -313,10 +313,13 @@ function writtenWord(e: OrientedEdit, i: number): string {
 }
 
 /**
- * The reading most witnesses give (the lost source's, when they agree), on a tie the trusted
- * witness's, told by its shortest edit.
+ * The reading most witnesses give (the lost source's, when they agree), told by its shortest
+ * edit. On a tie, the trusted witness's; then one the target's reading is a dictionary synonym
+ * of: a copy's reading is one step from its source's, while two copies that each reworded the
+ * same word ("locale" -> "site" and "locale" -> "locus") seldom land on synonyms of each other,
+ * synonymy in a thesaurus not being transitive.
  */
-function representative(edits: readonly OrientedEdit[], isTrusted: (e: OrientedEdit) => boolean): OrientedEdit {
+function representative(edits: readonly OrientedEdit[], isTrusted: (e: OrientedEdit) => boolean, lexicon: Lexicon): OrientedEdit {
   const votes = new Map<string, number>();
   const trustedReadings = new Set<string>();
   for (const e of edits) {
@@ -324,7 +327,8 @@ function representative(edits: readonly OrientedEdit[], isTrusted: (e: OrientedE
     votes.set(reading, (votes.get(reading) ?? 0) + 1);
     if (isTrusted(e)) trustedReadings.add(reading);
   }
-  const rank = (e: OrientedEdit): number => 2 * (votes.get(e.sourceWords.join(' ')) ?? 0) + Number(trustedReadings.has(e.sourceWords.join(' ')));
+  const rank = (e: OrientedEdit): number =>
+    4 * (votes.get(e.sourceWords.join(' ')) ?? 0) + 2 * Number(trustedReadings.has(e.sourceWords.join(' '))) + Number(isSynonymSwap(e.sourceWords, e.targetWords, lexicon));
   return edits.reduce((best, e) => {
     const dv = rank(e) - rank(best);
     return dv > 0 || (dv === 0 && size(e) < size(best)) ? e : best;
