@@ -327,12 +327,14 @@ function representative(edits: readonly OrientedEdit[], isTrusted: (e: OrientedE
     votes.set(reading, (votes.get(reading) ?? 0) + 1);
     if (isTrusted(e)) trustedReadings.add(reading);
   }
-  const rank = (e: OrientedEdit): number =>
-    4 * (votes.get(e.sourceWords.join(' ')) ?? 0) + 2 * Number(trustedReadings.has(e.sourceWords.join(' '))) + Number(isSynonymSwap(e.sourceWords, e.targetWords, lexicon));
-  return edits.reduce((best, e) => {
-    const dv = rank(e) - rank(best);
-    return dv > 0 || (dv === 0 && size(e) < size(best)) ? e : best;
+  const ranked = edits.map((e) => {
+    const reading = e.sourceWords.join(' ');
+    return { e, rank: 4 * (votes.get(reading) ?? 0) + 2 * Number(trustedReadings.has(reading)) + Number(isSynonymSwap(e.sourceWords, e.targetWords, lexicon)) };
   });
+  return ranked.reduce((best, x) => {
+    const dv = x.rank - best.rank;
+    return dv > 0 || (dv === 0 && size(x.e) < size(best.e)) ? x : best;
+  }).e;
 }
 
 function size(e: OrientedEdit): number {

@@ -152,7 +152,6 @@ export function deriveFamily(
     return { states, readingOf, rehung, parent: stemma.map((p, m) => rehung.get(m)?.parent ?? p) };
   };
   const search = chooseStemma(k, characters, (stemma) => withLineage(stemma).parent);
-
   const { margin, directionOnly } = search;
   const drawn = withLineage(search.best.parent);
   const { states, readingOf, rehung } = drawn;
@@ -180,9 +179,8 @@ export function deriveFamily(
       keptPrefix: observed && keptIsPrefix(units, p, m),
     });
   };
-  const explicit = explicitationAtRoot(drawn.parent);
-  const { decided } = explicit;
-  const parent = hubAtRoot(explicit.parent);
+  const { parent: explicitParent, decided } = explicitationAtRoot(drawn.parent);
+  const parent = hubAtRoot(explicitParent);
   // The stricter reading drift evidence is checked against, built only if a member hangs under the lost source.
   let attested: Reading | undefined;
   let singular: number[] | undefined;
