@@ -554,3 +554,28 @@ describe('a shared passage never closes a cycle of derivations', () => {
     expect(out[2]).toMatchObject({ source: 'article', method: 'passage-reuse' });
   });
 });
+
+describe('an edit whose kept sentences are reworked: a revision, not a copy', () => {
+  // An author's second edition adds two sentences and works words into three kept ones; a copy
+  // that drops passages keeps its sentences as they are. Which edition came first the tendencies
+  // cannot say (the later one has more, as a source would), so the direction is said unsure.
+  const first = HARBOUR.filter((_, i) => i !== 5 && i !== 9).join(' ');
+  const revise = (s: string, i: number): string =>
+    i === 1 ? s.replace('Its first houses stood', 'Its first wooden houses, it is said, stood')
+      : i === 4 ? s.replace('The market sold', 'For centuries the market sold')
+        : i === 7 ? s.replace('was rebuilt in brick', 'was slowly rebuilt in red brick') : s;
+  const second = HARBOUR.map(revise).join(' ');
+
+  it('says the direction across it is unsure', () => {
+    const result = parentOf({ 'first.txt': first, 'second.txt': second });
+    const copy = Object.values(result).find((d) => d.source !== null);
+    expect(copy).toMatchObject({ method: 'edit', directionOnly: true });
+    expect(copy?.confidence).toBeLessThanOrEqual(0.55);
+  });
+
+  it('leaves an abridgement that keeps its sentences as sure as before', () => {
+    const result = parentOf({ 'first.txt': HARBOUR.filter((_, i) => i !== 3 && i !== 8).join(' '), 'second.txt': HARBOUR.join(' ') });
+    expect(result['first.txt']).toMatchObject({ source: 'second.txt', method: 'edit' });
+    expect(result['first.txt']?.confidence).toBeGreaterThan(0.55);
+  });
+});

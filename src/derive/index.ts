@@ -1,6 +1,6 @@
 import { round } from '../round.js';
 import type { PreparedDocument } from '../document.js';
-import type { Lexicon } from '../lexicon.js';
+import { isSynonymSwap, type Lexicon } from '../lexicon.js';
 import { collate, keptIsPrefix, PASSAGE_GAIN, type CollationUnit, type PairLink } from './collate.js';
 import { dolloViolations, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource } from './lineage.js';
 import { excerpt, orient, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
@@ -181,6 +181,7 @@ export function deriveFamily(
   };
   const { parent: explicitParent, decided } = explicitationAtRoot(drawn.parent);
   const parent = hubAtRoot(explicitParent);
+  const revisedEdges = revisions(parent);
   // The stricter reading drift evidence is checked against, built only if a member hangs under the lost source.
   let attested: Reading | undefined;
   let singular: number[] | undefined;
@@ -193,7 +194,11 @@ export function deriveFamily(
     // any other parent chosen against the stemma's tendencies.
     const confidence = moved
       ? confidenceOf(PASSAGE_GAIN * moved.passages.length, MAX_DIRECTION_CONFIDENCE)
-      : Math.min(confidenceOf(margin[m] ?? 0, directionOnly[m] ? MAX_DIRECTION_CONFIDENCE : MAX_CONFIDENCE), confidenceOf(viaMargin[m] ?? 0, MAX_CONFIDENCE));
+      : Math.min(
+          confidenceOf(margin[m] ?? 0, directionOnly[m] ? MAX_DIRECTION_CONFIDENCE : MAX_CONFIDENCE),
+          confidenceOf(viaMargin[m] ?? 0, MAX_CONFIDENCE),
+          revisedEdges.has(m) ? REVISION_CONFIDENCE : 1,
+        );
     const direction = directionOnly[m] && !moved ? { directionOnly: true as const } : {};
     if (p === ROOT) return { target: doc.id, source: null, method: 'original', confidence, evidence: [], ...direction };
     const observed = p !== k;
@@ -278,6 +283,30 @@ export function deriveFamily(
   }
 
   /**
+   * The members whose direction rests on tendencies alone across an edge that looks like an
+   * author's revision: a copy said to be made by dropping passages or retyping (edit,
+   * typographic) whose kept sentences are yet reworded in more than REVISION_SHARE of them. A
+   * copyist who abridges keeps the sentences he keeps; an author revising adds passages and
+   * reworks sentences, so the text with more is as likely the later one, and "copies lose" does
+   * not orient the edge (Darwin's editions: 11-37% of the aligned sentences reworded, each
+   * later edition longer). Both ends of such an edge are named: the copy, and the root above it.
+   */
+  function revisions(drawnParent: readonly number[]): Set<number> {
+    const out = new Set<number>();
+    drawnParent.forEach((p, m) => {
+      if (p === ROOT || p === k || !directionOnly[m] || rehung.has(m)) return;
+      const method = methodOf(p, m);
+      if (method !== 'edit' && method !== 'typographic' && method !== 'truncation') return;
+      const units = findPair(links, family[m] as number, family[p] as number)?.alignment.units ?? [];
+      const reworked = units.filter((u) => u.edits.some((e) => e.kind !== 'substitution' || !isSynonymSwap(e.aWords, e.bWords, lexicon)));
+      if (units.length === 0 || reworked.length <= REVISION_SHARE * units.length) return;
+      out.add(m);
+      if (drawnParent[p] === ROOT) out.add(p);
+    });
+    return out;
+  }
+
+  /**
    * For a copy of a copy, how much more the stemma costs when the copy is made from its source's
    * source instead: the evidence that the intermediate is its exemplar at all (the margin works
    * out the nearest alternative by change count first, which is the same tree turned round
@@ -303,6 +332,11 @@ export function deriveFamily(
     return { kind, sourceText: other, targetText: passageText(documents, family, first, m), support: passages.length };
   }
 }
+
+/** Above this share of reworded kept sentences an edit reads as a revision (revisions). */
+const REVISION_SHARE = 0.1;
+/** What a direction across a revision is said at: unsure, the table's "direction unsure". */
+const REVISION_CONFIDENCE = 0.55;
 
 /** A hub of this many children is three times likelier the root than the text hung above it (hubAtRoot). */
 const MIN_HUB_CHILDREN = 2;
