@@ -168,6 +168,7 @@ export function substitutionEvidence(
   lexicon: Lexicon,
   reconstruction: (e: OrientedEdit) => boolean | undefined = () => undefined,
   trusted = -1,
+  spun = false,
 ): Evidence[] {
   // Witnesses see the same drift through different diffs ("court" -> "court docket" against one,
   // "with" -> "docket and that" against another), so edits are grouped by the changed target
@@ -192,7 +193,7 @@ export function substitutionEvidence(
   for (const g of groups.values()) {
     const telling = g.edits.filter((e) => isTelling(e, lexicon));
     if (telling.length === 0) continue;
-    const edit = representative(telling, (e) => witnessOf.get(e) === trusted, lexicon);
+    const edit = representative(telling, (e) => witnessOf.get(e) === trusted, spun ? lexicon : undefined);
     const seen = byEdit.get(edit);
     const reading = edit.sourceWords.join(' ');
     const vouched = telling.some((e) => witnessOf.get(e) === trusted && e.sourceWords.join(' ') === reading);
@@ -314,12 +315,15 @@ function writtenWord(e: OrientedEdit, i: number): string {
 
 /**
  * The reading most witnesses give (the lost source's, when they agree), told by its shortest
- * edit. On a tie, the trusted witness's; then one the target's reading is a dictionary synonym
- * of: a copy's reading is one step from its source's, while two copies that each reworded the
- * same word ("locale" -> "site" and "locale" -> "locus") seldom land on synonyms of each other,
- * synonymy in a thesaurus not being transitive.
+ * edit. On a tie, the trusted witness's; then, for a spin (`thesaurus` given), one the target's
+ * reading is a dictionary synonym of: a spinner's reading is one step from its source's, while
+ * two copies that each reworded the same word ("locale" -> "site" and "locale" -> "locus")
+ * seldom land on synonyms of each other, synonymy in a thesaurus not being transitive. Not for
+ * other copies: where the target kept the original word and a spin sibling swapped it, the
+ * spin's word is the synonym, and it would be quoted as the source's (the seed story's round
+ * trips got "metropolis" -> "cities", "metropolis" being the spin's).
  */
-function representative(edits: readonly OrientedEdit[], isTrusted: (e: OrientedEdit) => boolean, lexicon: Lexicon): OrientedEdit {
+function representative(edits: readonly OrientedEdit[], isTrusted: (e: OrientedEdit) => boolean, thesaurus: Lexicon | undefined): OrientedEdit {
   const votes = new Map<string, number>();
   const trustedReadings = new Set<string>();
   for (const e of edits) {
@@ -329,7 +333,7 @@ function representative(edits: readonly OrientedEdit[], isTrusted: (e: OrientedE
   }
   const ranked = edits.map((e) => {
     const reading = e.sourceWords.join(' ');
-    return { e, rank: 4 * (votes.get(reading) ?? 0) + 2 * Number(trustedReadings.has(reading)) + Number(isSynonymSwap(e.sourceWords, e.targetWords, lexicon)) };
+    return { e, rank: 4 * (votes.get(reading) ?? 0) + 2 * Number(trustedReadings.has(reading)) + Number(thesaurus !== undefined && isSynonymSwap(e.sourceWords, e.targetWords, thesaurus)) };
   });
   return ranked.reduce((best, x) => {
     const dv = x.rank - best.rank;

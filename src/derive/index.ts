@@ -218,7 +218,7 @@ export function deriveFamily(
       ...(moved ? [lineageEvidence('not-from', documents[family[moved.from] as number]?.id ?? '', moved.passages, m)] : []),
       ...(observed
         ? substitutionEvidence(edits, 1, lexicon)
-        : substitutionEvidence(edits, Math.min(2, siblings.length), lexicon, reconstructed(units, (attested ??= hiddenReading(units, characters, states, false)), doc, m), bestWitness((singular ??= singularReadings(k, characters)), siblings))),
+        : substitutionEvidence(edits, Math.min(2, siblings.length), lexicon, reconstructed(units, (attested ??= hiddenReading(units, characters, states, false)), doc, m), bestWitness((singular ??= singularReadings(k, characters)), siblings), method === 'spin')),
       ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
       ...spintaxEvidence(doc.text),
       ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
