@@ -13,7 +13,11 @@ export interface Evidence {
   readonly kind: EvidenceKind;
   readonly sourceText: string;
   readonly targetText: string;
-  /** How many witnesses attest the source reading (lost sources), or how many items a summary stands for. */
+  /**
+   * How many witnesses read otherwise than the target's word there (lost sources: the copies that
+   * attest the change, not all of them with the quoted source reading), or how many items a
+   * summary stands for.
+   */
   readonly support?: number;
   /** True when the two readings are dictionary synonyms (WordNet): a spinner's swap. */
   readonly synonym?: boolean;
