@@ -228,6 +228,15 @@ describe('substitution evidence under a lost source', () => {
     expect(substitutionEvidence(three, 2, thesaurus).map((e) => e.sourceText)).toEqual(['site']);
   });
 
+  it('counts, for a copy that seldom departs alone, only the witnesses that agree on the source reading', () => {
+    // Two siblings each reworded the word the faithful copy kept: no change of its own to report.
+    const split = [[edit('site', 'locale', 10)], [edit('locus', 'locale', 10)]];
+    expect(substitutionEvidence(split, 2, basicLexicon).map((e) => e.support)).toEqual([2]);
+    expect(substitutionEvidence(split, 2, basicLexicon, () => undefined, -1, false, true)).toEqual([]);
+    const agreed = [[edit('site', 'locale', 10)], [edit('site', 'locale', 10)]];
+    expect(substitutionEvidence(agreed, 2, basicLexicon, () => undefined, -1, false, true).map((e) => e.support)).toEqual([2]);
+  });
+
   it('drops a swap the reconstruction contradicts, whatever its support', () => {
     const twoWitnesses = [[edit('conform', 'agree', 10)], [edit('sign', 'agree', 10)]];
     expect(substitutionEvidence(twoWitnesses, 2, basicLexicon).map((e) => e.targetText)).toEqual(['agree']);

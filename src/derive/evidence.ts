@@ -161,7 +161,9 @@ function isNameVariant(x: string, y: string, lexicon: Lexicon): boolean {
  * copy that alone departs from the others least often, if there is one) is taken on its word:
  * where a round trip and a spin each reword what an edit kept, three readings tie, and the one the
  * faithful copy keeps is the likeliest original (Bédier's "best text", for places no majority
- * decides). Ranked by agreement (two witnesses agreeing is as good as more: a passage may
+ * decides). For the `faithful` copy itself, only the witnesses that agree on the source reading
+ * count: where two siblings each reworded a word, the copy that seldom departs alone most likely
+ * kept it. Ranked by agreement (two witnesses agreeing is as good as more: a passage may
  * be missing from some), then by how much more usual
  * the source wording is than the target's (drift runs from idiom to oddity; a dictionary-synonym
  * swap adds to it), then by position, so the list is deterministic.
@@ -173,6 +175,7 @@ export function substitutionEvidence(
   reconstruction: (e: OrientedEdit) => boolean | undefined = () => undefined,
   trusted = -1,
   spun = false,
+  faithful = false,
 ): Evidence[] {
   // Witnesses see the same drift through different diffs ("court" -> "court docket" against one,
   // "with" -> "docket and that" against another), so edits are grouped by the changed target
@@ -201,7 +204,8 @@ export function substitutionEvidence(
     const seen = byEdit.get(edit);
     const reading = edit.sourceWords.join(' ');
     const vouched = telling.some((e) => witnessOf.get(e) === trusted && e.sourceWords.join(' ') === reading);
-    byEdit.set(edit, { support: Math.max(seen?.support ?? 0, g.witnesses.size), vouched: vouched || seen?.vouched === true });
+    const support = faithful ? new Set(telling.filter((e) => e.sourceWords.join(' ') === reading).map((e) => witnessOf.get(e))).size : g.witnesses.size;
+    byEdit.set(edit, { support: Math.max(seen?.support ?? 0, support), vouched: vouched || seen?.vouched === true });
   }
   const ranked = [...byEdit.entries()]
     .map(([e, { support, vouched }]) => {

@@ -213,12 +213,13 @@ export function deriveFamily(
       return link.alignment.units.flatMap((u) => u.edits.map((e) => orient(e, sourceIsA, sourceText)));
     });
     const explicit = decided.get(m);
+    const lone = observed ? [] : (singular ??= singularReadings(k, characters));
     const evidence: Evidence[] = [
       ...(explicit ? [explicit] : []),
       ...(moved ? [lineageEvidence('not-from', documents[family[moved.from] as number]?.id ?? '', moved.passages, m)] : []),
       ...(observed
         ? substitutionEvidence(edits, 1, lexicon)
-        : substitutionEvidence(edits, Math.min(2, siblings.length), lexicon, reconstructed(units, (attested ??= hiddenReading(units, characters, states, false)), doc, m), bestWitness((singular ??= singularReadings(k, characters)), siblings), method === 'spin')),
+        : substitutionEvidence(edits, Math.min(2, siblings.length), lexicon, reconstructed(units, (attested ??= hiddenReading(units, characters, states, false)), doc, m), bestWitness(lone, siblings), method === 'spin', bestWitness(lone, [m, ...siblings]) === 0)),
       ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
       ...spintaxEvidence(doc.text),
       ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
