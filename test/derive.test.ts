@@ -160,9 +160,9 @@ describe('substitution evidence under a lost source', () => {
 
   it('needs two witnesses for a source reading, or one the reconstruction agrees with', () => {
     expect(substitutionEvidence(oneWitness, 2, basicLexicon)).toEqual([]);
-    const found = substitutionEvidence(oneWitness, 2, basicLexicon, (e) => e.sourceText === 'court');
+    const found = substitutionEvidence(oneWitness, 2, basicLexicon, { reconstruction: (e) => e.sourceText === 'court' });
     expect(found.map((e) => [e.sourceText, e.targetText, e.support])).toEqual([['court', 'court docket', 1]]);
-    expect(substitutionEvidence(oneWitness, 2, basicLexicon, () => undefined)).toEqual([]);
+    expect(substitutionEvidence(oneWitness, 2, basicLexicon, { reconstruction: () => undefined })).toEqual([]);
   });
 
   it('reports a swap of function words only when the lexicon lists it as a synonym swap, after content swaps', () => {
@@ -211,19 +211,19 @@ describe('substitution evidence under a lost source', () => {
     // Only the trusted witness has the passage: its word alone is enough, another's is not.
     const alone = [[], [edit('locale', 'locus', 10)]];
     expect(substitutionEvidence(alone, 2, basicLexicon)).toEqual([]);
-    expect(substitutionEvidence(alone, 2, basicLexicon, () => undefined, 0)).toEqual([]);
-    expect(substitutionEvidence(alone, 2, basicLexicon, () => undefined, 1).map((e) => [e.sourceText, e.targetText])).toEqual([['locale', 'locus']]);
-    expect(substitutionEvidence(alone, 2, basicLexicon, () => false, 1)).toEqual([]);
+    expect(substitutionEvidence(alone, 2, basicLexicon, { trusted: 0 })).toEqual([]);
+    expect(substitutionEvidence(alone, 2, basicLexicon, { trusted: 1 }).map((e) => [e.sourceText, e.targetText])).toEqual([['locale', 'locus']]);
+    expect(substitutionEvidence(alone, 2, basicLexicon, { reconstruction: () => false, trusted: 1 })).toEqual([]);
     // Three readings (a round trip's, the faithful copy's, the spin's): the trusted one is quoted.
     const three = [[edit('site', 'locus', 10)], [edit('locale', 'locus', 10)]];
     expect(substitutionEvidence(three, 2, basicLexicon).map((e) => e.sourceText)).toEqual(['site']);
-    expect(substitutionEvidence(three, 2, basicLexicon, () => undefined, 1).map((e) => e.sourceText)).toEqual(['locale']);
+    expect(substitutionEvidence(three, 2, basicLexicon, { trusted: 1 }).map((e) => e.sourceText)).toEqual(['locale']);
   });
 
   it('takes, for a spin where no witness is trusted, the reading the target word is a dictionary synonym of', () => {
     const thesaurus = { ...basicLexicon, listsSynonyms: true, synonyms: (a: string, b: string) => [a, b].sort().join('|') === 'locale|locus' };
     const three = [[edit('site', 'locus', 10)], [edit('locale', 'locus', 10)]];
-    expect(substitutionEvidence(three, 2, thesaurus, () => undefined, -1, true).map((e) => [e.sourceText, e.synonym])).toEqual([['locale', true]]);
+    expect(substitutionEvidence(three, 2, thesaurus, { spun: true }).map((e) => [e.sourceText, e.synonym])).toEqual([['locale', true]]);
     // Not for another copy: there the synonym may be a spin sibling's word, not the source's.
     expect(substitutionEvidence(three, 2, thesaurus).map((e) => e.sourceText)).toEqual(['site']);
   });
@@ -232,15 +232,15 @@ describe('substitution evidence under a lost source', () => {
     // Two siblings each reworded the word the faithful copy kept: no change of its own to report.
     const split = [[edit('site', 'locale', 10)], [edit('locus', 'locale', 10)]];
     expect(substitutionEvidence(split, 2, basicLexicon).map((e) => e.support)).toEqual([2]);
-    expect(substitutionEvidence(split, 2, basicLexicon, () => undefined, -1, false, true)).toEqual([]);
+    expect(substitutionEvidence(split, 2, basicLexicon, { faithful: true })).toEqual([]);
     const agreed = [[edit('site', 'locale', 10)], [edit('site', 'locale', 10)]];
-    expect(substitutionEvidence(agreed, 2, basicLexicon, () => undefined, -1, false, true).map((e) => e.support)).toEqual([2]);
+    expect(substitutionEvidence(agreed, 2, basicLexicon, { faithful: true }).map((e) => e.support)).toEqual([2]);
   });
 
   it('drops a swap the reconstruction contradicts, whatever its support', () => {
     const twoWitnesses = [[edit('conform', 'agree', 10)], [edit('sign', 'agree', 10)]];
     expect(substitutionEvidence(twoWitnesses, 2, basicLexicon).map((e) => e.targetText)).toEqual(['agree']);
-    expect(substitutionEvidence(twoWitnesses, 2, basicLexicon, () => false)).toEqual([]);
+    expect(substitutionEvidence(twoWitnesses, 2, basicLexicon, { reconstruction: () => false })).toEqual([]);
   });
 });
 

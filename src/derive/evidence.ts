@@ -153,9 +153,21 @@ function isNameVariant(x: string, y: string, lexicon: Lexicon): boolean {
   return distance(x, y) <= (short.length >= 6 ? 2 : 1);
 }
 
+/** What is known of a target under a lost source, for substitutionEvidence. */
+export interface UnderLostSource {
+  /** What the lost source's reconstruction says of an edit: true, false or undefined (cannot tell). */
+  readonly reconstruction?: (e: OrientedEdit) => boolean | undefined;
+  /** Position in the witnesses of the one taken on its word where nothing else decides; -1 for none. */
+  readonly trusted?: number;
+  /** The target is a spin: ties go to the reading its word is a dictionary synonym of. */
+  readonly spun?: boolean;
+  /** The target is the faithful copy: only witnesses that agree on the source reading count. */
+  readonly faithful?: boolean;
+}
+
 /**
  * The telling substitutions among edits: short swaps (a few words each side) whose source
- * reading is attested by at least `minSupport` witnesses, or by one when `reconstruction` (of a
+ * reading is attested by at least `minSupport` witnesses, or by one when the `reconstruction` (of a
  * lost source, which all the copies together vote for) agrees, and never when it reads the
  * target's words. Where the reconstruction cannot tell, the reading of the `trusted` witness (the
  * copy that alone departs from the others least often, if there is one) is taken on its word:
@@ -172,11 +184,9 @@ export function substitutionEvidence(
   editsByWitness: readonly (readonly OrientedEdit[])[],
   minSupport: number,
   lexicon: Lexicon,
-  reconstruction: (e: OrientedEdit) => boolean | undefined = () => undefined,
-  trusted = -1,
-  spun = false,
-  faithful = false,
+  lost: UnderLostSource = {},
 ): Evidence[] {
+  const { reconstruction = () => undefined, trusted = -1, spun = false, faithful = false } = lost;
   // Witnesses see the same drift through different diffs ("court" -> "court docket" against one,
   // "with" -> "docket and that" against another), so edits are grouped by the changed target
   // word they explain; each group is told by its shortest edit.

@@ -219,7 +219,12 @@ export function deriveFamily(
       ...(moved ? [lineageEvidence('not-from', documents[family[moved.from] as number]?.id ?? '', moved.passages, m)] : []),
       ...(observed
         ? substitutionEvidence(edits, 1, lexicon)
-        : substitutionEvidence(edits, Math.min(2, siblings.length), lexicon, reconstructed(units, (attested ??= hiddenReading(units, characters, states, false)), doc, m), bestWitness(lone, siblings), method === 'spin', bestWitness(lone, [m, ...siblings]) === 0)),
+        : substitutionEvidence(edits, Math.min(2, siblings.length), lexicon, {
+            reconstruction: reconstructed(units, (attested ??= hiddenReading(units, characters, states, false)), doc, m),
+            trusted: bestWitness(lone, siblings),
+            spun: method === 'spin',
+            faithful: bestWitness(lone, [m, ...siblings]) === 0,
+          })),
       ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
       ...spintaxEvidence(doc.text),
       ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
@@ -285,7 +290,7 @@ export function deriveFamily(
 
   /**
    * The members whose direction rests on tendencies alone across an edge that looks like an
-   * author's revision: a copy said to be made by dropping passages or retyping (edit,
+   * author's revision: a copy said to be made by dropping passages or retyping (edit, truncation,
    * typographic) whose kept sentences are yet reworded in more than REVISION_SHARE of them. A
    * copyist who abridges keeps the sentences he keeps; an author revising adds passages and
    * reworks sentences, so the text with more is as likely the later one, and "copies lose" does
