@@ -5,7 +5,7 @@ import { stemIndexOf, stemSets } from '../src/similarity/stemsets.js';
 import { tokenize } from '../src/tokenize.js';
 import { diffWords } from '../src/diff.js';
 import { prepareDocument } from '../src/document.js';
-import { readFixture, SEED } from './helpers.js';
+import { HARBOUR, readFixture, SEED } from './helpers.js';
 
 const docs = readFixture('seeds').map((d) => prepareDocument(d));
 const weights = stemWeights(docs);
@@ -211,5 +211,30 @@ describe('sentence pairs by prefix filtering', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a sentence whose place its neighbours fix', () => {
+  it('is paired with its garbled round trip between the same neighbours, under the similarity floor', () => {
+    // generated/star-4: a is a machine round trip of the original through Esperanto.
+    const family = readFixture('generated/star-4').map((d) => prepareDocument(d));
+    const a = family.find((d) => d.id === 'a.txt') ?? family[0]!;
+    const original = family.find((d) => d.id === 'original.txt') ?? family[0]!;
+    const alignment = alignDocuments(original, a, stemWeights(family));
+    const unit = alignment.units.find((u) => u.a.some((i) => original.spans[i]?.text === 'Their network connection must be secured by the following.'));
+    expect(unit?.b.map((j) => a.spans[j]?.text)).toEqual(['has to assure his connection of mesh for the following.']);
+    expect(unit?.score).toBeLessThan(MIN_SENTENCE_SIMILARITY);
+  });
+
+  it('is not paired with a different sentence that another copy kept in its place', () => {
+    // Two copies of one text, each without a different one of two neighbouring sentences: the
+    // two left in that place share the story's words, as much as with the sentences around them.
+    const drop = (i: number) => prepareDocument({ id: `drop-${i}.txt`, text: HARBOUR.filter((_, j) => j !== i).join(' '), sha256: '' });
+    for (let i = 1; i + 2 < HARBOUR.length; i++) {
+      const [x, y] = [drop(i), drop(i + 1)];
+      const alignment = alignDocuments(x, y, stemWeights([x, y]));
+      expect(alignment.unalignedA, `sentences ${i} and ${i + 1}`).toHaveLength(1);
+      expect(alignment.unalignedB).toHaveLength(1);
+    }
   });
 });

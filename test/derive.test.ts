@@ -12,7 +12,7 @@ import { hiddenReading } from '../src/derive/features.js';
 import { assemble, type Derivation } from '../src/derive/index.js';
 import { spelledOut } from '../src/derive/explicitation.js';
 import type { ComparedPair } from '../src/derive/relation.js';
-import { readFixture, SEED } from './helpers.js';
+import { HARBOUR, readFixture, SEED } from './helpers.js';
 
 const lexicon = await loadWordNetLexicon();
 const derivations = (scenario: string) =>
@@ -21,21 +21,6 @@ const derivations = (scenario: string) =>
 const parentOf = (texts: Record<string, string>) =>
   Object.fromEntries(compare(Object.entries(texts).map(([id, text]) => ({ id, text, sha256: '' })), { lexicon }).derivations.map((d) => [d.target, d]));
 
-/** Twelve sentences of a made-up town history, the material of the constructed families below. */
-const HARBOUR = [
-  'The harbour town was founded by fishermen who came from the northern islands in the spring.',
-  'Its first houses stood on stilts above the mud flats that the tide covered twice a day.',
-  'A stone breakwater was built later to shelter the boats from the winter storms.',
-  'Merchants followed the fishermen, and a market grew up on the square by the church.',
-  'The market sold salted cod, rope, tar and the wool of the sheep from the hills.',
-  'In the dry summers fires were a constant danger to the wooden warehouses along the quay.',
-  'A great fire in the autumn destroyed half of the town and most of its records.',
-  'The town was rebuilt in brick, with wider streets that a fire could not easily cross.',
-  'A railway line reached the harbour fifty years later and carried the fish inland overnight.',
-  'The canning factory that opened beside the station employed most of the women of the town.',
-  'When the fishing declined, the factory closed and many families moved to the cities.',
-  'Today the harbour shelters yachts, and the old warehouses have become galleries and cafes.',
-];
 /** Applies replacements in order, each to its first occurrence. */
 const swap = (text: string, pairs: [string, string][]): string => pairs.reduce((t, [x, y]) => t.replace(x, y), text);
 
