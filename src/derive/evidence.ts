@@ -213,8 +213,9 @@ export function substitutionEvidence(
     const edit = representative(telling, (e) => witnessOf.get(e) === trusted, spun ? lexicon : undefined);
     const seen = byEdit.get(edit);
     const reading = edit.sourceWords.join(' ');
-    const vouched = telling.some((e) => witnessOf.get(e) === trusted && e.sourceWords.join(' ') === reading);
-    const support = faithful ? new Set(telling.filter((e) => e.sourceWords.join(' ') === reading).map((e) => witnessOf.get(e))).size : g.witnesses.size;
+    const agreeing = new Set(telling.filter((e) => e.sourceWords.join(' ') === reading).map((e) => witnessOf.get(e)));
+    const vouched = agreeing.has(trusted);
+    const support = faithful ? agreeing.size : g.witnesses.size;
     byEdit.set(edit, { support: Math.max(seen?.support ?? 0, support), vouched: vouched || seen?.vouched === true });
   }
   const ranked = [...byEdit.entries()]
