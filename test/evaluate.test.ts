@@ -81,7 +81,8 @@ function expectFloors(
  * from the same seed; the parent, direction and drift floors are that sample's figures. Session
  * 18's explicitation at the root turned its one round trip the right way: every parent right.
  * Session 19's trusted witness and synonym tie-break under a lost source raised drift recall
- * 0.884 -> 0.921.
+ * 0.884 -> 0.921. Session 20's method rules (an edit works on passages; a light rewording is a
+ * spin only if mostly synonyms) named every method right: 50 -> 52 of 52.
  */
 describe('accuracy on the generated families', () => {
   const { names, familyNames, scores } = scoreFolder('generated');
@@ -92,7 +93,7 @@ describe('accuracy on the generated families', () => {
   });
 
   it('keeps parent, direction and adjacency at or above the recorded figures', () => {
-    expectFloors(overall, { parent: 1, direction: 1, adjacency: 0.99, method: 0.96, drift: 0.92, falseDerivations: 0 });
+    expectFloors(overall, { parent: 1, direction: 1, adjacency: 0.99, method: 1, drift: 0.92, falseDerivations: 0 });
   });
 
   it('claims no derivation on unrelated texts and finds every lost source', () => {
@@ -117,7 +118,7 @@ describe('accuracy on the held-out generated families', () => {
   const overall = summarize(scores).overall;
 
   it('keeps parent, direction and adjacency at or above the figures of session 17', () => {
-    expectFloors(overall, { parent: 0.99, direction: 0.99, adjacency: 0.99, method: 0.9, drift: 0.94, falseDerivations: 0 });
+    expectFloors(overall, { parent: 0.99, direction: 0.99, adjacency: 0.99, method: 0.98, drift: 0.94, falseDerivations: 0 });
   });
 
   it('is right whenever it is confident', () => {
@@ -152,7 +153,7 @@ describe('accuracy on families drawn from other prose', () => {
   });
 
   it('keeps its figures of session 18', () => {
-    expectFloors(overall, { parent: 0.97, direction: 0.97, adjacency: 0.99, method: 0.88, drift: 0.96, falseDerivations: 1 });
+    expectFloors(overall, { parent: 0.97, direction: 0.97, adjacency: 0.99, method: 0.96, drift: 0.96, falseDerivations: 1 });
   });
 
   it('is wrong only where it says it is unsure', () => {

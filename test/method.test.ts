@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { EdgeFeatures } from '../src/derive/features.js';
+import { classifyMethod, type MethodContext } from '../src/derive/method.js';
+
+// Feature values are those the engine measured on generated families (session 20), rounded.
+const untouched: EdgeFeatures = { kept: 1, added: 0, contentKept: 1, functionKept: 1, novel: 0, synonymSwaps: 0, orderKept: 1 };
+
+function method(features: Partial<EdgeFeatures>, sourceObserved: boolean): string {
+  const context: MethodContext = {
+    features: { ...untouched, ...features },
+    spintax: false,
+    sourceObserved,
+    sameNormalized: false,
+    sameRaw: false,
+    keptPrefix: false,
+  };
+  return classifyMethod(context);
+}
+
+describe('classifyMethod', () => {
+  it('names an edit that dropped many passages an edit, though the lost source it is read against seems reworded', () => {
+    // The reconstruction took a spin sibling's synonyms in a few places: the edit seems to swap them back.
+    expect(method({ kept: 0.71, contentKept: 0.94, novel: 0.044, synonymSwaps: 0.7 }, false)).toBe('edit');
+    expect(method({ kept: 0.85, contentKept: 0.9, functionKept: 0.81, novel: 0.17, synonymSwaps: 0.19 }, false)).toBe('edit');
+  });
+
+  it('does not name a light rewording that keeps every passage an edit under a lost source', () => {
+    // A round trip whose function words the reconstruction shares with a sibling round trip.
+    expect(method({ contentKept: 0.9, functionKept: 0.95, novel: 0.12, synonymSwaps: 0.3 }, false)).toBe('machine-translation');
+  });
+
+  it('names a light rewording under a lost source a spin only when most lost content words became synonyms', () => {
+    expect(method({ contentKept: 0.88, functionKept: 0.97, novel: 0.11, synonymSwaps: 0.6 }, false)).toBe('spin');
+    expect(method({ contentKept: 0.75, functionKept: 0.99, novel: 0.2, synonymSwaps: 0.8 }, true)).toBe('spin');
+    // Against a source that is present, kept function words are enough (fixtures/chain's light spin).
+    expect(method({ contentKept: 0.84, functionKept: 1, novel: 0.11, synonymSwaps: 0.28 }, true)).toBe('spin');
+  });
+
+  it('names a copy editor’s touch (few synonyms) an edit when the source is present, and a round trip that rewrites function words a translation', () => {
+    expect(method({ contentKept: 0.9, functionKept: 0.98, novel: 0.1, synonymSwaps: 0.1 }, true)).toBe('edit');
+    expect(method({ contentKept: 0.9, functionKept: 0.76, novel: 0.13, synonymSwaps: 0.38 }, true)).toBe('machine-translation');
+  });
+});
