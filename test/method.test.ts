@@ -5,10 +5,11 @@ import { classifyMethod, type MethodContext } from '../src/derive/method.js';
 // Feature values are those the engine measured on generated families (session 20), rounded.
 const untouched: EdgeFeatures = { kept: 1, added: 0, contentKept: 1, functionKept: 1, novel: 0, synonymSwaps: 0, orderKept: 1 };
 
-function method(features: Partial<EdgeFeatures>, sourceObserved: boolean): string {
+function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synonymsKnown = true): string {
   const context: MethodContext = {
     features: { ...untouched, ...features },
     spintax: false,
+    synonymsKnown,
     sourceObserved,
     sameNormalized: false,
     sameRaw: false,
@@ -29,7 +30,12 @@ describe('classifyMethod', () => {
     expect(method({ contentKept: 0.9, functionKept: 0.95, novel: 0.12, synonymSwaps: 0.3 }, false)).toBe('machine-translation');
   });
 
-  it('names a light rewording under a lost source a spin only when most lost content words became synonyms', () => {
+  it('names a rewording under a lost source a spin only when most lost content words became synonyms', () => {
+    // A round trip that lost content words faster than function words, as a spinner does.
+    const roundTrip = { contentKept: 0.69, functionKept: 0.86, novel: 0.31, synonymSwaps: 0.37 };
+    expect(method(roundTrip, false)).toBe('machine-translation');
+    // Without a thesaurus, synonym swaps cannot be counted, and the function words decide.
+    expect(method({ ...roundTrip, synonymSwaps: 0 }, false, false)).toBe('spin');
     expect(method({ contentKept: 0.88, functionKept: 0.97, novel: 0.11, synonymSwaps: 0.6 }, false)).toBe('spin');
     expect(method({ contentKept: 0.75, functionKept: 0.99, novel: 0.2, synonymSwaps: 0.8 }, true)).toBe('spin');
     // Against a source that is present, kept function words are enough (fixtures/chain's light spin).

@@ -172,6 +172,7 @@ export function deriveFamily(
     return classifyMethod({
       features: edgeFeatures(units.length, readingOf(p), memberReading(units, m), lexicon),
       spintax: findSpintax(doc.text) !== undefined,
+      synonymsKnown: lexicon.listsSynonyms === true,
       sourceObserved: observed,
       sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
       sameNormalized: pair !== undefined && pair.alignment.units.every((u) => u.kind === 'identical' || u.kind === 'typographic') &&
