@@ -178,8 +178,17 @@ describe('substitution evidence under a lost source', () => {
       ['package', 'software program', 'level', 'tool'],
       ['tool,', 'shaft,', 'package', 'it'],
     ]);
-    // A piece that is no synonym keeps the change whole; so does a lexicon without synonyms.
-    expect(splitSwaps({ ...run, targetWords: ['steady', 'hammer', 'program', 'shaft'] }, spinner)).toEqual([expect.objectContaining({ sourceText: source })]);
+    // One word for one beside the synonyms divides too (another copy's slip, a sense the
+    // thesaurus reached otherwise); a change with no synonym piece stays whole, and so does
+    // every change under a lexicon without synonyms.
+    const slip = { ...run, targetWords: ['steady', 'software', 'program', 'shaft'] };
+    expect(splitSwaps(slip, spinner).map((e) => [e.sourceWords.join(' '), e.targetWords.join(' ')])).toEqual([
+      ['level', 'steady'],
+      ['package', 'software program'],
+      ['tool', 'shaft'],
+    ]);
+    const noSynonym = { ...run, targetWords: ['steady', 'hammer', 'crowbar'] };
+    expect(splitSwaps(noSynonym, spinner)).toEqual([expect.objectContaining({ sourceText: source })]);
     expect(splitSwaps(run, basicLexicon)).toHaveLength(1);
   });
 

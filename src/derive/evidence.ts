@@ -193,7 +193,7 @@ export function substitutionEvidence(
   const groups = new Map<number, { witnesses: Set<number>; edits: OrientedEdit[] }>();
   const witnessOf = new Map<OrientedEdit, number>();
   editsByWitness.forEach((edits, witness) => {
-    for (const e of edits.flatMap((x) => (isSwapSized(x) ? [x] : splitSwaps(x, lexicon)))) {
+    for (const e of edits.flatMap((x) => splitSwaps(x, lexicon))) {
       if (e.sourceWords.length === 0 || e.targetWords.length === 0 || !isSwapSized(e)) continue;
       witnessOf.set(e, witness);
       e.targetWords.forEach((w, i) => {
@@ -273,9 +273,9 @@ export function splitSwaps(e: OrientedEdit, lexicon: Lexicon): OrientedEdit[] {
   const phraseScore = m + 1;
   // cut[i][j]: the best division of source words [0, i) and target words [0, j) into such pieces,
   // scored by whole-phrase synonyms, then pieces.
-  type Division = { readonly ends: Array<[number, number]>; readonly score: number };
+  type Division = { readonly ends: Array<[number, number]>; readonly score: number; readonly synonyms: number };
   const cut: (Division | undefined)[][] = Array.from({ length: m + 1 }, () => new Array<Division | undefined>(n + 1).fill(undefined));
-  (cut[0] as (Division | undefined)[])[0] = { ends: [], score: 0 };
+  (cut[0] as (Division | undefined)[])[0] = { ends: [], score: 0, synonyms: 0 };
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
       const before = cut[i]?.[j];
@@ -285,16 +285,21 @@ export function splitSwaps(e: OrientedEdit, lexicon: Lexicon): OrientedEdit[] {
           const source = e.sourceWords.slice(i, i + di);
           const target = e.targetWords.slice(j, j + dj);
           const same = source.join(' ') === target.join(' ');
-          if (!same && !isSynonymSwap(source, target, lexicon)) continue;
-          const score = before.score + 1 + (!same && lexicon.synonyms(source.join(' '), target.join(' ')) ? phraseScore : 0);
+          const synonym = !same && isSynonymSwap(source, target, lexicon);
+          // One word for one, no synonym: a slip of another copy's ("explodes" for "exploits") or
+          // a word the spinner's thesaurus reached by another sense; it divides but scores nothing.
+          const other = !same && !synonym && di === 1 && dj === 1;
+          if (!same && !synonym && !other) continue;
+          const score = before.score + (other ? 0 : 1) + (synonym && lexicon.synonyms(source.join(' '), target.join(' ')) ? phraseScore : 0);
           if ((cut[i + di]?.[j + dj]?.score ?? -1) >= score) continue;
-          (cut[i + di] as (Division | undefined)[])[j + dj] = { ends: [...before.ends, [i + di, j + dj]], score };
+          (cut[i + di] as (Division | undefined)[])[j + dj] = { ends: [...before.ends, [i + di, j + dj]], score, synonyms: before.synonyms + (synonym ? 1 : 0) };
         }
       }
     }
   }
-  const pieces = cut[m]?.[n]?.ends;
-  if (!pieces || pieces.length < 2) return [e];
+  const best = cut[m]?.[n];
+  const pieces = best?.ends;
+  if (!pieces || pieces.length < 2 || best.synonyms === 0) return [e];
   const out: OrientedEdit[] = [];
   let from: [number, number] = [0, 0];
   for (const to of pieces) {
