@@ -231,6 +231,18 @@ describe('substitution evidence under a lost source', () => {
     expect(substitutionEvidence(agreed, 2, basicLexicon, { faithful: true }).map((e) => e.support)).toEqual([2]);
   });
 
+  it("leaves to a spin sibling the synonym only it reads: the spinner's swap, seen from the other side", () => {
+    const thesaurus = { ...basicLexicon, listsSynonyms: true, synonyms: (a: string, b: string) => [a, b].sort().join('|') === 'buffer|polisher' };
+    // A round trip kept "buffer"; the spin (witness 0) read "polisher", the other round trip garbled it.
+    const split = [[edit('polisher', 'buffer', 10)], [edit('bufran', 'buffer', 10)]];
+    expect(substitutionEvidence(split, 2, thesaurus, { spins: new Set([0]) })).toEqual([]);
+    expect(substitutionEvidence(split, 2, thesaurus, { spins: new Set([1]) }).map((e) => e.sourceText)).toEqual(['polisher']);
+    // A spin target itself keeps its swaps, and so does any copy when a non-spin witness agrees.
+    expect(substitutionEvidence(split, 2, thesaurus, { spins: new Set([0]), spun: true }).map((e) => e.sourceText)).toEqual(['polisher']);
+    const agreed = [[edit('polisher', 'buffer', 10)], [edit('polisher', 'buffer', 10)]];
+    expect(substitutionEvidence(agreed, 2, thesaurus, { spins: new Set([0]) }).map((e) => e.sourceText)).toEqual(['polisher']);
+  });
+
   it('drops a swap the reconstruction contradicts, whatever its support', () => {
     const twoWitnesses = [[edit('conform', 'agree', 10)], [edit('sign', 'agree', 10)]];
     expect(substitutionEvidence(twoWitnesses, 2, basicLexicon).map((e) => e.targetText)).toEqual(['agree']);

@@ -163,6 +163,8 @@ export interface UnderLostSource {
   readonly spun?: boolean;
   /** The target is the faithful copy: only witnesses that agree on the source reading count. */
   readonly faithful?: boolean;
+  /** Positions in the witnesses of the spins: a synonym only they read is their swap, not the target's. */
+  readonly spins?: ReadonlySet<number>;
 }
 
 /**
@@ -186,7 +188,7 @@ export function substitutionEvidence(
   lexicon: Lexicon,
   lost: UnderLostSource = {},
 ): Evidence[] {
-  const { reconstruction = () => undefined, trusted = -1, spun = false, faithful = false } = lost;
+  const { reconstruction = () => undefined, trusted = -1, spun = false, faithful = false, spins = new Set<number>() } = lost;
   // Witnesses see the same drift through different diffs ("court" -> "court docket" against one,
   // "with" -> "docket and that" against another), so edits are grouped by the changed target
   // word they explain; each group is told by its shortest edit.
@@ -214,6 +216,9 @@ export function substitutionEvidence(
     const seen = byEdit.get(edit);
     const reading = edit.sourceWords.join(' ');
     const agreeing = new Set(telling.filter((e) => e.sourceWords.join(' ') === reading).map((e) => witnessOf.get(e)));
+    // A spinner trades a word for its synonym; where the only copies that read the synonym the
+    // target lacks are spins, the swap is theirs, seen from the other side.
+    if (!spun && [...agreeing].every((w) => w !== undefined && spins.has(w)) && isSynonymSwap(edit.sourceWords, edit.targetWords, lexicon)) continue;
     const vouched = agreeing.has(trusted);
     const support = faithful ? agreeing.size : g.witnesses.size;
     byEdit.set(edit, { support: Math.max(seen?.support ?? 0, support), vouched: vouched || seen?.vouched === true });

@@ -225,6 +225,7 @@ export function deriveFamily(
             trusted: bestWitness(lone, siblings),
             spun: method === 'spin',
             faithful: bestWitness(lone, [m, ...siblings]) === 0,
+            spins: new Set(siblings.flatMap((s, w) => (parent[s] !== ROOT && methodOf(parent[s] as number, s) === 'spin' ? [w] : []))),
           })),
       ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
       ...spintaxEvidence(doc.text),
