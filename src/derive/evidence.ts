@@ -254,7 +254,7 @@ export function substitutionEvidence(
   return out;
 }
 
-/** Short enough to be read as one swap; a longer change is reported only in pieces (splitSwaps). */
+/** Short enough to be read as one swap; a longer change is reported only in pieces (splitSwaps), if it divides. */
 function isSwapSized(e: OrientedEdit): boolean {
   return e.sourceWords.length <= MAX_SWAP_WORDS && e.targetWords.length <= (e.sourceWords.length <= 2 ? MAX_EXPANSION_WORDS : MAX_SWAP_WORDS);
 }
@@ -264,11 +264,13 @@ const MAX_PIECE_SOURCE_WORDS = 2;
 
 /**
  * A spinner swaps words side by side ("low-level package tool" -> "low unwavering software
- * program shaft"), which a word diff reports as one change, too long to read as one swap. When
- * the change divides, in order, into pieces that are each a dictionary-synonym swap (or
- * unchanged), the pieces are reported instead, each a swap of its own; of several divisions,
- * the one whose pieces are most often synonyms as whole phrases ("package" -> "software
- * program"), then the finest. Otherwise the change stays whole.
+ * program shaft"), which a word diff reports as one change, too long to read as one swap, or
+ * short but fused with another copy's slip ("overflow explodes" -> "overspill works", where the
+ * witness garbled "exploits"). When the change divides, in order, into pieces that are each a
+ * dictionary-synonym swap, unchanged, or one word for one, with at least one synonym among them,
+ * the pieces are reported instead, each a swap of its own; of several divisions, the one whose
+ * pieces are most often synonyms (as whole phrases first: "package" -> "software program"), then
+ * the finest. Otherwise the change stays whole.
  */
 export function splitSwaps(e: OrientedEdit, lexicon: Lexicon): OrientedEdit[] {
   const m = e.sourceWords.length;
