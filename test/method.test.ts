@@ -5,11 +5,12 @@ import { classifyMethod, type MethodContext } from '../src/derive/method.js';
 // Feature values are those the engine measured on generated families (session 20), rounded.
 const untouched: EdgeFeatures = { kept: 1, added: 0, contentKept: 1, functionKept: 1, novel: 0, synonymSwaps: 0, orderKept: 1 };
 
-function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synonymsKnown = true): string {
+function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synonymsKnown = true, spelledOut = 0): string {
   const context: MethodContext = {
     features: { ...untouched, ...features },
     spintax: false,
     synonymsKnown,
+    spelledOut,
     sourceObserved,
     sameNormalized: false,
     sameRaw: false,
@@ -45,5 +46,12 @@ describe('classifyMethod', () => {
   it('names a copy editor’s touch (few synonyms) an edit when the source is present, and a round trip that rewrites function words a translation', () => {
     expect(method({ contentKept: 0.9, functionKept: 0.98, novel: 0.1, synonymSwaps: 0.1 }, true)).toBe('edit');
     expect(method({ contentKept: 0.9, functionKept: 0.76, novel: 0.13, synonymSwaps: 0.38 }, true)).toBe('machine-translation');
+  });
+
+  it('names a light revision that reworks function words an edit unless it spells out more "the" and "of", as a translation does', () => {
+    // A Clough student's light revision of the article: 0.83 of the function words kept.
+    const revision = { contentKept: 0.86, functionKept: 0.83, novel: 0.12, synonymSwaps: 0.15 };
+    expect(method(revision, true, true, 0)).toBe('edit');
+    expect(method(revision, true, true, 3)).toBe('machine-translation');
   });
 });

@@ -173,6 +173,7 @@ export function deriveFamily(
       features: edgeFeatures(units.length, readingOf(p), memberReading(units, m), lexicon),
       spintax: findSpintax(doc.text) !== undefined,
       synonymsKnown: lexicon.listsSynonyms === true,
+      spelledOut: sourceDoc ? spelledOut(explicitness(doc), explicitness(sourceDoc)) : 0,
       sourceObserved: observed,
       sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
       sameNormalized: pair !== undefined && pair.alignment.units.every((u) => u.kind === 'identical' || u.kind === 'typographic') &&

@@ -24,6 +24,8 @@ export interface MethodContext {
   readonly features: EdgeFeatures;
   /** The target's text carries spinner syntax ("{that a}", "{word|word}"). */
   readonly spintax: boolean;
+  /** How many more "the" and "of" the target writes than at its observed source's rate (explicitation.ts); 0 under a lost source. */
+  readonly spelledOut: number;
   /** The lexicon lists synonyms (WordNet), so `synonymSwaps` means something. */
   readonly synonymsKnown: boolean;
   /** The source is a document (so typography and passage order can be compared), not a reconstruction. */
@@ -61,13 +63,16 @@ const LIGHT_REWORDING_OF_LOST = 0.2;
  * keeps them (at most 0.93).
  */
 const LOST_SOURCE_SPIN_SYNONYMS = 0.5;
+/** A writer's light revision that spells out nothing more may rework this many of the function words. */
+const EDITOR_FUNCTION_KEPT = 0.8;
 
 /**
  * Names how a target was made from its source, from what changed between them:
  * - nothing but typography, or nothing at all: typographic / copy;
  * - whole passages dropped at the end, words untouched: truncation; passages dropped, added or
  *   moved elsewhere, few words changed: edit; a few words changed and nothing else, with the
- *   function words kept, against a source that is present: edit (a copy editor's touch);
+ *   function words kept or no more "the" and "of" written, against a source that is present:
+ *   edit (a copy editor's touch, a writer's light revision);
  * - content words swapped in place, function words kept, many swaps dictionary synonyms (most of
  *   them, against a lost source), or leftover spinner syntax: spin (the article-spinner signature);
  * - passages dropped, added or reordered, or most wording replaced: paraphrase;
@@ -98,10 +103,13 @@ export function classifyMethod(c: MethodContext): Method {
   const synonymsShow = c.sourceObserved || !c.synonymsKnown || f.synonymSwaps >= LOST_SOURCE_SPIN_SYNONYMS;
   if (c.spintax || (spinLike && synonymsShow)) return 'spin';
   // A copy editor's touch (a few words changed, every passage kept) leaves the function words a
-  // translation rewrites: round trips keep at most 0.93 of them against the source present.
-  // Against a reconstruction they may look kept (it can take a round trip's reading), so there
-  // the rewording is left to the rules below.
-  if (c.sourceObserved && f.contentKept >= 1 - LIGHT_REWORDING && f.novel <= LIGHT_REWORDING && f.functionKept >= SPIN_FUNCTION_KEPT) return 'edit';
+  // translation rewrites: round trips keep at most 0.93 of them against the source present. A
+  // writer's light revision may rework more of them, but does not spell out relations the source
+  // left implicit, which a round trip does (explicitation.ts). Against a reconstruction function
+  // words may look kept (it can take a round trip's reading), so there the rewording is left to
+  // the rules below.
+  const writerLike = f.functionKept >= SPIN_FUNCTION_KEPT || (f.functionKept >= EDITOR_FUNCTION_KEPT && c.spelledOut < 1);
+  if (c.sourceObserved && f.contentKept >= 1 - LIGHT_REWORDING && f.novel <= LIGHT_REWORDING && writerLike) return 'edit';
   if (f.kept < 0.8 || f.added >= 0.1 || f.orderKept < 0.85 || f.contentKept < 0.5) return 'paraphrase';
   return 'machine-translation';
 }
