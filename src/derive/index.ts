@@ -164,6 +164,8 @@ export function deriveFamily(
     if (method === undefined) methods.set(key, (method = classifyEdge(p, m)));
     return method;
   };
+  const explicitnesses: Explicitness[] = [];
+  const explicitOf = (x: number): Explicitness => (explicitnesses[x] ??= explicitness(documents[family[x] as number] as PreparedDocument));
   const classifyEdge = (p: number, m: number): Method => {
     const doc = documents[family[m] as number] as PreparedDocument;
     const observed = p !== k;
@@ -173,7 +175,7 @@ export function deriveFamily(
       features: edgeFeatures(units.length, readingOf(p), memberReading(units, m), lexicon),
       spintax: findSpintax(doc.text) !== undefined,
       synonymsKnown: lexicon.listsSynonyms === true,
-      spelledOut: sourceDoc ? spelledOut(explicitness(doc), explicitness(sourceDoc)) : 0,
+      spelledOut: observed ? spelledOut(explicitOf(m), explicitOf(p)) : 0,
       sourceObserved: observed,
       sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
       sameNormalized: pair !== undefined && pair.alignment.units.every((u) => u.kind === 'identical' || u.kind === 'typographic') &&
@@ -256,11 +258,10 @@ export function deriveFamily(
     const decided = new Map<number, Evidence>();
     const root = drawnParent.indexOf(ROOT);
     if (root === -1 || rehung.has(root)) return { parent: drawnParent, decided };
-    const of = (x: number): Explicitness => explicitness(documents[family[x] as number] as PreparedDocument);
-    const atRoot = of(root);
+    const atRoot = explicitOf(root);
     for (let m = 0; m < k; m++) {
       if (drawnParent[m] !== root || rehung.has(m) || !directionOnly[m] || methodOf(root, m) !== 'machine-translation') continue;
-      const child = of(m);
+      const child = explicitOf(m);
       if (spelledOut(child, atRoot) >= 1) decided.set(m, explicitationEvidence(atRoot, child));
       else if (spelledOut(atRoot, child) >= 1) {
         decided.set(root, explicitationEvidence(child, atRoot));
