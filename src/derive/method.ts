@@ -48,7 +48,7 @@ const PASSAGES_KEPT = 0.95;
  * the reconstruction took a sibling's reading, the faithful copy seems to have reworded it. On the
  * generated families, edits under a lost source read up to 0.23 new words against the
  * reconstruction (median 0.07), under a source that is present 0.16 at most; round trips and
- * spins under a lost source 0.10 at least, and they keep every passage.
+ * spins under a lost source 0.10 at least, and they keep nearly every passage (0.9 at least).
  */
 const LIGHT_REWORDING = 0.15;
 const LIGHT_REWORDING_OF_LOST = 0.2;
@@ -97,8 +97,8 @@ export function classifyMethod(c: MethodContext): Method {
   // change is all rewording, and a light round trip is still a translation: such a text is an
   // edit only by the copy-editor rule below.
   const passagesEdited = f.kept < PASSAGES_KEPT || f.added > 1 - PASSAGES_KEPT || f.orderKept < PASSAGES_KEPT;
-  const light = c.sourceObserved ? LIGHT_REWORDING : LIGHT_REWORDING_OF_LOST;
-  if (passagesEdited && f.contentKept >= 1 - light && f.novel <= light) return 'edit';
+  const lightlyReworded = (share: number): boolean => f.contentKept >= 1 - share && f.novel <= share;
+  if (passagesEdited && lightlyReworded(c.sourceObserved ? LIGHT_REWORDING : LIGHT_REWORDING_OF_LOST)) return 'edit';
   const spinLike = (f.functionKept >= SPIN_FUNCTION_KEPT && f.synonymSwaps >= 0.15) || (f.functionKept - f.contentKept >= 0.17 && f.orderKept >= 0.9);
   const synonymsShow = c.sourceObserved || !c.synonymsKnown || f.synonymSwaps >= LOST_SOURCE_SPIN_SYNONYMS;
   if (c.spintax || (spinLike && synonymsShow)) return 'spin';
@@ -109,7 +109,7 @@ export function classifyMethod(c: MethodContext): Method {
   // words may look kept (it can take a round trip's reading), so there the rewording is left to
   // the rules below.
   const writerLike = f.functionKept >= SPIN_FUNCTION_KEPT || (f.functionKept >= EDITOR_FUNCTION_KEPT && c.spelledOut < 1);
-  if (c.sourceObserved && f.contentKept >= 1 - LIGHT_REWORDING && f.novel <= LIGHT_REWORDING && writerLike) return 'edit';
+  if (c.sourceObserved && lightlyReworded(LIGHT_REWORDING) && writerLike) return 'edit';
   if (f.kept < 0.8 || f.added >= 0.1 || f.orderKept < 0.85 || f.contentKept < 0.5) return 'paraphrase';
   return 'machine-translation';
 }
