@@ -30,12 +30,22 @@ export function* renderJsonChunks(result: CompareResult, skipped: readonly Skipp
     yield `,\n  "${key}": [`;
     let first = true;
     for (const item of list) {
-      // Nested two levels deep, each line of the item moves four spaces right; JSON strings hold
-      // no raw newline, so every newline is a line break of the layout.
-      yield `${first ? '' : ','}\n    ${jsonSafe(JSON.stringify(item, null, 2)).replace(/\n/g, '\n    ')}`;
+      yield `${first ? '' : ','}\n    ${jsonSafe(nestedTwoDeep(item))}`;
       first = false;
     }
     yield '\n  ]';
   }
   yield '\n}\n';
+}
+
+const NEST_OPEN = '{\n  "k": [\n    ';
+const NEST_CLOSE = '\n  ]\n}';
+
+/**
+ * An item laid out as it sits in the report, two levels deep, in one JSON.stringify: the item is
+ * stringified inside a one-key object's one-element array and cut out. Moving each line of a
+ * separately stringified item four spaces right took 3.5 of the 4.9 s of a 121 MB report.
+ */
+function nestedTwoDeep(item: unknown): string {
+  return JSON.stringify({ k: [item] }, null, 2).slice(NEST_OPEN.length, -NEST_CLOSE.length);
 }
