@@ -22,18 +22,24 @@ export const WORD = new RegExp(`[${CJK}]|${LETTER}+(?:['.]${LETTER}+)*`, 'gv');
 const STEM_LENGTH = 5;
 
 /**
- * One copy of each distinct word and stem string for a whole run, so that a corpus's millions of
+ * One copy of each distinct word and of its stem for a whole run, so that a corpus's millions of
  * tokens share a vocabulary's worth of strings (6,124 files: 54 of the 298 MB of prepared
- * documents). Owned by the caller, so nothing outlives the run.
+ * documents), looked up once per token: the stem comes with the word. Owned by the caller, so
+ * nothing outlives the run.
  */
-export type WordTable = Map<string, string>;
+export type WordTable = Map<string, WordForms>;
 
-function shared(table: WordTable | undefined, s: string): string {
-  if (!table) return s;
-  const known = table.get(s);
+interface WordForms {
+  readonly norm: string;
+  readonly stem: string;
+}
+
+function formsOf(table: WordTable | undefined, word: string): WordForms {
+  const known = table?.get(word);
   if (known !== undefined) return known;
-  table.set(s, s);
-  return s;
+  const forms = { norm: word, stem: stemOf(word) };
+  table?.set(word, forms);
+  return forms;
 }
 
 /** Words of `text` (a slice of a document starting at `offset`), with offsets into the document. */
@@ -43,10 +49,10 @@ export function tokenize(text: string, offset = 0, table?: WordTable): Token[] {
   for (const m of norm.matchAll(WORD)) {
     const from = m.index;
     const to = from + m[0].length;
-    const word = shared(table, m[0]);
+    const { norm: word, stem } = formsOf(table, m[0]);
     tokens.push({
       norm: word,
-      stem: shared(table, stemOf(word)),
+      stem,
       start: offset + (origin[from] ?? 0),
       end: offset + endOrigin(origin, to),
     });
