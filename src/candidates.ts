@@ -59,43 +59,43 @@ function indexPairs(
   add: (x: number, y: number) => void,
 ): void {
   const n = prints.length;
-  // Compressed postings: feature ids for indexable stem pairs, then each feature's documents in index order.
+  // Compressed postings: feature ids for indexable stem pairs, then each feature's documents in
+  // index order. Each document's stem pairs are looked up once, as feature ids (-1: not indexed).
   const featureOf = new Map<number, number>();
   const weights: number[] = [];
   const totals = new Float64Array(n);
-  prints.forEach((p, d) => {
-    for (const h of p.stemPairs) {
+  const features = prints.map((p, d) => {
+    const ids = new Int32Array(p.stemPairs.length).fill(-1);
+    p.stemPairs.forEach((h, k) => {
       const f = df.get(h) ?? 1;
       const w = pairWeight(f, n, maxDf);
       totals[d] = (totals[d] as number) + w;
-      if (f >= 2 && f <= maxDf && !featureOf.has(h)) {
-        featureOf.set(h, weights.length);
+      if (f < 2 || f > maxDf) return;
+      let id = featureOf.get(h);
+      if (id === undefined) {
+        id = weights.length;
+        featureOf.set(h, id);
         weights.push(w);
       }
-    }
+      ids[k] = id;
+    });
+    return ids;
   });
   const start = new Int32Array(weights.length + 1);
-  for (const p of prints) for (const h of p.stemPairs) {
-    const id = featureOf.get(h);
-    if (id !== undefined) start[id + 1] = (start[id + 1] as number) + 1;
-  }
+  for (const ids of features) for (const id of ids) if (id >= 0) start[id + 1] = (start[id + 1] as number) + 1;
   for (let f = 0; f < weights.length; f++) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
   const postings = new Int32Array(start[weights.length] as number);
   const fill = start.slice(0, weights.length);
-  prints.forEach((p, d) => {
-    for (const h of p.stemPairs) {
-      const id = featureOf.get(h);
-      if (id !== undefined) postings[(fill[id] as number)++] = d;
-    }
+  features.forEach((ids, d) => {
+    for (const id of ids) if (id >= 0) postings[(fill[id] as number)++] = d;
   });
 
   const shared = new Float64Array(n);
   const count = new Int32Array(n);
   const touched: number[] = [];
   prints.forEach((p, d) => {
-    for (const h of p.stemPairs) {
-      const id = featureOf.get(h);
-      if (id === undefined) continue;
+    for (const id of features[d] as Int32Array) {
+      if (id < 0) continue;
       const w = weights[id] as number;
       for (let k = (start[id + 1] as number) - 1; k >= (start[id] as number); k--) {
         const other = postings[k] as number;
