@@ -64,7 +64,7 @@ export function withoutMarkup(text: string): string {
   const parts: string[] = [];
   let from = 0;
   for (const [start, end] of cuts) {
-    parts.push(text.slice(from, start), text.slice(start, end).replace(/[^\r\n]/g, ' '));
+    parts.push(text.slice(from, start), text.slice(start, end).replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length)));
     from = end;
   }
   parts.push(text.slice(from));
