@@ -29,7 +29,7 @@ import { renderDot, renderGraphml, renderMermaid } from './report/graph.js';
 import { renderHtml } from './report/html.js';
 import { basicLexicon } from './lexicon.js';
 import { renderJsonChunks } from './report/json.js';
-import { renderJsonl } from './report/jsonl.js';
+import { renderJsonlLines } from './report/jsonl.js';
 import { terminalSafe } from './report/sanitize.js';
 import { renderTable } from './report/table.js';
 import { loadWordNetLexicon } from './wordnet.js';
@@ -138,7 +138,7 @@ Run "provenance <command> --help" for a command's options and examples.`,
       const report = {
         html: () => renderHtml(result, new Map(loaded.files.map((f) => [f.id, f.text]))),
         json: () => renderJsonChunks(result, loaded.skipped),
-        jsonl: () => renderJsonl(result, loaded.skipped),
+        jsonl: () => renderJsonlLines(result, loaded.skipped),
         markdown: () => renderCompareMarkdown(result),
         sarif: () => renderCompareSarif(result),
         github: () => renderCompareGithub(result),

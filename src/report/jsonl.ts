@@ -11,6 +11,11 @@ import { jsonSafe } from './sanitize.js';
  * their first document.
  */
 export function renderJsonl(result: CompareResult, skipped: readonly Skipped[] = []): string {
+  return [...renderJsonlLines(result, skipped)].join('');
+}
+
+/** The same bytes as renderJsonl, one record (with its newline) at a time. */
+export function* renderJsonlLines(result: CompareResult, skipped: readonly Skipped[] = []): Generator<string> {
   const groupOf = familyIndex(result.derivations);
   const families = new Map<number, { ids: string[]; derivations: Derivation[]; pairs: PairResult[] }>();
   const at = (id: string): { ids: string[]; derivations: Derivation[]; pairs: PairResult[] } => {
@@ -26,20 +31,19 @@ export function renderJsonl(result: CompareResult, skipped: readonly Skipped[] =
   }
   for (const p of result.pairs) if (groupOf.get(p.a) === groupOf.get(p.b)) at(p.a).pairs.push(p);
   const byId = new Map(result.documents.map((d) => [d.id, d]));
-  const lines = [
-    JSON.stringify({
-      type: 'header',
-      schemaVersion: result.schemaVersion,
-      stats: result.stats,
-      skipped,
-      documents: result.documents.length,
-      families: families.size,
-    }),
-  ];
+  const header = {
+    type: 'header',
+    schemaVersion: result.schemaVersion,
+    stats: result.stats,
+    skipped,
+    documents: result.documents.length,
+    families: families.size,
+  };
+  yield `${jsonSafe(JSON.stringify(header))}\n`;
   for (const f of families.values()) {
-    lines.push(JSON.stringify({ type: 'family', documents: f.ids.map((id) => byId.get(id)), derivations: f.derivations, pairs: f.pairs }));
+    const record = { type: 'family', documents: f.ids.map((id) => byId.get(id)), derivations: f.derivations, pairs: f.pairs };
+    yield `${jsonSafe(JSON.stringify(record))}\n`;
   }
-  return `${lines.map(jsonSafe).join('\n')}\n`;
 }
 
 /**
