@@ -42,6 +42,15 @@ describe('loadFolder', () => {
     ]);
   });
 
+  it('keeps each text with its file and the files in id order when many are read at once', async () => {
+    const bodies: Record<string, string> = {};
+    for (let n = 99; n >= 0; n--) bodies[`f${String(n).padStart(3, '0')}.txt`] = n % 10 === 3 ? '' : `text number ${n}`;
+    const { files, skipped } = await loadFolder(folder(bodies));
+    expect(files.map((f) => f.id)).toEqual(Object.keys(bodies).filter((id) => bodies[id] !== '').sort());
+    for (const f of files) expect(f.text).toBe(bodies[f.id]);
+    expect(skipped.map((k) => k.path)).toEqual(['f003.txt', 'f013.txt', 'f023.txt', 'f033.txt', 'f043.txt', 'f053.txt', 'f063.txt', 'f073.txt', 'f083.txt', 'f093.txt']);
+  });
+
   it('descends with recursive and filters with include/exclude globs', async () => {
     const dir = folder({ 'top.txt': 'one', 'sub/deep.txt': 'two', 'sub/skip.md': 'three' });
     expect((await loadFolder(dir)).files.map((f) => f.id)).toEqual(['top.txt']);

@@ -16,4 +16,16 @@ describe('normalize', () => {
   it('composes a base letter with its combining mark (NFKC)', () => {
     expect(normalize('Mic\u0065\u0301al').text).toBe('micéal');
   });
+
+  it('gives every call its own result, however long the texts around it', () => {
+    // normalize reuses one buffer between calls: a result must not change when a later call
+    // writes over the buffer or grows it.
+    const short = normalize('“Ball” – IN');
+    const long = normalize(`${'Kursk \u2013 Kusk '.repeat(500)}END`);
+    expect(short.text).toBe('"ball" - in');
+    expect([...short.origin]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(long.text).toBe(`${'kursk - kusk '.repeat(500)}end`);
+    expect(long.origin[long.text.length]).toBe(long.text.length);
+    expect(normalize('“Ball” – IN')).toEqual(short);
+  });
 });
