@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
 import { readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -96,12 +97,19 @@ function pairsOption(): Option {
     .default('auto');
 }
 
+/** The version in the package.json next to dist/ (or src/ when run from source). */
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return typeof manifest.version === 'string' ? manifest.version : 'unknown';
+}
+
 /** Writes to stdout; the promise, when there is one, settles once the pipe has room again. */
 type Write = (s: string) => void | Promise<void>;
 
 function buildProgram(write: Write, warn: (s: string) => void): Command {
   const program = new Command('provenance')
     .description('Tells which version of a text was derived from which, with evidence.')
+    .version(packageVersion(), '-V, --version', 'print the version of provenance')
     .exitOverride()
     .configureOutput({ writeOut: write, writeErr: warn, outputError: (s, w) => w(s) })
     .addHelpText(

@@ -33,6 +33,11 @@ describe('provenance compare (built binary)', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
+  it('prints the package version with --version and -V, and exits 0', () => {
+    const { version } = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) expect(run(flag)).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
   it('never writes into the input folder', () => {
     const before = readdirSync(seeds).map((f) => [f, statSync(path.join(seeds, f)).mtimeMs]);
     run('compare', seeds);
