@@ -3,7 +3,7 @@ import { commonLength, diffWords, type DiffOp } from './diff.js';
 import type { PreparedDocument } from './document.js';
 import { isFunctionWord } from './lexicon.js';
 import type { Token } from './tokenize.js';
-import { prefixOrder, StemMarks, stemIndexOf, stemSets, type StemSets, type StemWeights } from './similarity/stemsets.js';
+import { prefixOrder, StemMarks, StemSlots, stemIndexOf, stemSets, type StemSets, type StemWeights } from './similarity/stemsets.js';
 
 export type UnitKind = 'identical' | 'typographic' | 'edited' | 'substituted' | 'translated' | 'paraphrase';
 export type EditKind = 'substitution' | 'insertion' | 'deletion';
@@ -288,15 +288,8 @@ function quote(text: string, tokens: readonly Token[], from: number, to: number)
 export function sentencePairs(xs: StemSets, ys: StemSets): Array<{ i: number; j: number; s: number }> {
   const px = prefixes(xs);
   const py = prefixes(ys);
-  const postings = new Map<number, number[]>();
-  for (let i = 0; i < xs.total.length; i++) {
-    for (let k = px.start[i] as number; k < (px.start[i + 1] as number); k++) {
-      const id = px.ids[k] as number;
-      const list = postings.get(id);
-      if (list) list.push(i);
-      else postings.set(id, [i]);
-    }
-  }
+  postingOf.clear(xs.index.weight.length);
+  px.keys.forEach((id, q) => postingOf.set(id, q));
   const seen = new Int32Array(xs.total.length).fill(-1);
   const out: Array<{ i: number; j: number; s: number }> = [];
   for (let j = 0; j < ys.total.length; j++) {
@@ -306,7 +299,10 @@ export function sentencePairs(xs: StemSets, ys: StemSets): Array<{ i: number; j:
     for (let k = y0; k < y1; k++) inY.add(ys.ids[k] as number);
     const ty = ys.total[j] as number;
     for (let q = py.start[j] as number; q < (py.start[j + 1] as number); q++) {
-      for (const i of postings.get(py.ids[q] as number) ?? []) {
+      const posting = postingOf.get(py.ids[q] as number);
+      if (posting < 0) continue;
+      for (let r = px.postings[posting] as number; r < (px.postings[posting + 1] as number); r++) {
+        const i = px.sentences[r] as number;
         if (seen[i] === j) continue;
         seen[i] = j;
         // The shared weight is at most the lighter sentence's, so a pair of very unequal sentences
@@ -325,11 +321,18 @@ export function sentencePairs(xs: StemSets, ys: StemSets): Array<{ i: number; j:
   return out;
 }
 
-/** Each sentence's prefix (see sentencePairs), for the index's order when it was built. */
+/**
+ * Each sentence's prefix (see sentencePairs), for the index's order when it was built, and their
+ * inverted index, kept with the document since it is the x of many pairs: the sentences whose
+ * prefix holds stem keys[q] are sentences[postings[q]..postings[q + 1]), in order.
+ */
 interface Prefixes {
   readonly rank: Int32Array;
   readonly ids: Int32Array;
   readonly start: Int32Array;
+  readonly keys: Int32Array;
+  readonly postings: Int32Array;
+  readonly sentences: Int32Array;
 }
 
 const prefixCache = new WeakMap<StemSets, Prefixes>();
@@ -357,12 +360,33 @@ function prefixes(sets: StemSets): Prefixes {
     }
   }
   start[sets.total.length] = ids.length;
-  const out = { rank, ids: Int32Array.from(ids), start };
+  const out = { rank, ids: Int32Array.from(ids), start, ...invertedIndex(ids, start) };
   prefixCache.set(sets, out);
   return out;
 }
 
+/** Stem -> sentences of the prefixes, in compressed rows (see Prefixes). */
+function invertedIndex(ids: readonly number[], start: Int32Array): Pick<Prefixes, 'keys' | 'postings' | 'sentences'> {
+  const sentenceOf = new Int32Array(ids.length);
+  for (let s = 0; s + 1 < start.length; s++) sentenceOf.fill(s, start[s] as number, start[s + 1] as number);
+  const order = Array.from({ length: ids.length }, (_, k) => k).sort((p, q) => (ids[p] as number) - (ids[q] as number) || p - q);
+  const keys: number[] = [];
+  const postings: number[] = [];
+  const sentences = new Int32Array(ids.length);
+  order.forEach((k, r) => {
+    const id = ids[k] as number;
+    if (keys.length === 0 || keys[keys.length - 1] !== id) {
+      keys.push(id);
+      postings.push(r);
+    }
+    sentences[r] = sentenceOf[k] as number;
+  });
+  postings.push(ids.length);
+  return { keys: Int32Array.from(keys), postings: Int32Array.from(postings), sentences };
+}
+
 const inY = new StemMarks();
+const postingOf = new StemSlots();
 const inX = new StemMarks();
 const counted = new StemMarks();
 

@@ -131,3 +131,33 @@ export class StemMarks {
     return this.marks[id] === this.epoch;
   }
 }
+
+/** A map from stem id to a non-negative number, emptied in O(1) like StemMarks. */
+export class StemSlots {
+  private marks = new Int32Array(0);
+  private values = new Int32Array(0);
+  private epoch = 0;
+
+  /** Starts an empty map. */
+  clear(size: number): void {
+    if (this.marks.length < size) {
+      const length = Math.max(size, 2 * this.marks.length);
+      this.marks = new Int32Array(length);
+      this.values = new Int32Array(length);
+    }
+    if (++this.epoch === 0x7fffffff) {
+      this.marks.fill(0);
+      this.epoch = 1;
+    }
+  }
+
+  set(id: number, value: number): void {
+    this.marks[id] = this.epoch;
+    this.values[id] = value;
+  }
+
+  /** The value set for `id`, or -1. */
+  get(id: number): number {
+    return this.marks[id] === this.epoch ? (this.values[id] as number) : -1;
+  }
+}
