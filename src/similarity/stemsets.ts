@@ -132,32 +132,24 @@ export class StemMarks {
   }
 }
 
-/** A map from stem id to a non-negative number, emptied in O(1) like StemMarks. */
-export class StemSlots {
-  private marks = new Int32Array(0);
-  private values = new Int32Array(0);
-  private epoch = 0;
-
-  /** Starts an empty map. */
-  clear(size: number): void {
-    if (this.marks.length < size) {
-      const length = Math.max(size, 2 * this.marks.length);
-      this.marks = new Int32Array(length);
-      this.values = new Int32Array(length);
-    }
-    if (++this.epoch === 0x7fffffff) {
-      this.marks.fill(0);
-      this.epoch = 1;
-    }
-  }
+/** A map from stem id to a number: a StemMarks whose marked ids carry a value. */
+export class StemSlots extends StemMarks {
+  private values: Int32Array = new Int32Array(0);
 
   set(id: number, value: number): void {
-    this.marks[id] = this.epoch;
+    if (this.values.length <= id) this.values = grown(this.values, id + 1);
+    this.add(id);
     this.values[id] = value;
   }
 
-  /** The value set for `id`, or -1. */
+  /** The value set for `id` since the last clear, or -1. */
   get(id: number): number {
-    return this.marks[id] === this.epoch ? (this.values[id] as number) : -1;
+    return this.has(id) ? (this.values[id] as number) : -1;
   }
+}
+
+function grown(values: Int32Array, size: number): Int32Array {
+  const out = new Int32Array(Math.max(size, 2 * values.length));
+  out.set(values);
+  return out;
 }
