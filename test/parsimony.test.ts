@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Character } from '../src/derive/collate.js';
 import { countChanges, patternsOf, shapeOf, sumsOf } from '../src/derive/parsimony.js';
-import { exploreStemmata, scoreStemma, searchStemma, usesHidden, type StemmaSearch } from '../src/derive/stemma.js';
+import { exploreStemmata, HIDDEN_SOURCE_PENALTY, scoreStemma, searchStemma, usesHidden, type StemmaSearch } from '../src/derive/stemma.js';
 
 const SETTINGS = { seed: 20261124, numRuns: 200 } as const;
 const ROOT = -1;
@@ -93,6 +93,77 @@ describe('change counting over pattern blocks', () => {
     expect(cut.complete).toBe(false);
     expect(cut.changes).toBeGreaterThan(2);
     expect(cut.changes).toBeLessThanOrEqual(full.changes);
+  });
+});
+
+/**
+ * Reference directed cost of one character: every assignment of the free nodes tried with the
+ * stemma's root fixed to `rootValue`, a gain (0 above 1) and a loss (1 above 0) priced apart.
+ */
+function bruteDirected(k: number, parent: readonly number[], ch: Character, rootValue: number): number {
+  const nodes = parent.some((p) => p === k) ? k + 1 : k;
+  const root = parent.some((p) => p === k) ? k : parent.indexOf(ROOT);
+  const free = [...Array(nodes).keys()].filter((n) => n === k || ch.state[n] === -1);
+  let best = Number.POSITIVE_INFINITY;
+  for (let mask = 0; mask < 1 << free.length; mask++) {
+    const value = (n: number): number => {
+      const f = free.indexOf(n);
+      return f >= 0 ? (mask >> f) & 1 : (ch.state[n] as number);
+    };
+    if (value(root) !== rootValue) continue;
+    let cost = 0;
+    parent.forEach((p, m) => {
+      if (p === ROOT) return;
+      if (value(p) === 0 && value(m) === 1) cost += ch.gain;
+      if (value(p) === 1 && value(m) === 0) cost += ch.loss;
+    });
+    best = Math.min(best, cost);
+  }
+  return best;
+}
+
+describe('directed cost', () => {
+  it('prices each character as trying every reconstruction does, the root read by the change count', () => {
+    const priced = fc.integer({ min: 3, max: 6 }).chain((k) =>
+      fc.record({
+        k: fc.constant(k),
+        a: fc.array(fc.nat(), { minLength: k, maxLength: k }),
+        lost: fc.boolean(),
+        characters: fc.array(
+          fc.record({
+            state: fc.array(fc.constantFrom(-1, 0, 1), { minLength: k, maxLength: k }),
+            gain: fc.constantFrom(0.5, 1, 1.5, 2),
+            loss: fc.constantFrom(0.5, 1, 1.5, 2),
+          }),
+          { minLength: 1, maxLength: 30 },
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(priced, ({ k, a, lost, characters }) => {
+        const parent = stemma(k, a, lost);
+        const chars: Character[] = characters.map((c) => ({ ...character(c.state), gain: c.gain, loss: c.loss }));
+        let free = lost ? HIDDEN_SOURCE_PENALTY : 0;
+        let read = free;
+        for (const ch of chars) {
+          const z = bruteDirected(k, parent, ch, 0);
+          const o = bruteDirected(k, parent, ch, 1);
+          free += Math.min(z, o);
+          if (!Number.isFinite(z) || !Number.isFinite(o)) {
+            read += Math.min(z, o);
+            continue;
+          }
+          const unit = { ...ch, gain: 1, loss: 1 };
+          const z1 = bruteDirected(k, parent, unit, 0);
+          const o1 = bruteDirected(k, parent, unit, 1);
+          read += z1 < o1 ? z : o1 < z1 ? o : (z + o) / 2;
+        }
+        const scored = scoreStemma(k, parent, chars);
+        expect(scored.freeRootCost).toBeCloseTo(free, 9);
+        expect(scored.cost).toBeCloseTo(read, 9);
+      }),
+      SETTINGS,
+    );
   });
 });
 

@@ -433,6 +433,49 @@ function rootCosts(tree: Shape, state: Int8Array, gain: number, loss: number): [
 }
 
 /**
+ * rootCosts of many characters at once (unit prices where none are given), in one walk of the
+ * tree with the characters in the inner loop: the directed cost of a stemma reads every pattern
+ * of its family, and a walk per pattern was the derivation's costliest loop. Each character's
+ * sums are taken in the same order as rootCosts takes them, so the numbers are the same.
+ */
+function rootCostsOfAll(tree: Shape, states: readonly Int8Array[], gains?: Float64Array, losses?: Float64Array): [Float64Array, Float64Array] {
+  const { k } = tree;
+  const width = states.length;
+  if (batchColumns0.length < (k + 1) * width) {
+    batchColumns0 = new Float64Array((k + 1) * width);
+    batchColumns1 = new Float64Array((k + 1) * width);
+  }
+  const c0 = batchColumns0;
+  const c1 = batchColumns1;
+  for (const n of tree.order) {
+    const row = n * width;
+    c0.fill(0, row, row + width);
+    c1.fill(0, row, row + width);
+    for (const c of tree.children[n] as number[]) {
+      const from = c * width;
+      for (let p = 0; p < width; p++) {
+        const a0 = c0[from + p] as number;
+        const a1 = c1[from + p] as number;
+        c0[row + p] = (c0[row + p] as number) + Math.min(a0, a1 + (gains ? (gains[p] as number) : 1));
+        c1[row + p] = (c1[row + p] as number) + Math.min(a1, a0 + (losses ? (losses[p] as number) : 1));
+      }
+    }
+    if (n < k) {
+      for (let p = 0; p < width; p++) {
+        const s = (states[p] as Int8Array)[n] as number;
+        if (s === 1) c0[row + p] = Number.POSITIVE_INFINITY;
+        else if (s === 0) c1[row + p] = Number.POSITIVE_INFINITY;
+      }
+    }
+  }
+  const root = tree.root * width;
+  return [c0.slice(root, root + width), c1.slice(root, root + width)];
+}
+
+let batchColumns0 = new Float64Array(0);
+let batchColumns1 = new Float64Array(0);
+
+/**
  * Scores one stemma. The change count prices a gain and a loss alike (at their mean), so it
  * depends only on a character's pattern of states: characters are grouped by pattern once per
  * character list and each pattern is counted once per stemma, thousands of characters becoming
@@ -448,6 +491,7 @@ export function scoreStemma(k: number, parent: number[], characters: readonly Ch
   const { changes, complete } = countChanges(tree, patternsOf(characters), penalty, bound + EPSILON, base);
   let cost: number | undefined;
   let freeRootCost: number | undefined;
+  let rootPriced: readonly [Float64Array, Float64Array] | undefined;
   return {
     parent,
     changes,
@@ -455,36 +499,43 @@ export function scoreStemma(k: number, parent: number[], characters: readonly Ch
     get cost(): number {
       if (cost === undefined) {
         cost = penalty;
-        const { patterns, stateCount } = directedPatternsOf(characters);
+        const directed = directedPatternsOf(characters);
+        const [z, o] = priced(directed);
         // The reconstruction by change count depends on the states alone: once per state pattern.
-        const byCount = new Array<number | undefined>(stateCount);
-        for (const ch of patterns) {
-          const [z, o] = rootCosts(tree, ch.state, ch.gain, ch.loss);
-          if (Number.isFinite(z) && Number.isFinite(o)) {
+        const [z1, o1] = rootCostsOfAll(tree, directed.states);
+        directed.patterns.forEach((ch, p) => {
+          const zp = z[p] as number;
+          const op = o[p] as number;
+          if (Number.isFinite(zp) && Number.isFinite(op)) {
             // The root's reading is unknown here: the change count reconstructs it, and where
             // either reading needs as many changes, neither direction is charged its cheaper price.
-            let reading = byCount[ch.stateId];
-            if (reading === undefined) {
-              const [z1, o1] = rootCosts(tree, ch.state, 1, 1);
-              reading = byCount[ch.stateId] = z1 < o1 ? 0 : o1 < z1 ? 1 : -1;
-            }
-            cost += ch.count * (reading === 0 ? z : reading === 1 ? o : (z + o) / 2);
-          } else cost += ch.count * Math.min(z, o);
-        }
+            const unitZ = z1[ch.stateId] as number;
+            const unitO = o1[ch.stateId] as number;
+            const reading = unitZ < unitO ? 0 : unitO < unitZ ? 1 : -1;
+            cost = (cost as number) + ch.count * (reading === 0 ? zp : reading === 1 ? op : (zp + op) / 2);
+          } else cost = (cost as number) + ch.count * Math.min(zp, op);
+        });
       }
       return cost;
     },
     get freeRootCost(): number {
       if (freeRootCost === undefined) {
         freeRootCost = penalty;
-        for (const ch of directedPatternsOf(characters).patterns) {
-          const [z, o] = rootCosts(tree, ch.state, ch.gain, ch.loss);
-          freeRootCost += ch.count * Math.min(z, o);
-        }
+        const directed = directedPatternsOf(characters);
+        const [z, o] = priced(directed);
+        directed.patterns.forEach((ch, p) => {
+          freeRootCost = (freeRootCost as number) + ch.count * Math.min(z[p] as number, o[p] as number);
+        });
       }
       return freeRootCost;
     },
   };
+
+  /** The root's two costs for each directed pattern at its own prices, worked out once for both getters. */
+  function priced(directed: DirectedPatterns): readonly [Float64Array, Float64Array] {
+    rootPriced ??= rootCostsOfAll(tree, directed.patternStates, directed.gains, directed.losses);
+    return rootPriced;
+  }
 }
 
 interface DirectedPattern {
@@ -499,7 +550,12 @@ interface DirectedPattern {
 
 interface DirectedPatterns {
   readonly patterns: readonly DirectedPattern[];
-  readonly stateCount: number;
+  /** Each pattern's states and prices, in pattern order. */
+  readonly patternStates: readonly Int8Array[];
+  readonly gains: Float64Array;
+  readonly losses: Float64Array;
+  /** The distinct state patterns, by stateId. */
+  readonly states: readonly Int8Array[];
 }
 
 const directedCache = new WeakMap<readonly Character[], DirectedPatterns>();
@@ -512,17 +568,22 @@ function directedPatternsOf(characters: readonly Character[]): DirectedPatterns 
   const cached = directedCache.get(characters);
   if (cached) return cached;
   const stateIds = new Map<string, number>();
+  const states: Int8Array[] = [];
   const byKey = new Map<string, { state: Int8Array; gain: number; loss: number; count: number; stateId: number }>();
   for (const ch of characters) {
     const stateKey = ch.state.join(',');
     let stateId = stateIds.get(stateKey);
-    if (stateId === undefined) stateIds.set(stateKey, (stateId = stateIds.size));
+    if (stateId === undefined) {
+      stateIds.set(stateKey, (stateId = stateIds.size));
+      states.push(ch.state);
+    }
     const key = `${stateKey}|${ch.gain}|${ch.loss}`;
     const p = byKey.get(key);
     if (p) p.count++;
     else byKey.set(key, { state: ch.state, gain: ch.gain, loss: ch.loss, count: 1, stateId });
   }
-  const out = { patterns: [...byKey.values()], stateCount: stateIds.size };
+  const patterns = [...byKey.values()];
+  const out = { patterns, patternStates: patterns.map((p) => p.state), gains: Float64Array.from(patterns, (p) => p.gain), losses: Float64Array.from(patterns, (p) => p.loss), states };
   directedCache.set(characters, out);
   return out;
 }
