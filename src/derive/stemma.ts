@@ -489,52 +489,69 @@ export function scoreStemma(k: number, parent: number[], characters: readonly Ch
   const tree = shapeOf(k, parent);
   const penalty = parent.some((p) => p === k) ? HIDDEN_SOURCE_PENALTY : 0;
   const { changes, complete } = countChanges(tree, patternsOf(characters), penalty, bound + EPSILON, base);
-  let cost: number | undefined;
-  let freeRootCost: number | undefined;
-  let rootPriced: readonly [Float64Array, Float64Array] | undefined;
-  return {
-    parent,
-    changes,
-    complete,
-    get cost(): number {
-      if (cost === undefined) {
-        cost = penalty;
-        const directed = directedPatternsOf(characters);
-        const [z, o] = priced(directed);
-        // The reconstruction by change count depends on the states alone: once per state pattern.
-        const [z1, o1] = rootCostsOfAll(tree, directed.states);
-        directed.patterns.forEach((ch, p) => {
-          const zp = z[p] as number;
-          const op = o[p] as number;
-          if (Number.isFinite(zp) && Number.isFinite(op)) {
-            // The root's reading is unknown here: the change count reconstructs it, and where
-            // either reading needs as many changes, neither direction is charged its cheaper price.
-            const unitZ = z1[ch.stateId] as number;
-            const unitO = o1[ch.stateId] as number;
-            const reading = unitZ < unitO ? 0 : unitO < unitZ ? 1 : -1;
-            cost = (cost as number) + ch.count * (reading === 0 ? zp : reading === 1 ? op : (zp + op) / 2);
-          } else cost = (cost as number) + ch.count * Math.min(zp, op);
-        });
-      }
-      return cost;
-    },
-    get freeRootCost(): number {
-      if (freeRootCost === undefined) {
-        freeRootCost = penalty;
-        const directed = directedPatternsOf(characters);
-        const [z, o] = priced(directed);
-        directed.patterns.forEach((ch, p) => {
-          freeRootCost = (freeRootCost as number) + ch.count * Math.min(z[p] as number, o[p] as number);
-        });
-      }
-      return freeRootCost;
-    },
-  };
+  return new Scored(parent, changes, complete, tree, penalty, characters);
+}
+
+/**
+ * A scored stemma, its directed costs worked out when first read. A class, not an object
+ * literal with getters: a climb scores thousands of stemmata, and a literal made two getter
+ * closures for each (a tenth of the run's allocations).
+ */
+class Scored implements ScoredStemma {
+  private costMemo: number | undefined;
+  private freeRootCostMemo: number | undefined;
+  private rootPriced: readonly [Float64Array, Float64Array] | undefined;
+
+  constructor(
+    readonly parent: number[],
+    readonly changes: number,
+    readonly complete: boolean,
+    private readonly tree: Shape,
+    private readonly penalty: number,
+    private readonly characters: readonly Character[],
+  ) {}
+
+  get cost(): number {
+    if (this.costMemo === undefined) {
+      let cost = this.penalty;
+      const directed = directedPatternsOf(this.characters);
+      const [z, o] = this.priced(directed);
+      // The reconstruction by change count depends on the states alone: once per state pattern.
+      const [z1, o1] = rootCostsOfAll(this.tree, directed.states);
+      directed.patterns.forEach((ch, p) => {
+        const zp = z[p] as number;
+        const op = o[p] as number;
+        if (Number.isFinite(zp) && Number.isFinite(op)) {
+          // The root's reading is unknown here: the change count reconstructs it, and where
+          // either reading needs as many changes, neither direction is charged its cheaper price.
+          const unitZ = z1[ch.stateId] as number;
+          const unitO = o1[ch.stateId] as number;
+          const reading = unitZ < unitO ? 0 : unitO < unitZ ? 1 : -1;
+          cost += ch.count * (reading === 0 ? zp : reading === 1 ? op : (zp + op) / 2);
+        } else cost += ch.count * Math.min(zp, op);
+      });
+      this.costMemo = cost;
+    }
+    return this.costMemo;
+  }
+
+  get freeRootCost(): number {
+    if (this.freeRootCostMemo === undefined) {
+      let cost = this.penalty;
+      const directed = directedPatternsOf(this.characters);
+      const [z, o] = this.priced(directed);
+      directed.patterns.forEach((ch, p) => {
+        cost += ch.count * Math.min(z[p] as number, o[p] as number);
+      });
+      this.freeRootCostMemo = cost;
+    }
+    return this.freeRootCostMemo;
+  }
 
   /** The root's two costs for each directed pattern at its own prices, worked out once for both getters. */
-  function priced(directed: DirectedPatterns): readonly [Float64Array, Float64Array] {
-    rootPriced ??= rootCostsOfAll(tree, directed.patternStates, directed.gains, directed.losses);
-    return rootPriced;
+  private priced(directed: DirectedPatterns): readonly [Float64Array, Float64Array] {
+    this.rootPriced ??= rootCostsOfAll(this.tree, directed.patternStates, directed.gains, directed.losses);
+    return this.rootPriced;
   }
 }
 
