@@ -453,16 +453,25 @@ function markUnion(marks: StemMarks, sets: StemSets, sentences: readonly number[
  * sentences share weighs much.
  */
 export function stemWeights(documents: Iterable<Pick<PreparedDocument, 'tokens'>>): Map<string, number> {
-  const df = new Map<string, number>();
+  // Per stem, the units holding it and the last unit counted (a stem counts once per unit), in
+  // one entry looked up once per word: a Set of each sentence's stems cost more than the counting.
+  const df = new Map<string, { units: number; last: number }>();
   let units = 0;
   for (const d of documents) {
     for (const tokens of d.tokens) {
       units++;
-      for (const stem of new Set(tokens.map((t) => t.stem))) df.set(stem, (df.get(stem) ?? 0) + 1);
+      for (const { stem } of tokens) {
+        const entry = df.get(stem);
+        if (!entry) df.set(stem, { units: 1, last: units });
+        else if (entry.last !== units) {
+          entry.units++;
+          entry.last = units;
+        }
+      }
     }
   }
   const weights = new Map<string, number>();
-  for (const [stem, n] of df) weights.set(stem, Math.log(1 + units / n));
+  for (const [stem, entry] of df) weights.set(stem, Math.log(1 + units / entry.units));
   return weights;
 }
 
