@@ -20,21 +20,8 @@ function stemma(k: number, picks: readonly number[], lost: boolean): number[] {
 
 /** Fitch-free reference: every assignment of the free nodes tried, unit price per differing edge. */
 function bruteChanges(k: number, parent: readonly number[], state: Int8Array): number {
-  const nodes = parent.some((p) => p === k) ? k + 1 : k;
-  const free = [...Array(nodes).keys()].filter((n) => n === k || state[n] === -1);
-  let best = Number.POSITIVE_INFINITY;
-  for (let mask = 0; mask < 1 << free.length; mask++) {
-    const value = (n: number): number => {
-      const f = free.indexOf(n);
-      return f >= 0 ? (mask >> f) & 1 : (state[n] as number);
-    };
-    let cost = 0;
-    parent.forEach((p, m) => {
-      if (p !== ROOT && value(p) !== value(m)) cost++;
-    });
-    best = Math.min(best, cost);
-  }
-  return best;
+  const unit = character([...state]);
+  return Math.min(bruteDirected(k, parent, unit, 0), bruteDirected(k, parent, unit, 1));
 }
 
 const character = (state: number[]): Character => ({ state: Int8Array.from(state), gain: 1, loss: 1, unit: 0, word: undefined });
