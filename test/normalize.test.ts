@@ -20,12 +20,14 @@ describe('normalize', () => {
   it('gives every call its own result, however long the texts around it', () => {
     // normalize reuses one buffer between calls: a result must not change when a later call
     // writes over the buffer or grows it.
-    const short = normalize('“Ball” – IN');
+    const short = normalize('a  b');
+    const same = normalize('xyz');
     const long = normalize(`${'Kursk \u2013 Kusk '.repeat(500)}END`);
-    expect(short.text).toBe('"ball" - in');
-    expect([...short.origin]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(short.text).toBe('a b');
+    expect([...short.origin]).toEqual([0, 1, 3, 4]);
+    expect([...same.origin]).toEqual([0, 1, 2, 3]);
     expect(long.text).toBe(`${'kursk - kusk '.repeat(500)}end`);
     expect(long.origin[long.text.length]).toBe(long.text.length);
-    expect(normalize('“Ball” – IN')).toEqual(short);
+    expect(normalize('a  b')).toEqual(short);
   });
 });
