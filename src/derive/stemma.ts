@@ -394,49 +394,13 @@ function reroot(k: number, parent: readonly number[], m: number): number[] | und
 }
 
 /**
- * Per family size, the two cost columns rootCosts fills and reads within one call. Shared, not
- * made per stemma: a climb scores thousands of stemmata and reads the directed cost of few.
- */
-const costColumns = new Map<number, { readonly c0: Float64Array; readonly c1: Float64Array }>();
-
-function columnsFor(k: number): { readonly c0: Float64Array; readonly c1: Float64Array } {
-  let columns = costColumns.get(k);
-  if (!columns) {
-    columns = { c0: new Float64Array(k + 1), c1: new Float64Array(k + 1) };
-    costColumns.set(k, columns);
-  }
-  return columns;
-}
-
-/**
- * Sankoff's dynamic programme for one character: the cheapest cost of the subtree under each
- * node given that node's state, returned for the root as [state 0, state 1]. Observed members
- * have fixed states; a member's unknown state (-1) and the hidden node's state are free.
- */
-function rootCosts(tree: Shape, state: Int8Array, gain: number, loss: number): [number, number] {
-  const { k } = tree;
-  const { c0, c1 } = columnsFor(k);
-  for (const n of tree.order) {
-    let z = 0;
-    let o = 0;
-    for (const c of tree.children[n] as number[]) {
-      const a0 = c0[c] as number;
-      const a1 = c1[c] as number;
-      z += Math.min(a0, a1 + gain);
-      o += Math.min(a1, a0 + loss);
-    }
-    const s = n < k ? (state[n] as number) : -1;
-    c0[n] = s === 1 ? Number.POSITIVE_INFINITY : z;
-    c1[n] = s === 0 ? Number.POSITIVE_INFINITY : o;
-  }
-  return [c0[tree.root] as number, c1[tree.root] as number];
-}
-
-/**
- * rootCosts of many characters at once (unit prices where none are given), in one walk of the
- * tree with the characters in the inner loop: the directed cost of a stemma reads every pattern
- * of its family, and a walk per pattern was the derivation's costliest loop. Each character's
- * sums are taken in the same order as rootCosts takes them, so the numbers are the same.
+ * Sankoff's dynamic programme: the cheapest cost of the subtree under each node given that
+ * node's state, returned for the root as [state 0, state 1] per character (unit prices where none
+ * are given). Observed members have fixed states; a member's unknown state (-1) and the hidden
+ * node's state are free. One walk of the tree for all characters, with the characters in the
+ * inner loop: the directed cost of a stemma reads every pattern of its family, and a walk per
+ * pattern was the derivation's costliest loop. The scratch columns are shared, not made per
+ * stemma: a climb scores thousands of stemmata.
  */
 function rootCostsOfAll(tree: Shape, states: readonly Int8Array[], gains?: Float64Array, losses?: Float64Array): [Float64Array, Float64Array] {
   const { k } = tree;
@@ -623,10 +587,16 @@ interface ScoredStemma extends Stemma {
 export function hiddenStates(k: number, parent: readonly number[], characters: readonly Character[]): Int8Array {
   const out = new Int8Array(characters.length).fill(-1);
   if (!parent.some((p) => p === k)) return out;
-  const tree = shapeOf(k, parent);
-  characters.forEach((ch, i) => {
-    const [z, o] = rootCosts(tree, ch.state, ch.gain, ch.loss);
-    out[i] = z < o ? 0 : o < z ? 1 : -1;
+  const [z, o] = rootCostsOfAll(
+    shapeOf(k, parent),
+    characters.map((ch) => ch.state),
+    Float64Array.from(characters, (ch) => ch.gain),
+    Float64Array.from(characters, (ch) => ch.loss),
+  );
+  characters.forEach((_, i) => {
+    const zi = z[i] as number;
+    const oi = o[i] as number;
+    out[i] = zi < oi ? 0 : oi < zi ? 1 : -1;
   });
   return out;
 }
