@@ -98,6 +98,20 @@ function explicitWords(words: readonly string[]): number {
  * copies disagree in every pairing and whose star the change then no longer preferred.
  */
 const POLYGENETIC_WEIGHT = 0.5;
+/**
+ * A change of spelling alone (accents, case, apostrophes and hyphens, a doubled letter, word
+ * division) weighs half a changed word. Textual criticism has long told these "accidentals"
+ * from "substantives" (Greg, The Rationale of Copy-Text, 1950): every copyist spells in his own
+ * way, drops an accent or restores it, so two copies agree on one by chance and a careful copy
+ * of a careless one corrects it back, while a changed word is rarely made twice or undone.
+ * Notre besoin's S restored the accents and spellings its exemplar C had lost ("connait" ->
+ * "connaît", "chuchottements" -> "chuchotements"); at full weight that drew S next to their
+ * common ancestor T2. With the tradition's contaminated and broken-off branch left out, S now
+ * hangs under C; in the whole tradition it still does not (A's copies all corrected A's own
+ * slips, which no change count tells from A being a late copy). No other benchmark's figures
+ * moved: English is compared in lower case, and its spelling variants are other letters.
+ */
+const ACCIDENTAL_WEIGHT = 0.5;
 /** A typographic habit (see typography.ts) weighs like one changed word. */
 const TYPOGRAPHY_WEIGHT = 1;
 /** Function words change with every translation and carry less signal than content words. */
@@ -178,6 +192,8 @@ export function collate(
   const settledByUnit = units.map(settledStemsOf);
   const settled = new Map<string, number>();
   for (const stems of settledByUnit) for (const stem of stems) settled.set(stem, (settled.get(stem) ?? 0) + 1);
+  const varyingByUnit = units.map((unit) => varyingWords(unit, substitutions.get(unit.members) ?? []));
+  shiftedAcrossBoundaries(varyingByUnit);
   const characters: Character[] = [];
   units.forEach((unit, u) => {
     const settledHere = settledByUnit[u] as ReadonlySet<string>;
@@ -195,7 +211,6 @@ export function collate(
       characters.push({ state: presence, gain: PASSAGE_GAIN, loss: PASSAGE_LOSS, unit: u, word: undefined });
     }
     const sites = substitutions.get(unit.members) ?? [];
-    const swapped = new Set(sites.flatMap(([x, y]) => [...x, ...y]));
     for (const [x, y] of sites) {
       const state = Int8Array.from(unit.words, (w) => {
         if (w === undefined) return -1;
@@ -206,7 +221,8 @@ export function collate(
       if (!varies(state)) continue;
       const weight =
         ([...x, ...y].every(isFunctionWord) ? FUNCTION_WORD_WEIGHT : 1) *
-        (lexicon.listsSynonyms === true && x.length === 1 && y.length === 1 && isSynonymSwap(x, y, lexicon) ? POLYGENETIC_WEIGHT : 1);
+        (lexicon.listsSynonyms === true && x.length === 1 && y.length === 1 && isSynonymSwap(x, y, lexicon) ? POLYGENETIC_WEIGHT : 1) *
+        (isAccidental(x, y) ? ACCIDENTAL_WEIGHT : 1);
       const swap = lexicon.listsSynonyms !== true || isSpinnerSwap(x, y, lexicon);
       const tilt =
         (swap ? COMMONNESS_TILT * (readingCommonness(x, lexicon) - readingCommonness(y, lexicon)) : 0) +
@@ -214,14 +230,7 @@ export function collate(
         EXPLICITATION_TILT * Math.sign(explicitWords(x) - explicitWords(y));
       characters.push({ state, gain: weight * (1 + tilt), loss: weight * (1 - tilt), unit: u, word: x.join(' '), site: [x, y] });
     }
-    // The words some but not all of the passage's versions have: in a family of near-identical
-    // texts most words are in every version, and are passed over before any state is built.
-    const versions = unit.words.filter((w): w is ReadonlySet<string> => w !== undefined);
-    const held = new Map<string, number>();
-    for (const w of versions) for (const x of w) held.set(x, (held.get(x) ?? 0) + 1);
-    const varying = [...held].flatMap(([word, n]) => (n < versions.length && !swapped.has(word) ? [word] : []));
-    for (const word of varying.sort()) {
-      const state = Int8Array.from(unit.words, (w) => (w === undefined ? -1 : w.has(word) ? 1 : 0));
+    for (const [word, state] of varyingByUnit[u] as ReadonlyMap<string, Int8Array>) {
       // A word gained or lost outside a substitution is priced the same either way: machine
       // translation adds common words where a spinner adds odd ones, so commonness says nothing
       // about direction here (tilting it by commonness put 3 of 78 generated texts the wrong way).
@@ -366,6 +375,71 @@ function substitutionSites(
     }
   }
   return new Map([...out].map(([g, sites]) => [g, [...sites.keys()].sort().map((key) => sites.get(key) as Site)]));
+}
+
+/**
+ * The words some but not all of a passage's versions have, outside its substitution sites, with
+ * who has them, in word order. In a family of near-identical texts most words are in every
+ * version, and are passed over before any state is built.
+ */
+function varyingWords(unit: CollationUnit, sites: readonly Site[]): Map<string, Int8Array> {
+  const swapped = new Set(sites.flatMap(([x, y]) => [...x, ...y]));
+  const versions = unit.words.filter((w): w is ReadonlySet<string> => w !== undefined);
+  const held = new Map<string, number>();
+  for (const w of versions) for (const x of w) held.set(x, (held.get(x) ?? 0) + 1);
+  const varying = [...held].flatMap(([word, n]) => (n < versions.length && !swapped.has(word) ? [word] : []));
+  return new Map(varying.sort().map((word) => [word, Int8Array.from(unit.words, (w) => (w === undefined ? -1 : w.has(word) ? 1 : 0))]));
+}
+
+/**
+ * Drops the words that only crossed a sentence boundary. Where copies cut a passage at different
+ * places (a sentence split or joined, a chunk of unpunctuated text ending one word later), the
+ * alignment pairs each piece with its best partner, and the words between the two cuts sit in
+ * one passage for some members and in the next for the others: two characters with opposite
+ * states, which read as a run of words lost here and gained there by the same members. In Notre
+ * besoin, A's "talents" ends a chunk where T2's "talent" does not, and eleven words that moved
+ * one chunk over made A and J a group against the rest (22 characters for one misspelling). A
+ * word truly dropped is kept: its state in the next passage does not mirror it.
+ */
+function shiftedAcrossBoundaries(varyingByUnit: readonly Map<string, Int8Array>[]): void {
+  for (let u = 0; u + 1 < varyingByUnit.length; u++) {
+    const here = varyingByUnit[u] as Map<string, Int8Array>;
+    const next = varyingByUnit[u + 1] as Map<string, Int8Array>;
+    for (const [word, state] of here) {
+      const after = next.get(word);
+      if (after && mirrors(state, after)) {
+        here.delete(word);
+        next.delete(word);
+      }
+    }
+  }
+}
+
+/** Every member known in both states has the word in exactly one of the two passages. */
+function mirrors(a: Int8Array, b: Int8Array): boolean {
+  let known = 0;
+  for (let m = 0; m < a.length; m++) {
+    const x = a[m] as number;
+    const y = b[m] as number;
+    if (x === -1 || y === -1) continue;
+    if (x + y !== 1) return false;
+    known++;
+  }
+  return known >= 2;
+}
+
+/** The two readings are the same words spelled otherwise (see ACCIDENTAL_WEIGHT). */
+function isAccidental(x: readonly string[], y: readonly string[]): boolean {
+  return spelling(x) === spelling(y);
+}
+
+function spelling(words: readonly string[]): string {
+  return words
+    .join('')
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .replace(/(\p{L})\1+/gu, '$1');
 }
 
 function varies(state: Int8Array): boolean {
