@@ -2,7 +2,7 @@ import { round } from './round.js';
 import { alignDocuments, stemWeights, type AlignedUnit, type EditKind, type PairAlignment, type StemWeights, type UnitKind } from './align.js';
 import { contextFits } from './derive/passage.js';
 import { assemble, deriveFamily, familiesOf, MAX_CONFIDENCE, passageJudge, stemmaFamilies, type ComparedPair, type Derivation, type FamilyTask } from './derive/index.js';
-import { relation, share } from './derive/relation.js';
+import { relation, RELATED_WORDING, share } from './derive/relation.js';
 import { prepareDocument, type DocumentInput, type PreparedDocument } from './document.js';
 import { basicLexicon, type Lexicon } from './lexicon.js';
 import { withoutMarkup } from './markup.js';
@@ -13,6 +13,7 @@ import { segment } from './segment.js';
 import type { WordTable } from './tokenize.js';
 import { fingerprint, type Fingerprint } from './similarity/fingerprint.js';
 import { longestSharedRun, pairFrequencies, rareOverlap } from './similarity/reuse.js';
+import { boilerplateSentences, boilerplateWindows } from './similarity/boilerplate.js';
 import { containment } from './similarity/shingles.js';
 
 export const SCHEMA_VERSION = 1;
@@ -132,6 +133,8 @@ export interface AlignOutcome {
 export interface Worksite {
   readonly inputs: readonly DocumentInput[];
   readonly weights: StemWeights;
+  /** Boilerplate windows (see similarity/boilerplate.ts), which no shared run counts. */
+  readonly common: Uint32Array;
   document(i: number): PreparedDocument;
   /** Told that no later task needs these documents, so their words can be freed. */
   release(documents: readonly number[]): void;
@@ -152,7 +155,7 @@ export function runAlign(site: Worksite, task: AlignTask, lexicon: Lexicon): Ali
   const a = site.document(task.a);
   const b = site.document(task.b);
   const alignment = alignDocuments(a, b, site.weights, (phrase) => lexicon.isLemma?.(phrase) ?? false);
-  const sharedRun = Math.max(longestSharedRun(a.runGrams, b.gramSet), longestSharedRun(b.runGrams, a.gramSet));
+  const sharedRun = Math.max(longestSharedRun(a.runGrams, b.gramSet, site.common), longestSharedRun(b.runGrams, a.gramSet, site.common));
   return {
     alignment,
     dice: diceOfProfiles(a.profile, b.profile),
@@ -206,6 +209,8 @@ export function* comparison(
   const maxDf = pairing === 'all' ? Infinity : (options.maxDf ?? DEFAULT_MAX_DF);
   progress('candidates', 0, 1);
   const chosen = pairing === 'all' ? allPairs(sorted.length) : candidatePairs(prints, pairDf, { maxDf });
+  const wordings = chosen.map(([x, y]) => rareOverlap((prints[x] as Fingerprint).stemPairs, (prints[y] as Fingerprint).stemPairs, pairDf, sorted.length, maxDf));
+  const common = boilerplateWindows({ prints, pairs: chosen, pairDf, maxDf, relatedWording: RELATED_WORDING });
 
   // Only documents in some chosen pair are segmented and aligned; `local` maps a document's
   // index to its place among them, the numbering the derivation stage works in.
@@ -226,7 +231,17 @@ export function* comparison(
       for (let i = 0; i < involvedInputs.length; i++) {
         const d = prepare(i);
         if (keepDocuments) kept.push(d);
-        facts.push({ id: d.id, spans: d.spans, stemPairs: d.stemPairs, wordCount: d.wordCount });
+        facts.push({
+          id: d.id,
+          spans: d.spans,
+          stemPairs: d.stemPairs,
+          wordCount: d.wordCount,
+          boilerplate: boilerplateSentences(
+            d.runGrams,
+            d.tokens.map((t) => t.length),
+            common,
+          ),
+        });
         yield d;
       }
     })(),
@@ -235,7 +250,7 @@ export function* comparison(
   const release = (documents: readonly number[]): void => {
     for (const i of documents) kept[i] = undefined;
   };
-  const site: Worksite = { inputs: involvedInputs, weights, document, release };
+  const site: Worksite = { inputs: involvedInputs, weights, common, document, release };
   const tasks = chosen.map(([x, y]) => ({ a: local.get(x) as number, b: local.get(y) as number }));
   const outcomes = (yield { kind: 'align', site, tasks }) as readonly AlignOutcome[];
   const compared: ComparedPair[] = [];
@@ -246,13 +261,13 @@ export function* comparison(
     const b = facts[j] as DocumentFacts;
     const alignedA = a.spans.length - alignment.unalignedA.length;
     const alignedB = b.spans.length - alignment.unalignedB.length;
-    const wording = rareOverlap(a.stemPairs, b.stemPairs, pairDf, sorted.length, maxDf);
+    const wording = wordings[n] as number;
     compared.push({
       a: i,
       b: j,
       alignment,
-      shareA: share(alignedA, a.spans.length),
-      shareB: share(alignedB, b.spans.length),
+      shareA: shareBeyondBoilerplate(a, alignment.unalignedA),
+      shareB: shareBeyondBoilerplate(b, alignment.unalignedB),
       rareOverlap: wording,
       sharedRun,
       fitA,
@@ -308,8 +323,19 @@ export function* comparison(
   };
 }
 
-/** What the pipeline's own steps need of a prepared document. */
-type DocumentFacts = Pick<PreparedDocument, 'id' | 'spans' | 'stemPairs' | 'wordCount'>;
+/** What the pipeline's own steps need of a prepared document, and its boilerplate sentences (sorted). */
+type DocumentFacts = Pick<PreparedDocument, 'id' | 'spans' | 'stemPairs' | 'wordCount'> & { readonly boilerplate: readonly number[] };
+
+/**
+ * The share of a document's own sentences, boilerplate left out, that align with the other
+ * text: a footer both carry says nothing of whether one was made from the other.
+ */
+function shareBeyondBoilerplate(d: DocumentFacts, unaligned: readonly number[]): number {
+  if (d.boilerplate.length === 0) return share(d.spans.length - unaligned.length, d.spans.length);
+  const common = new Set(d.boilerplate);
+  const own = d.spans.length - common.size;
+  return share(own - unaligned.filter((i) => !common.has(i)).length, own);
+}
 
 /** A document no candidate pair reached: nothing in the corpus shares its wording. */
 function unrelated(id: string): Derivation {

@@ -47,7 +47,7 @@ class Pool {
   async run(batch: Batch, progress: CompareOptions['progress']): Promise<BatchAnswers> {
     if (batch.site !== this.site) {
       this.site = batch.site;
-      const init: ToWorker = { type: 'init', inputs: batch.site.inputs, weights: batch.site.weights, wordnet: this.wordnet };
+      const init: ToWorker = { type: 'init', inputs: batch.site.inputs, weights: batch.site.weights, common: batch.site.common, wordnet: this.wordnet };
       for (const w of this.workers) w.postMessage(init);
     }
     const chunks = batch.kind === 'align' ? alignChunks(batch.tasks.length) : familyChunks(batch.tasks.map((t) => t.family.length));

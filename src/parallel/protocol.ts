@@ -10,6 +10,7 @@ export type ToWorker =
       /** The involved documents in the worksite's local numbering. */
       readonly inputs: readonly DocumentInput[];
       readonly weights: StemWeights;
+      readonly common: Uint32Array;
       readonly wordnet: boolean;
     }
   | { readonly type: 'align'; readonly id: number; readonly tasks: readonly AlignTask[] }

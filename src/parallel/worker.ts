@@ -26,11 +26,12 @@ port.on('message', (message: ToWorker) => {
     preparedFor = message.type;
   }
   if (message.type === 'init') {
-    const { inputs, weights } = message;
+    const { inputs, weights, common } = message;
     const table: WordTable = new Map();
     site = {
       inputs,
       weights,
+      common,
       document(i: number): PreparedDocument {
         let d = prepared.get(i);
         if (!d) {

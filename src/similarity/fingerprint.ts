@@ -1,7 +1,7 @@
 import { normalize } from '../normalize.js';
 import { stemOf, WORD } from '../tokenize.js';
 import { minhash } from './minhash.js';
-import { RUN_GRAM, stemPairs } from './reuse.js';
+import { RUN_GRAM, stemPairRun } from './reuse.js';
 import { distinctSorted, windowHashes, wordHashes } from './shingles.js';
 
 /**
@@ -13,6 +13,8 @@ export interface Fingerprint {
   readonly words: number;
   /** Sorted distinct hashes of adjacent stem pairs (see rareOverlap). */
   readonly stemPairs: Uint32Array;
+  /** The same in text order, one per word but the last (see boilerplate.ts). */
+  readonly stemPairRun: Uint32Array;
   /** Hash of every RUN_GRAM-word window, in text order (see longestSharedRun). */
   readonly runGrams: Uint32Array;
   /** The same, sorted and distinct, for merging and binary search. */
@@ -25,9 +27,11 @@ export function fingerprint(text: string): Fingerprint {
   const words = normalize(text).text.match(WORD) ?? [];
   const runGrams = windowHashes(wordHashes(words), RUN_GRAM);
   const gramSet = distinctSorted(runGrams);
+  const pairRun = stemPairRun(words.map(stemOf));
   return {
     words: words.length,
-    stemPairs: stemPairs(words.map(stemOf)),
+    stemPairs: distinctSorted(pairRun),
+    stemPairRun: pairRun,
     runGrams,
     gramSet,
     signature: minhash(gramSet),

@@ -1,4 +1,4 @@
-import { distinctSorted, hash, mix32, sortedHas } from './shingles.js';
+import { hash, mix32, sortedHas } from './shingles.js';
 
 /**
  * Word n-gram length for verbatim passage runs: five words in a row rarely recur by chance, yet
@@ -6,19 +6,21 @@ import { distinctSorted, hash, mix32, sortedHas } from './shingles.js';
  */
 export const RUN_GRAM = 5;
 const RUN_GAP = 3;
+const NONE = new Uint32Array(0);
 
 /**
  * Length in words of the longest stretch of `a` copied from `b`: consecutive windows of `a` found
  * in `b`, allowing small gaps. Independent reports quoting the same speaker share runs of about a
  * dozen words; a reused passage runs for sentences. `b` is the other text's windows, sorted and
- * distinct (Fingerprint.gramSet).
+ * distinct (Fingerprint.gramSet); windows in `common` (boilerplate.ts, sorted) count as not shared.
  */
-export function longestSharedRun(a: Uint32Array, b: Uint32Array): number {
+export function longestSharedRun(a: Uint32Array, b: Uint32Array, common: Uint32Array = NONE): number {
   let best = 0;
   let start = -1;
   let last = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < a.length; i++) {
-    if (!sortedHas(b, a[i] as number)) continue;
+    const h = a[i] as number;
+    if (!sortedHas(b, h) || (common.length > 0 && sortedHas(common, h))) continue;
     if (i - last > RUN_GAP) start = i;
     last = i;
     best = Math.max(best, last - start + RUN_GRAM);
@@ -26,8 +28,8 @@ export function longestSharedRun(a: Uint32Array, b: Uint32Array): number {
   return best;
 }
 
-/** Sorted distinct hashes of adjacent stem pairs: wording, as opposed to vocabulary. */
-export function stemPairs(stems: readonly string[]): Uint32Array {
+/** Hashes of adjacent stem pairs in text order (pair i is stems i and i+1): wording, as opposed to vocabulary. */
+export function stemPairRun(stems: readonly string[]): Uint32Array {
   const out = new Uint32Array(Math.max(0, stems.length - 1));
   let previous = stems.length > 0 ? hash(stems[0] as string) : 0;
   for (let i = 0; i + 1 < stems.length; i++) {
@@ -35,7 +37,7 @@ export function stemPairs(stems: readonly string[]): Uint32Array {
     out[i] = mix32(Math.imul(previous, 0x01000193) ^ next);
     previous = next;
   }
-  return distinctSorted(out);
+  return out;
 }
 
 /** How many documents use each stem pair. */
