@@ -595,3 +595,17 @@ describe('an edit whose kept sentences are reworked: a revision, not a copy', ()
     expect(result['first.txt']?.confidence).toBeGreaterThan(0.55);
   });
 });
+
+describe('a copy whose paragraphs were put in another order', () => {
+  const paragraphs = [HARBOUR.slice(0, 4), HARBOUR.slice(4, 8), HARBOUR.slice(8)].map((p) => p.join(' '));
+  const moved = [paragraphs[0], paragraphs[2], paragraphs[1]].join('\n\n');
+
+  it('is an edit that moves passages, not a typographic copy, and says which moved', () => {
+    const copy = Object.values(parentOf({ 'a.txt': paragraphs.join('\n\n'), 'b.txt': moved })).find((d) => d.source !== null);
+    expect(copy?.method).toBe('edit');
+    const reordering = copy?.evidence.find((e) => e.kind === 'reordering');
+    // The middle paragraph and the last swapped places: four sentences moved, not eight.
+    expect(reordering?.support).toBe(4);
+    expect(renderTable(compare([{ id: 'a.txt', text: paragraphs.join('\n\n'), sha256: '' }, { id: 'b.txt', text: moved, sha256: '' }], { lexicon }), { chalk: new Chalk({ level: 0 }) })).toContain('moves 4 passage(s)');
+  });
+});

@@ -48,6 +48,12 @@ describe('classifyMethod', () => {
     expect(method({ contentKept: 0.9, functionKept: 0.76, novel: 0.13, synonymSwaps: 0.38 }, true)).toBe('machine-translation');
   });
 
+  it('names a text whose paragraphs were reordered, words untouched, an edit, not a typographic copy', () => {
+    expect(method({}, true)).toBe('typographic');
+    expect(method({ orderKept: 0.4 }, true)).toBe('edit');
+    expect(method({ orderKept: 0.4 }, false)).toBe('edit');
+  });
+
   it('names a light revision that reworks function words an edit unless it spells out more "the" and "of", as a translation does', () => {
     // A Clough student's light revision of the article: 0.83 of the function words kept.
     const revision = { contentKept: 0.86, functionKept: 0.83, novel: 0.12, synonymSwaps: 0.15 };

@@ -1,5 +1,6 @@
 import { round } from '../round.js';
 import type { PreparedDocument } from '../document.js';
+import type { PairAlignment } from '../align.js';
 import { isSynonymSwap, type Lexicon } from '../lexicon.js';
 import { collate, keptIsPrefix, PASSAGE_GAIN, type CollationUnit, type PairLink } from './collate.js';
 import { dolloViolations, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource } from './lineage.js';
@@ -178,8 +179,7 @@ export function deriveFamily(
       spelledOut: observed ? spelledOut(explicitOf(m), explicitOf(p)) : 0,
       sourceObserved: observed,
       sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
-      sameNormalized: pair !== undefined && pair.alignment.units.every((u) => u.kind === 'identical' || u.kind === 'typographic') &&
-        pair.alignment.unalignedA.length === 0 && pair.alignment.unalignedB.length === 0,
+      sameNormalized: pair !== undefined && sameTextOtherwiseTyped(pair.alignment),
       keptPrefix: observed && keptIsPrefix(units, p, m),
     });
   };
@@ -650,7 +650,39 @@ function passageEvidence(
   if (first) out.push({ kind: 'omission', sourceText: passageText(documents, family, first, source), targetText: '', support: dropped.length });
   const firstAdded = added[0];
   if (firstAdded) out.push({ kind: 'addition', sourceText: '', targetText: passageText(documents, family, firstAdded, target), support: added.length });
+  const moved = movedPassages(units, source, target);
+  const firstMoved = moved[0];
+  if (firstMoved) out.push({ kind: 'reordering', sourceText: passageText(documents, family, firstMoved, source), targetText: '', support: moved.length });
   return out;
+}
+
+/**
+ * The passages both texts have that the target put elsewhere: those outside the longest run
+ * kept in the source's order (a longest increasing subsequence of their places in the target),
+ * in the source's order. Moving one paragraph moves it, not everything it jumped over.
+ */
+function movedPassages(units: readonly CollationUnit[], source: number, target: number): CollationUnit[] {
+  const both = units
+    .filter((u) => (u.members[source]?.length ?? 0) > 0 && (u.members[target]?.length ?? 0) > 0)
+    .sort((x, y) => (x.members[source]?.[0] as number) - (y.members[source]?.[0] as number));
+  const places = both.map((u) => u.members[target]?.[0] as number);
+  // Patience sorting: tails[k] is the index of the smallest place ending a run of length k + 1.
+  const tails: number[] = [];
+  const before = new Array<number>(places.length).fill(-1);
+  places.forEach((x, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((places[tails[mid] as number] as number) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) before[i] = tails[lo - 1] as number;
+    tails[lo] = i;
+  });
+  const inOrder = new Set<number>();
+  for (let i = tails.at(-1) ?? -1; i !== -1; i = before[i] as number) inOrder.add(i);
+  return both.filter((_, i) => !inOrder.has(i));
 }
 
 /**
@@ -681,3 +713,13 @@ function notFromEvidence(
   return out;
 }
 
+/**
+ * The two texts say the same in the same order, typography aside: every sentence aligned,
+ * identical or typographic, and no unit out of place (reordered paragraphs are an edit).
+ */
+function sameTextOtherwiseTyped(alignment: PairAlignment): boolean {
+  if (alignment.unalignedA.length > 0 || alignment.unalignedB.length > 0) return false;
+  if (!alignment.units.every((u) => u.kind === 'identical' || u.kind === 'typographic')) return false;
+  const order = [...alignment.units].sort((x, y) => (x.a[0] as number) - (y.a[0] as number));
+  return order.every((u, i) => i === 0 || (u.b[0] as number) > ((order[i - 1] as (typeof order)[number]).b[0] as number));
+}

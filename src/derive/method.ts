@@ -84,7 +84,9 @@ export function classifyMethod(c: MethodContext): Method {
   if (c.sourceObserved && c.sameNormalized) return 'typographic';
   const wordsIntact = f.contentKept >= 0.97 && f.functionKept >= 0.95 && f.novel <= NO_NEW_WORDS;
   if (wordsIntact) {
-    if (f.kept >= 0.98 && f.added <= 0.02) return c.sourceObserved ? 'typographic' : 'copy';
+    // Every passage kept in its place and nothing else changed: typography at most. Passages
+    // moved (paragraphs reordered) are an editor's work, however intact their words.
+    if (f.kept >= 0.98 && f.added <= 0.02 && f.orderKept >= PASSAGES_KEPT) return c.sourceObserved ? 'typographic' : 'copy';
     if (f.added <= 0.02 && c.keptPrefix) return 'truncation';
     return 'edit';
   }

@@ -115,6 +115,8 @@ export function describeEvidence(e: Evidence): string {
       return `drops ${e.support ?? 1} passage(s), e.g. "${s}"`;
     case 'addition':
       return `adds ${e.support ?? 1} passage(s), e.g. "${t}"`;
+    case 'reordering':
+      return `moves ${e.support ?? 1} passage(s), e.g. "${s}"`;
     case 'not-from':
       return `not from ${s}: has ${e.support ?? 1} passage(s) it lacks, e.g. "${t}"`;
     case 'embedded':
