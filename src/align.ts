@@ -5,7 +5,7 @@ import { isFunctionWord } from './lexicon.js';
 import type { Token } from './tokenize.js';
 import { prefixOrder, StemMarks, StemSlots, stemIndexOf, stemSets, type StemSets, type StemWeights } from './similarity/stemsets.js';
 
-export type UnitKind = 'identical' | 'typographic' | 'edited' | 'substituted' | 'translated' | 'paraphrase';
+export type UnitKind = 'identical' | 'typographic' | 'edited' | 'substituted' | 'translated' | 'paraphrase' | 'truncated';
 export type EditKind = 'substitution' | 'insertion' | 'deletion';
 
 /** A word-level change inside an aligned unit, quoted from the two files as written. */
@@ -31,6 +31,11 @@ export interface AlignedUnit {
   readonly retention: number;
   readonly kind: UnitKind;
   readonly edits: readonly Edit[];
+  /**
+   * For a `truncated` unit, the side whose text stops inside the sentence (cutShort), and the
+   * normalized words of the other side's sentence beyond the cut: what the cut text never had.
+   */
+  readonly cut?: { readonly side: 'a' | 'b'; readonly beyond: readonly string[]; readonly partial?: string };
 }
 
 export interface PairAlignment {
@@ -83,11 +88,18 @@ export function alignDocuments(a: PreparedDocument, b: PreparedDocument, weights
   absorbNeighbours(groups, 'a', unitOfA, va, vb);
   absorbNeighbours(groups, 'b', unitOfB, vb, va);
   pairSandwiched(groups, unitOfA, unitOfB, va, vb);
+  const cuts = new Map<number, NonNullable<AlignedUnit['cut']>>();
+  pairCutShort(groups, unitOfA, unitOfB, a.tokens, b.tokens, 'a', cuts);
+  pairCutShort(groups, unitOfB, unitOfA, b.tokens, a.tokens, 'b', cuts);
 
   const units = groups
-    .map((g) => ({ a: [...g.a].sort((x, y) => x - y), b: [...g.b].sort((x, y) => x - y) }))
+    .map((g, k) => ({ a: [...g.a].sort((x, y) => x - y), b: [...g.b].sort((x, y) => x - y), cut: cuts.get(k) }))
     .sort((x, y) => (x.a[0] ?? 0) - (y.a[0] ?? 0))
-    .map((g) => describeUnit(a, b, g.a, g.b, weightedDice(va, g.a, vb, g.b), isLemma));
+    .map((g): AlignedUnit =>
+      g.cut
+        ? { a: g.a, b: g.b, score: round(weightedDice(va, g.a, vb, g.b), 4), retention: 1, kind: 'truncated', edits: [], cut: g.cut }
+        : describeUnit(a, b, g.a, g.b, weightedDice(va, g.a, vb, g.b), isLemma),
+    );
   return {
     units,
     unalignedA: indexesWhere(unitOfA, -1),
@@ -125,6 +137,70 @@ function pairSandwiched(groups: Array<{ a: number[]; b: number[] }>, unitOfA: In
     unitOfB[y] = groups.length;
     groups.push({ a: [x], b: [y] });
   }
+}
+
+/**
+ * A text cut off inside a sentence ("... different releases of Debian had different defaults"
+ * ending "... I.e., diff"): its last sentence, left unaligned, is paired with the other side's
+ * sentence after the counterpart of its predecessor when it is that sentence's opening, the last
+ * word perhaps cut inside. A truncation keeps a prefix down to the word; unpaired, the fragment
+ * was a passage of its own and the truncated copy passed for a text that borrowed from its
+ * source, or the other way round. `own` is the side whose last sentence may be cut.
+ */
+function pairCutShort(
+  groups: Array<{ a: number[]; b: number[] }>,
+  unitOfOwn: Int32Array,
+  unitOfOther: Int32Array,
+  own: readonly (readonly Token[])[],
+  other: readonly (readonly Token[])[],
+  side: 'a' | 'b',
+  cuts: Map<number, NonNullable<AlignedUnit['cut']>>,
+): void {
+  const x = own.length - 1;
+  if (x < 1) return;
+  const fragment = (own[x] ?? []).map((t) => t.norm);
+  const paired = unitOfOwn[x] ?? -1;
+  if (paired !== -1) {
+    // Already paired by its words: a cut sentence still, if the pair is one to one.
+    const group = groups[paired] as { a: number[]; b: number[] };
+    const otherSide = side === 'a' ? 'b' : 'a';
+    const whole = group[otherSide].length === 1 && group[side].length === 1 ? (other[group[otherSide][0] as number] ?? []).map((t) => t.norm) : [];
+    if (isOpening(fragment, whole)) cuts.set(paired, cutOf(side, fragment, whole));
+    return;
+  }
+  const before = unitOfOwn[x - 1] ?? -1;
+  if (before === -1) return;
+  const group = groups[before] as { a: number[]; b: number[] };
+  const otherSide = side === 'a' ? 'b' : 'a';
+  if (Math.max(...group[side]) !== x - 1) return;
+  const y = Math.max(...group[otherSide]) + 1;
+  if (y >= other.length || unitOfOther[y] !== -1) return;
+  const whole = (other[y] ?? []).map((t) => t.norm);
+  if (!isOpening(fragment, whole)) return;
+  unitOfOwn[x] = groups.length;
+  unitOfOther[y] = groups.length;
+  cuts.set(groups.length, cutOf(side, fragment, whole));
+  groups.push(side === 'a' ? { a: [x], b: [y] } : { a: [y], b: [x] });
+}
+
+function cutOf(side: 'a' | 'b', fragment: readonly string[], whole: readonly string[]): NonNullable<AlignedUnit['cut']> {
+  const last = fragment.at(-1) as string;
+  const inside = last !== whole[fragment.length - 1];
+  return { side, beyond: whole.slice(fragment.length - (inside ? 1 : 0)), ...(inside ? { partial: last } : {}) };
+}
+
+/** A cut sentence keeps at least this many letters: a lone "I" or "A" is anyone's opening. */
+const MIN_FRAGMENT_LETTERS = 4;
+
+/** The words open the sentence `whole`, which goes on; the last of them may be cut inside a word. */
+function isOpening(fragment: readonly string[], whole: readonly string[]): boolean {
+  if (fragment.length === 0 || fragment.length > whole.length) return false;
+  if (fragment.join('').length < MIN_FRAGMENT_LETTERS) return false;
+  const last = fragment.length - 1;
+  for (let i = 0; i < last; i++) if (fragment[i] !== whole[i]) return false;
+  const tail = fragment[last] as string;
+  const word = whole[last] as string;
+  return word.startsWith(tail) && (word !== tail || fragment.length < whole.length);
 }
 
 function absorbNeighbours(

@@ -238,3 +238,31 @@ describe('a sentence whose place its neighbours fix', () => {
     }
   });
 });
+
+describe('a text cut off inside its last sentence', () => {
+  const whole = prepareDocument({ id: 'whole.txt', text: HARBOUR.join(' '), sha256: '' });
+  // HARBOUR[6]: "A great fire in the autumn destroyed half of the town and most of its records."
+  const cutAt = (ending: string) => prepareDocument({ id: 'cut.txt', text: `${HARBOUR.slice(0, 6).join(' ')} ${ending}`, sha256: '' });
+  const lastUnit = (cut: ReturnType<typeof cutAt>) => {
+    const alignment = alignDocuments(cut, whole, stemWeights([cut, whole]));
+    return { alignment, unit: alignment.units.find((u) => u.a.includes(cut.spans.length - 1)) };
+  };
+
+  it('pairs the fragment with the sentence it opens, the last word cut inside', () => {
+    const { alignment, unit } = lastUnit(cutAt('A great fire in the aut'));
+    expect(unit).toMatchObject({ b: [6], kind: 'truncated', edits: [], cut: { side: 'a', partial: 'aut' } });
+    expect(unit?.cut?.beyond).toEqual(['autumn', 'destroyed', 'half', 'of', 'the', 'town', 'and', 'most', 'of', 'its', 'records']);
+    expect(alignment.unalignedA).toEqual([]);
+  });
+
+  it('marks a fragment cut between words that its words already paired', () => {
+    const { unit } = lastUnit(cutAt('A great fire in the autumn destroyed...'));
+    expect(unit).toMatchObject({ b: [6], kind: 'truncated', cut: { side: 'a', beyond: ['half', 'of', 'the', 'town', 'and', 'most', 'of', 'its', 'records'] } });
+    expect(unit?.cut?.partial).toBeUndefined();
+  });
+
+  it('leaves alone a last sentence that does not open the next one', () => {
+    const { alignment } = lastUnit(cutAt('A great storm in the autumn'));
+    expect(alignment.units.some((u) => u.kind === 'truncated')).toBe(false);
+  });
+});

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignDocuments, stemWeights } from '../src/align.js';
 import { collate, type PairLink } from '../src/derive/collate.js';
+import { edgeFeatures, memberReading } from '../src/derive/features.js';
 import { prepareDocument } from '../src/document.js';
 import { basicLexicon } from '../src/lexicon.js';
+import { HARBOUR } from './helpers.js';
 
 const BESOIN = path.resolve(import.meta.dirname, '..', '..', 'shared', 'benchmarks', 'tla-stemmata', 'besoin');
 
@@ -50,5 +52,22 @@ describe.skipIf(!existsSync(BESOIN))('a change of spelling alone', () => {
 
   it('while a changed word weighs one', () => {
     expect(weightOf('talents')).toBe(1);
+  });
+});
+
+describe('a text cut off inside a sentence', () => {
+  const whole = prepareDocument({ id: 'whole.txt', text: HARBOUR.join(' '), sha256: '' });
+  const cut = prepareDocument({ id: 'cut.txt', text: `${HARBOUR.slice(0, 6).join(' ')} A great fire in the aut`, sha256: '' });
+  const documents = [whole, cut];
+  const { units, characters } = collate(documents, [0, 1], [{ a: 0, b: 1, alignment: alignDocuments(whole, cut, stemWeights(documents)) }], basicLexicon);
+
+  it('lost none of the words beyond the cut, and wrote no new word in the one it cut inside', () => {
+    const features = edgeFeatures(units.length, memberReading(units, 0), memberReading(units, 1), basicLexicon);
+    expect(features).toMatchObject({ contentKept: 1, functionKept: 1, novel: 0 });
+  });
+
+  it('makes no character of them', () => {
+    expect(characters.map((c) => c.word)).not.toContain('destroyed');
+    expect(characters.map((c) => c.word)).not.toContain('aut');
   });
 });

@@ -609,3 +609,15 @@ describe('a copy whose paragraphs were put in another order', () => {
     expect(renderTable(compare([{ id: 'a.txt', text: paragraphs.join('\n\n'), sha256: '' }, { id: 'b.txt', text: moved, sha256: '' }], { lexicon }), { chalk: new Chalk({ level: 0 }) })).toContain('moves 4 passage(s)');
   });
 });
+
+describe('a copy cut off inside a word', () => {
+  // The first six sentences and the opening of the seventh, cut inside "autumn": a snippet cut at
+  // a character limit. Its fragment once stood as a passage of its own, and the copy read as a
+  // text that shared a passage with its source, the source named its borrower.
+  const cut = `${HARBOUR.slice(0, 6).join(' ')} A great fire in the aut`;
+
+  it('is a truncation of the whole text', () => {
+    expect(parentOf({ 'cut.txt': cut, 'whole.txt': HARBOUR.join(' ') })['cut.txt']).toMatchObject({ source: 'whole.txt', method: 'truncation' });
+    expect(parentOf({ 'a.txt': HARBOUR.join(' '), 'b.txt': cut })['b.txt']).toMatchObject({ source: 'a.txt', method: 'truncation' });
+  });
+});

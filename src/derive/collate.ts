@@ -20,6 +20,8 @@ export interface CollationUnit {
   readonly members: readonly (readonly number[])[];
   /** Normalized words of each member's version; undefined where the member lacks the passage. */
   readonly words: readonly (ReadonlySet<string> | undefined)[];
+  /** Per member, the words its version cannot attest: those beyond the place its text was cut (align.ts, pairCutShort). */
+  readonly unknown: readonly (ReadonlySet<string> | undefined)[];
 }
 
 /**
@@ -176,14 +178,21 @@ export function collate(
     const only = holders[0] as number;
     if (holders.length === 1 && (groups[only] as number[]).every((i) => borrowed[only]?.includes(i))) byRoot.delete(root);
   }
-  const units: CollationUnit[] = [...byRoot.values()].map((groups): CollationUnit => ({
-    members: groups,
-    words: groups.map((sentences, m) =>
-      sentences.length === 0
-        ? undefined
-        : new Set(sentences.flatMap((i) => documents[members[m] as number]?.tokens[i]?.map((t) => t.norm) ?? [])),
-    ),
-  }));
+  const cuts = cutsByRoot(links, slot, offsets, find);
+  const units: CollationUnit[] = [...byRoot].map(([root, groups]): CollationUnit => {
+    const cut = cuts.get(root);
+    return {
+      members: groups,
+      words: groups.map((sentences, m) => {
+        if (sentences.length === 0) return undefined;
+        const words = new Set(sentences.flatMap((i) => documents[members[m] as number]?.tokens[i]?.map((t) => t.norm) ?? []));
+        const partial = cut?.get(m)?.partial;
+        if (partial !== undefined) words.delete(partial);
+        return words;
+      }),
+      unknown: groups.map((_, m) => cut?.get(m)?.beyond),
+    };
+  });
   // Units in reading order of the first member that has them, for stable character order.
   units.sort((x, y) => firstPosition(x) - firstPosition(y));
 
@@ -212,10 +221,12 @@ export function collate(
     }
     const sites = substitutions.get(unit.members) ?? [];
     for (const [x, y] of sites) {
-      const state = Int8Array.from(unit.words, (w) => {
+      const state = Int8Array.from(unit.words, (w, m) => {
         if (w === undefined) return -1;
         const hasX = x.every((t) => w.has(t));
         const hasY = y.every((t) => w.has(t));
+        const unsure = unit.unknown[m];
+        if (unsure && (hasX ? y : x).some((t) => unsure.has(t))) return -1;
         return hasX === hasY ? -1 : hasX ? 1 : 0;
       });
       if (!varies(state)) continue;
@@ -388,7 +399,42 @@ function varyingWords(unit: CollationUnit, sites: readonly Site[]): Map<string, 
   const held = new Map<string, number>();
   for (const w of versions) for (const x of w) held.set(x, (held.get(x) ?? 0) + 1);
   const varying = [...held].flatMap(([word, n]) => (n < versions.length && !swapped.has(word) ? [word] : []));
-  return new Map(varying.sort().map((word) => [word, Int8Array.from(unit.words, (w) => (w === undefined ? -1 : w.has(word) ? 1 : 0))]));
+  const out = new Map<string, Int8Array>();
+  for (const word of varying.sort()) {
+    const state = Int8Array.from(unit.words, (w, m) => (w === undefined || (!w.has(word) && unit.unknown[m]?.has(word)) ? -1 : w.has(word) ? 1 : 0));
+    if (varies(state)) out.set(word, state);
+  }
+  return out;
+}
+
+/**
+ * The cut-short sentences of the pairwise alignments (align.ts, pairCutShort), by the collation
+ * unit they fall in (its root) and the member whose text stops there.
+ */
+function cutsByRoot(
+  links: readonly PairLink[],
+  slot: ReadonlyMap<number, number>,
+  offsets: readonly number[],
+  find: (x: number) => number,
+): Map<number, Map<number, { beyond: ReadonlySet<string>; partial?: string }>> {
+  const out = new Map<number, Map<number, { beyond: ReadonlySet<string>; partial?: string }>>();
+  for (const link of links) {
+    for (const u of link.alignment.units) {
+      if (!u.cut) continue;
+      const m = slot.get(u.cut.side === 'a' ? link.a : link.b);
+      const sentence = (u.cut.side === 'a' ? u.a : u.b)[0];
+      if (m === undefined || sentence === undefined) continue;
+      const root = find((offsets[m] as number) + sentence);
+      const byMember = out.get(root) ?? new Map<number, { beyond: ReadonlySet<string>; partial?: string }>();
+      const known = byMember.get(m);
+      byMember.set(m, {
+        beyond: new Set([...(known?.beyond ?? []), ...u.cut.beyond]),
+        ...(u.cut.partial !== undefined ? { partial: u.cut.partial } : known?.partial !== undefined ? { partial: known.partial } : {}),
+      });
+      out.set(root, byMember);
+    }
+  }
+  return out;
 }
 
 /**

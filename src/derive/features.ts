@@ -25,6 +25,8 @@ export interface Reading {
   words(unit: number): ReadonlySet<string>;
   /** Position of the passage in the text, for order comparison; undefined if unknown. */
   position(unit: number): number | undefined;
+  /** Words the text cannot attest in the passage, being cut off inside it (CollationUnit.unknown). */
+  unknown(unit: number): ReadonlySet<string> | undefined;
 }
 
 export function memberReading(units: readonly CollationUnit[], m: number): Reading {
@@ -32,6 +34,7 @@ export function memberReading(units: readonly CollationUnit[], m: number): Readi
     has: (u) => (units[u]?.members[m]?.length ?? 0) > 0,
     words: (u) => units[u]?.words[m] ?? new Set(),
     position: (u) => units[u]?.members[m]?.[0],
+    unknown: (u) => units[u]?.unknown[m],
   };
 }
 
@@ -100,6 +103,7 @@ export function hiddenReading(
       return set;
     },
     position: () => undefined,
+    unknown: () => undefined,
   };
 }
 
@@ -143,8 +147,10 @@ export function edgeFeatures(
         if (!isFunctionWord(w)) targetOnly.push(w);
       }
     }
+    const unknown = target.unknown(u);
     for (const w of sw) {
       const kept = tw.has(w);
+      if (!kept && unknown?.has(w)) continue;
       if (isFunctionWord(w)) {
         functional++;
         if (kept) functionKept++;
