@@ -25,29 +25,71 @@ const MAX_HEADING_WORDS = 16;
  */
 export function segment(text: string): Span[] {
   const spans: Span[] = [];
-  const lineBreak = /\r\n|\r|\n/g;
-  let lineStart = 0;
   let sawHeadline = false;
-  for (;;) {
-    const m = lineBreak.exec(text);
-    const lineEnd = m ? m.index : text.length;
-    const line = text.slice(lineStart, lineEnd);
-    if (line.trim() !== '') {
-      if (isHeading(line)) {
-        const lead = line.length - line.trimStart().length;
-        const kind: SpanKind = sawHeadline || spans.length > 0 ? 'heading' : 'headline';
-        spans.push(trimmed(text, lineStart + lead, lineEnd, kind));
-        sawHeadline = true;
-      } else {
-        for (const s of splitParagraph(line)) {
-          for (const c of chunkLong(line, s)) spans.push(trimmed(text, lineStart + c.start, lineStart + c.end, 'sentence'));
-        }
+  for (const { start, end, lines } of paragraphs(text)) {
+    const line = text.slice(start, end);
+    if (lines === 1 && isHeading(line)) {
+      const lead = line.length - line.trimStart().length;
+      const kind: SpanKind = sawHeadline || spans.length > 0 ? 'heading' : 'headline';
+      spans.push(trimmed(text, start + lead, end, kind));
+      sawHeadline = true;
+    } else {
+      for (const s of splitParagraph(line)) {
+        for (const c of chunkLong(line, s)) spans.push(trimmed(text, start + c.start, start + c.end, 'sentence'));
       }
     }
-    if (!m) break;
-    lineStart = m.index + m[0].length;
   }
   return spans.filter((s) => s.text !== '');
+}
+
+/**
+ * The paragraphs of a text: its non-empty lines, except that a line hard-wrapped into the next
+ * is joined to it. Plain-text mail, course answers and e-texts wrap prose at 60-80 columns; read
+ * line by line, every line of such a text was a "paragraph" (and, short and without closing
+ * punctuation, a heading), so a wrapped copy and an unwrapped one had no unit in common. A line
+ * wraps when it stops without closing punctuation and the next line goes on in lower case, or
+ * fills most of its block's width (WRAPPED_WIDTH): a heading is shorter than the prose under it.
+ */
+function paragraphs(text: string): Array<{ start: number; end: number; lines: number }> {
+  const lines: Array<{ start: number; end: number }> = [];
+  const lineBreak = /\r\n|\r|\n/g;
+  for (let from = 0; ; ) {
+    const m = lineBreak.exec(text);
+    lines.push({ start: from, end: m ? m.index : text.length });
+    if (!m) break;
+    from = m.index + m[0].length;
+  }
+  const blank = lines.map((l) => text.slice(l.start, l.end).trim() === '');
+  const width = new Array<number>(lines.length).fill(0);
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    let widest = 0;
+    for (; j < lines.length && !blank[j]; j++) widest = Math.max(widest, text.slice(lines[j]?.start, lines[j]?.end).trim().length);
+    for (let k = i; k < j; k++) width[k] = widest;
+    i = Math.max(j, i + 1);
+  }
+  const out: Array<{ start: number; end: number; lines: number }> = [];
+  lines.forEach((l, i) => {
+    if (blank[i]) return;
+    const previous = out.at(-1);
+    if (previous && i > 0 && !blank[i - 1] && wrapsInto(text.slice(lines[i - 1]?.start, lines[i - 1]?.end).trim(), text.slice(l.start, l.end).trim(), width[i] as number)) {
+      out[out.length - 1] = { start: previous.start, end: l.end, lines: previous.lines + 1 };
+    } else {
+      out.push({ start: l.start, end: l.end, lines: 1 });
+    }
+  });
+  return out;
+}
+
+/** A wrapped line fills at least this share of the widest line of its block. */
+const WRAPPED_WIDTH = 0.75;
+/** Below this width a block is not wrapped prose (a list of short lines, a poem). */
+const MIN_WRAP_COLUMNS = 40;
+
+function wrapsInto(line: string, next: string, width: number): boolean {
+  if (TERMINAL.test(line)) return false;
+  if (/^\p{Ll}/u.test(next)) return true;
+  return width >= MIN_WRAP_COLUMNS && line.length >= WRAPPED_WIDTH * width && !/^([-*•]|\d+[.)])\s/u.test(next);
 }
 
 function isHeading(line: string): boolean {

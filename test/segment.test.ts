@@ -73,3 +73,38 @@ describe('segment on unpunctuated text', () => {
     expect(tail(copy)).toEqual(tail(text));
   });
 });
+
+describe('segment on hard-wrapped text', () => {
+  const prose = [
+    'The harbour town was founded by fishermen who came from the northern islands in the spring.',
+    'Its first houses stood on stilts above the mud flats that the tide covered twice a day.',
+    'A stone breakwater was built later to shelter the Boats of Winter from the storms.',
+  ].join(' ');
+  // Wrapped at 60 columns, as mail and e-texts are: one line ends before "Boats", a capital.
+  const wrap = (text: string, columns: number): string => {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+      if (line !== '' && line.length + 1 + word.length > columns) {
+        lines.push(line);
+        line = word;
+      } else line = line === '' ? word : `${line} ${word}`;
+    }
+    return [...lines, line].join('\n');
+  };
+
+  it('gives the sentences of the unwrapped text, with offsets into the wrapped one', () => {
+    const wrapped = `Harbour history\n\n${wrap(prose, 60)}`;
+    const spans = segment(wrapped);
+    expect(spans.map((s) => [s.kind, s.text.replace(/\s+/g, ' ')])).toEqual([
+      ['headline', 'Harbour history'],
+      ...segment(prose).map((s) => ['sentence', s.text]),
+    ]);
+    for (const s of spans) expect(wrapped.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('keeps a heading above its paragraph, and the lines of a list, apart', () => {
+    const text = `Early years\n${prose}\n- stilts\n- breakwater\n- market square by the church`;
+    expect(segment(text).map((s) => s.kind)).toEqual(['headline', 'sentence', 'sentence', 'sentence', 'heading', 'heading', 'heading']);
+  });
+});
