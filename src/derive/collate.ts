@@ -1,4 +1,5 @@
 import type { PairAlignment } from '../align.js';
+import { DisjointSets } from '../disjoint.js';
 import type { PreparedDocument } from '../document.js';
 import { isFunctionWord, isSpinnerSwap, isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
 import { stemOf } from '../tokenize.js';
@@ -139,22 +140,15 @@ export function collate(
     offsets.push(total);
     total += documents[d]?.spans.length ?? 0;
   }
-  const parent = Int32Array.from({ length: total }, (_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x] as number] as number;
-      x = parent[x] as number;
-    }
-    return x;
-  };
+  const sentences = new DisjointSets(total);
+  const find = (x: number): number => sentences.find(x);
   for (const link of links) {
     const ma = slot.get(link.a);
     const mb = slot.get(link.b);
     if (ma === undefined || mb === undefined) continue;
     for (const u of link.alignment.units) {
       const nodes = [...u.a.map((i) => (offsets[ma] as number) + i), ...u.b.map((j) => (offsets[mb] as number) + j)];
-      const root = find(nodes[0] as number);
-      for (const n of nodes.slice(1)) parent[find(n)] = root;
+      for (const n of nodes.slice(1)) sentences.union(nodes[0] as number, n);
     }
   }
   const byRoot = new Map<number, number[][]>();

@@ -1,4 +1,5 @@
 import { round } from '../round.js';
+import { DisjointSets } from '../disjoint.js';
 import type { PreparedDocument } from '../document.js';
 import type { PairAlignment } from '../align.js';
 import { isSynonymSwap, type Lexicon } from '../lexicon.js';
@@ -578,23 +579,17 @@ export const MAX_FAMILY = 20;
 
 /** Connected components of the related pairs, each sorted, in order of their first member. */
 export function familiesOf(n: number, pairs: readonly ComparedPair[]): number[][] {
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const size = new Array<number>(n).fill(1);
-  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x] as number)));
+  const sets = new DisjointSets(n);
   const links = pairs
     .filter((p) => relation(p) === 'text')
     .map((p) => ({ p, strength: closeness(p) }))
     .sort((x, y) => y.strength - x.strength || x.p.a - y.p.a || x.p.b - y.p.b);
   for (const { p } of links) {
-    const ra = find(p.a);
-    const rb = find(p.b);
-    if (ra === rb || (size[ra] as number) + (size[rb] as number) > MAX_FAMILY) continue;
-    parent[ra] = rb;
-    size[rb] = (size[ra] as number) + (size[rb] as number);
+    if (sets.find(p.a) !== sets.find(p.b) && sets.size(p.a) + sets.size(p.b) <= MAX_FAMILY) sets.union(p.a, p.b);
   }
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    const r = find(i);
+    const r = sets.find(i);
     const g = groups.get(r);
     if (g) g.push(i);
     else groups.set(r, [i]);

@@ -12,6 +12,7 @@
  * Passim and TextPAIR drop n-grams by document frequency alone; that cannot tell a footer from
  * the text every version of a story shares, which is the whole of the task here.
  */
+import { DisjointSets } from '../disjoint.js';
 import type { Fingerprint } from './fingerprint.js';
 import { RUN_GRAM, rareOverlap } from './reuse.js';
 import { distinctSorted, sortedHas } from './shingles.js';
@@ -155,24 +156,13 @@ function windowsHeldBy(gramSets: readonly (Uint32Array | undefined)[], groupOf: 
 const GROUP_SPAN = 2 ** 21;
 
 /**
- * Groups of documents connected by the given related pairs (union-find), numbered by their
- * lowest document: the same whatever order the pairs come in.
+ * Groups of documents connected by the given related pairs, numbered by their lowest document:
+ * the same whatever order the pairs come in.
  */
 export function relatedGroups(n: number, related: Iterable<readonly [number, number]>): number[] {
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x] as number] as number;
-      x = parent[x] as number;
-    }
-    return x;
-  };
-  for (const [a, b] of related) {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-  return parent.map((_, i) => find(i));
+  const sets = new DisjointSets(n);
+  for (const [a, b] of related) sets.union(a, b);
+  return Array.from({ length: n }, (_, i) => sets.find(i));
 }
 
 /**
