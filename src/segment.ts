@@ -51,28 +51,30 @@ export function segment(text: string): Span[] {
  * fills most of its block's width (WRAPPED_WIDTH): a heading is shorter than the prose under it.
  */
 function paragraphs(text: string): Array<{ start: number; end: number; lines: number }> {
-  const lines: Array<{ start: number; end: number }> = [];
+  const lines: Array<{ start: number; end: number; content: string }> = [];
   const lineBreak = /\r\n|\r|\n/g;
   for (let from = 0; ; ) {
     const m = lineBreak.exec(text);
-    lines.push({ start: from, end: m ? m.index : text.length });
+    const end = m ? m.index : text.length;
+    lines.push({ start: from, end, content: text.slice(from, end).trim() });
     if (!m) break;
     from = m.index + m[0].length;
   }
-  const blank = lines.map((l) => text.slice(l.start, l.end).trim() === '');
+  // The widest line of each block of non-empty lines, for every line of the block.
   const width = new Array<number>(lines.length).fill(0);
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length; i++) {
     let j = i;
     let widest = 0;
-    for (; j < lines.length && !blank[j]; j++) widest = Math.max(widest, text.slice(lines[j]?.start, lines[j]?.end).trim().length);
-    for (let k = i; k < j; k++) width[k] = widest;
-    i = Math.max(j, i + 1);
+    for (; j < lines.length && lines[j]?.content !== ''; j++) widest = Math.max(widest, lines[j]?.content.length ?? 0);
+    width.fill(widest, i, j);
+    i = j;
   }
   const out: Array<{ start: number; end: number; lines: number }> = [];
   lines.forEach((l, i) => {
-    if (blank[i]) return;
+    if (l.content === '') return;
+    const above = lines[i - 1];
     const previous = out.at(-1);
-    if (previous && i > 0 && !blank[i - 1] && wrapsInto(text.slice(lines[i - 1]?.start, lines[i - 1]?.end).trim(), text.slice(l.start, l.end).trim(), width[i] as number)) {
+    if (previous && above && above.content !== '' && wrapsInto(above.content, l.content, width[i] as number)) {
       out[out.length - 1] = { start: previous.start, end: l.end, lines: previous.lines + 1 };
     } else {
       out.push({ start: l.start, end: l.end, lines: 1 });

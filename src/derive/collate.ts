@@ -384,7 +384,7 @@ function substitutionSites(
 
 /**
  * The words some but not all of a passage's versions have, outside its substitution sites, with
- * who has them, in word order. In a family of near-identical texts most words are in every
+ * who has them, in alphabetical order. In a family of near-identical texts most words are in every
  * version, and are passed over before any state is built.
  */
 function varyingWords(unit: CollationUnit, sites: readonly Site[]): Map<string, Int8Array> {
@@ -401,6 +401,12 @@ function varyingWords(unit: CollationUnit, sites: readonly Site[]): Map<string, 
   return out;
 }
 
+/** Where a member's text stops inside a passage: the words beyond, and the word it cut inside, if any. */
+interface Cut {
+  readonly beyond: ReadonlySet<string>;
+  readonly partial?: string;
+}
+
 /**
  * The cut-short sentences of the pairwise alignments (align.ts, pairCutShort), by the collation
  * unit they fall in (its root) and the member whose text stops there.
@@ -410,8 +416,8 @@ function cutsByRoot(
   slot: ReadonlyMap<number, number>,
   offsets: readonly number[],
   find: (x: number) => number,
-): Map<number, Map<number, { beyond: ReadonlySet<string>; partial?: string }>> {
-  const out = new Map<number, Map<number, { beyond: ReadonlySet<string>; partial?: string }>>();
+): Map<number, Map<number, Cut>> {
+  const out = new Map<number, Map<number, Cut>>();
   for (const link of links) {
     for (const u of link.alignment.units) {
       if (!u.cut) continue;
@@ -419,7 +425,7 @@ function cutsByRoot(
       const sentence = (u.cut.side === 'a' ? u.a : u.b)[0];
       if (m === undefined || sentence === undefined) continue;
       const root = find((offsets[m] as number) + sentence);
-      const byMember = out.get(root) ?? new Map<number, { beyond: ReadonlySet<string>; partial?: string }>();
+      const byMember = out.get(root) ?? new Map<number, Cut>();
       const known = byMember.get(m);
       byMember.set(m, {
         beyond: new Set([...(known?.beyond ?? []), ...u.cut.beyond]),
