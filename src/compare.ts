@@ -87,6 +87,12 @@ export interface CompareStats {
   readonly comparedPairs: number;
   /** Pairs found related as whole texts or by a shared passage. */
   readonly relatedPairs: number;
+  /**
+   * Sentences made wholly of boilerplate, wording that texts otherwise unrelated share (a
+   * footer, a licence notice; see similarity/boilerplate.ts), summed over the documents: they
+   * count in no share that relates two texts.
+   */
+  readonly boilerplateSentences: number;
 }
 
 export interface CompareResult {
@@ -306,7 +312,12 @@ export function* comparison(
   );
   return {
     schemaVersion: SCHEMA_VERSION,
-    stats: { pairing, comparedPairs: chosen.length, relatedPairs: compared.filter((p) => relation(p) !== 'none').length },
+    stats: {
+      pairing,
+      comparedPairs: chosen.length,
+      relatedPairs: compared.filter((p) => relation(p) !== 'none').length,
+      boilerplateSentences: facts.reduce((n, f) => n + f.boilerplate.length, 0),
+    },
     documents: sorted.map((d, k) => {
       const spans = facts[local.get(k) ?? -1]?.spans ?? segment(withoutMarkup(d.text));
       return {

@@ -48,6 +48,10 @@ describe('boilerplate: a footer shared by unrelated texts', () => {
     expect(by['harbour.txt']?.source).toBeNull();
   });
 
+  it('counts the footer sentences it set aside, five in each report', () => {
+    expect(result.stats.boilerplateSentences).toBe(25);
+  });
+
   it('still finds the copy among them', () => {
     expect(by['harbour-edited.txt']).toMatchObject({ source: 'harbour.txt', method: 'edit' });
   });

@@ -61,7 +61,7 @@ describe('provenance check: exit codes per rule', () => {
   it('fails a forbidden second source too', () => {
     const result: CompareResult = {
       schemaVersion: 1,
-      stats: { pairing: 'all', comparedPairs: 3, relatedPairs: 2 },
+      stats: { pairing: 'all', comparedPairs: 3, relatedPairs: 2, boilerplateSentences: 0 },
       documents: [],
       pairs: [],
       derivations: [

@@ -23,7 +23,8 @@ export function renderTable(result: CompareResult, options: TableOptions): strin
   out.push(
     chalk.bold(`${result.documents.length} documents`) +
       `, ${result.pairs.length} related or overlapping pairs` +
-      (hidden.size > 0 ? `, ${hidden.size} lost source${hidden.size > 1 ? 's' : ''} inferred` : ''),
+      (hidden.size > 0 ? `, ${hidden.size} lost source${hidden.size > 1 ? 's' : ''} inferred` : '') +
+      (result.stats.boilerplateSentences > 0 ? `, ${result.stats.boilerplateSentences} boilerplate sentences (shared by unrelated texts) not counted as shared` : ''),
     '',
   );
   if (result.documents.length <= MATRIX_MAX_DOCUMENTS) {
