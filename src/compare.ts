@@ -180,7 +180,7 @@ export function runAlign(site: Worksite, task: AlignTask, lexicon: Lexicon): Ali
 export function runFamily(site: Worksite, task: FamilyTask, lexicon: Lexicon): Derivation[] {
   const documents: PreparedDocument[] = [];
   for (const d of task.family) documents[d] = site.document(d);
-  const derivations = deriveFamily(documents, task.family, task.links, lexicon, task.borrowed);
+  const derivations = deriveFamily(documents, task.family, task.links, lexicon, task.borrowed, task.boilerplate);
   site.release(task.family);
   return derivations;
 }
@@ -299,7 +299,12 @@ export function* comparison(
   progress('derivation', 0, 1);
   const groups = familiesOf(facts.length, compared);
   const judge = passageJudge(facts);
-  const familyTasks = stemmaFamilies(groups, compared, judge);
+  const familyTasks = stemmaFamilies(
+    groups,
+    compared,
+    judge,
+    facts.map((f) => f.boilerplate),
+  );
   const inFamilies = new Set(familyTasks.flatMap((t) => t.family));
   release(facts.map((_, i) => i).filter((i) => !inFamilies.has(i)));
   const familyResults = (yield { kind: 'family', site, tasks: familyTasks }) as readonly (readonly Derivation[])[];

@@ -70,6 +70,25 @@ describe('boilerplate: a footer shared by unrelated texts', () => {
   });
 });
 
+describe('boilerplate of two outlets', () => {
+  // The wire service runs the paper's four reports word for word under its own footer.
+  const WIRE = 'Distributed by Coastline Wire Services to its member papers. Reproduction without a licence from Coastline is not permitted.';
+  const stories = ['harbour.txt', 'orchestra.txt', 'council.txt', 'weather.txt'];
+  const docs = stories.flatMap((id) => [
+    { id: `paper-${id}`, text: `${ARTICLES[id]}\n\n${FOOTER}`, sha256: '' },
+    { id: `wire-${id}`, text: `${ARTICLES[id]}\n\n${WIRE}`, sha256: '' },
+  ]);
+
+  it('reads a copy under another footer as the same text, not an edit that swapped a passage', () => {
+    const by = Object.fromEntries(compare(docs, { lexicon: basicLexicon }).derivations.map((d) => [d.target, d]));
+    for (const id of stories) {
+      const copy = [by[`paper-${id}`], by[`wire-${id}`]].find((d) => d?.source !== null);
+      expect(copy?.method).toBe('typographic');
+      expect([`paper-${id}`, `wire-${id}`]).toContain(copy?.source);
+    }
+  });
+});
+
 describe('boilerplate among copies', () => {
   it('leaves alone the text that identical copies share, beside unrelated reports with the same footer', () => {
     const texts = { ...ARTICLES, 'harbour-copy.txt': ARTICLES['harbour.txt'] as string, 'harbour-again.txt': ARTICLES['harbour.txt'] as string };

@@ -131,6 +131,7 @@ export function collate(
   links: readonly PairLink[],
   lexicon: Lexicon,
   borrowed: readonly (readonly number[])[] = [],
+  boilerplate: readonly (readonly number[])[] = [],
 ): { units: CollationUnit[]; characters: Character[] } {
   const slot = new Map<number, number>();
   members.forEach((d, m) => slot.set(d, m));
@@ -167,10 +168,15 @@ export function collate(
   // A passage a member took from a text outside the family, and no other member has, is that
   // text's reading, not one the family's stemma has to explain: as the member's own addition it
   // would make the member look like the source of the text it was made from.
+  // Boilerplate (a footer, a licence notice: wording texts outside the family share too) is no
+  // reading either, wherever members have it: an outlet's footer on one copy and another
+  // outlet's on the next read as a passage dropped and one added, and a copy made by a
+  // translator passed for a paraphrase.
   for (const [root, groups] of byRoot) {
     const holders = groups.flatMap((sentences, m) => (sentences.length > 0 ? [m] : []));
     const only = holders[0] as number;
     if (holders.length === 1 && (groups[only] as number[]).every((i) => borrowed[only]?.includes(i))) byRoot.delete(root);
+    else if (holders.every((m) => (groups[m] as number[]).every((i) => boilerplate[m]?.includes(i)))) byRoot.delete(root);
   }
   const cuts = cutsByRoot(links, slot, offsets, find);
   const units: CollationUnit[] = [...byRoot].map(([root, groups]): CollationUnit => {

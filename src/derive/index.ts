@@ -69,6 +69,8 @@ export interface FamilyTask {
    * readings of the family, and the collation leaves them out (see collate()).
    */
   readonly borrowed: readonly (readonly number[])[];
+  /** Per member, its sentences made wholly of boilerplate (similarity/boilerplate.ts), which the collation leaves out too. */
+  readonly boilerplate: readonly (readonly number[])[];
 }
 
 /**
@@ -84,7 +86,12 @@ export interface FamilyTask {
  * This function lists those tasks: families of more than one document, except a pair that
  * shares only a passage, in family order.
  */
-export function stemmaFamilies(groups: readonly (readonly number[])[], pairs: readonly ComparedPair[], judge: PassageJudge): FamilyTask[] {
+export function stemmaFamilies(
+  groups: readonly (readonly number[])[],
+  pairs: readonly ComparedPair[],
+  judge: PassageJudge,
+  boilerplate: readonly (readonly number[])[] = [],
+): FamilyTask[] {
   const byDocument = pairsByDocument(pairs);
   const position = new Map(pairs.map((p, i) => [p, i]));
   const borrowed = borrowedSentences(groups, pairs, judge);
@@ -95,7 +102,7 @@ export function stemmaFamilies(groups: readonly (readonly number[])[], pairs: re
     const links = [...new Set(family.flatMap((d) => byDocument.get(d) ?? []))]
       .filter((p) => inFamily.has(p.a) && inFamily.has(p.b))
       .sort((x, y) => (position.get(x) as number) - (position.get(y) as number));
-    tasks.push({ family, links, borrowed: family.map((d) => borrowed.get(d) ?? []) });
+    tasks.push({ family, links, borrowed: family.map((d) => borrowed.get(d) ?? []), boilerplate: family.map((d) => boilerplate[d] ?? []) });
   }
   return tasks;
 }
@@ -142,8 +149,9 @@ export function deriveFamily(
   links: readonly ComparedPair[],
   lexicon: Lexicon,
   borrowed: readonly (readonly number[])[] = [],
+  boilerplate: readonly (readonly number[])[] = [],
 ): Derivation[] {
-  const { units, characters } = collate(documents, family, links, lexicon, borrowed);
+  const { units, characters } = collate(documents, family, links, lexicon, borrowed, boilerplate);
   const k = family.length;
   // A stemma's parents after the lineage rule (lineage.ts), with the lost source's reading.
   const withLineage = (stemma: readonly number[]) => {
