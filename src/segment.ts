@@ -56,7 +56,9 @@ function paragraphs(text: string): Array<{ start: number; end: number; lines: nu
   for (let from = 0; ; ) {
     const m = lineBreak.exec(text);
     const end = m ? m.index : text.length;
-    lines.push({ start: from, end, content: text.slice(from, end).trim() });
+    // A mail or forum reply quotes with "> " at each line: the marks are no words, and a line
+    // of marks alone is the blank line between quoted paragraphs.
+    lines.push({ start: from, end, content: text.slice(from, end).trim().replace(QUOTE_MARKS, '') });
     if (!m) break;
     from = m.index + m[0].length;
   }
@@ -82,6 +84,8 @@ function paragraphs(text: string): Array<{ start: number; end: number; lines: nu
   });
   return out;
 }
+
+const QUOTE_MARKS = /^(?:>[ \t]?)+/u;
 
 /** A wrapped line fills at least this share of the widest line of its block. */
 const WRAPPED_WIDTH = 0.75;

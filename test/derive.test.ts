@@ -641,3 +641,19 @@ describe('copies hard-wrapped at 72 columns, their source not', () => {
     });
   }
 });
+
+describe('a mail reply that quotes the message it answers', () => {
+  // The reply quotes the whole message, wrapped and marked "> ", under two lines of its own: as
+  // passages go it is the longer text, the one a copy would have been made from.
+  const message = HARBOUR.slice(0, 8).join(' ');
+  const quoted = message.replace(/(.{1,68})(?:\s+|$)/g, '> $1\n').trimEnd();
+  const reply = `Thanks, that is most of what I needed. Do you know when the railway reached the town?\n\nOn Tuesday, Ann wrote:\n${quoted}`;
+
+  it('is derived from the message, with the quoted passages as evidence, whichever name it has', () => {
+    for (const [m, r] of [['a.txt', 'b.txt'], ['b.txt', 'a.txt']]) {
+      const result = parentOf({ [m]: message, [r]: reply });
+      expect(result[r]).toMatchObject({ source: m });
+      expect(result[r]?.evidence.find((e) => e.kind === 'quotation')?.support).toBe(8);
+    }
+  });
+});

@@ -103,6 +103,11 @@ describe('segment on hard-wrapped text', () => {
     for (const s of spans) expect(wrapped.slice(s.start, s.end)).toBe(s.text);
   });
 
+  it('reads quoted mail the same way, a line of marks alone as the blank between paragraphs', () => {
+    const quoted = `${wrap(prose, 60)}\n\nThe market grew up on the square.`.replace(/^/gm, '> ');
+    expect(segment(quoted).map((s) => s.text.replace(/\s*>\s*/g, ' ').trim())).toEqual([...segment(prose).map((s) => s.text), 'The market grew up on the square.']);
+  });
+
   it('keeps a heading above its paragraph, and the lines of a list, apart', () => {
     const text = `Early years\n${prose}\n- stilts\n- breakwater\n- market square by the church`;
     expect(segment(text).map((s) => s.kind)).toEqual(['headline', 'sentence', 'sentence', 'sentence', 'heading', 'heading', 'heading']);

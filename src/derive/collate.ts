@@ -115,6 +115,16 @@ const POLYGENETIC_WEIGHT = 0.5;
  * moved: English is compared in lower case, and its spelling variants are other letters.
  */
 const ACCIDENTAL_WEIGHT = 0.5;
+/**
+ * A passage one text quotes (its lines marked "> ", as mail and forum replies quote) and another
+ * has as its own: quoting is what a reply does to its source, and a text made from a reply seldom
+ * strips the marks again. So a passage taking the marks is cheap and one losing them dear, and a
+ * reply that quotes the whole of a message and adds a few lines of its own is not drawn as the
+ * source of the message it answers, as the passages it adds would otherwise have it (copies lose
+ * more than they add).
+ */
+const QUOTE_GAIN = 0.5;
+const QUOTE_LOSS = 2;
 /** A typographic habit (see typography.ts) weighs like one changed word. */
 const TYPOGRAPHY_WEIGHT = 1;
 /** Function words change with every translation and carry less signal than content words. */
@@ -259,6 +269,11 @@ export function collate(
     // (besoin 8 -> 4 of 13 parents); without it, a truncation's direction rested on one passage.
     const state = Int8Array.from(units[0]?.members ?? [], (_, x) => (x === m ? 0 : [...tail].some((u) => (units[u]?.members[x]?.length ?? 0) > 0) ? 1 : -1));
     characters.push({ state, gain: PASSAGE_GAIN, loss: 0, unit: -1, word: 'breaks off' });
+  });
+  const quoted = members.map((d) => quotedSentences(documents[d]));
+  units.forEach((unit, u) => {
+    const state = Int8Array.from(unit.members, (sentences, m) => (sentences.length === 0 ? -1 : sentences.every((i) => quoted[m]?.has(i)) ? 1 : 0));
+    if (varies(state)) characters.push({ state, gain: QUOTE_GAIN, loss: QUOTE_LOSS, unit: -1, word: `quoted passage ${u}` });
   });
   for (const { habit, state } of typographyStates(members.map((d) => documents[d]?.text ?? ''))) {
     characters.push({ state, gain: TYPOGRAPHY_WEIGHT, loss: TYPOGRAPHY_WEIGHT, unit: -1, word: `typography: ${habit}` });
@@ -479,6 +494,18 @@ function mirrors(a: Int8Array, b: Int8Array): boolean {
   }
   return known >= 2;
 }
+
+/** The sentences of a document that begin on a line marked as quoted ("> ", nested or not). */
+export function quotedSentences(doc: PreparedDocument | undefined): Set<number> {
+  const out = new Set<number>();
+  if (!doc) return out;
+  doc.spans.forEach((span, i) => {
+    const lineStart = doc.text.lastIndexOf('\n', span.start - 1) + 1;
+    if (QUOTE_MARK.test(doc.text.slice(lineStart, span.start + 1))) out.add(i);
+  });
+  return out;
+}
+const QUOTE_MARK = /^[ \t]*>/u;
 
 /** The two readings are the same words spelled otherwise (see ACCIDENTAL_WEIGHT). */
 function isAccidental(x: readonly string[], y: readonly string[]): boolean {

@@ -3,7 +3,7 @@ import type { Edit } from '../align.js';
 import type { PreparedDocument } from '../document.js';
 import { isFunctionWord, isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
 
-export type EvidenceKind = 'substitution' | 'omission' | 'addition' | 'reordering' | 'spelling-variant' | 'spintax' | 'not-from' | 'embedded' | 'explicitation';
+export type EvidenceKind = 'substitution' | 'omission' | 'addition' | 'reordering' | 'quotation' | 'spelling-variant' | 'spintax' | 'not-from' | 'embedded' | 'explicitation';
 
 /**
  * One observation behind a derivation. `sourceText` is the source's reading (for a lost source,

@@ -3,7 +3,7 @@ import { DisjointSets } from '../disjoint.js';
 import type { PreparedDocument } from '../document.js';
 import type { PairAlignment } from '../align.js';
 import { isSynonymSwap, type Lexicon } from '../lexicon.js';
-import { collate, keptIsPrefix, PASSAGE_GAIN, type CollationUnit, type PairLink } from './collate.js';
+import { collate, keptIsPrefix, PASSAGE_GAIN, quotedSentences, type CollationUnit, type PairLink } from './collate.js';
 import { dolloViolations, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource } from './lineage.js';
 import { excerpt, orient, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
 import { edgeFeatures, hiddenReading, memberReading, type Reading } from './features.js';
@@ -653,6 +653,17 @@ function passageEvidence(
   if (first) out.push({ kind: 'omission', sourceText: passageText(documents, family, first, source), targetText: '', support: dropped.length });
   const firstAdded = added[0];
   if (firstAdded) out.push({ kind: 'addition', sourceText: '', targetText: passageText(documents, family, firstAdded, target), support: added.length });
+  const quoted = quotedSentences(documents[family[target] as number]);
+  const ownInSource = quotedSentences(documents[family[source] as number]);
+  const quotes = units.filter(
+    (u) =>
+      (u.members[target]?.length ?? 0) > 0 &&
+      (u.members[target] ?? []).every((i) => quoted.has(i)) &&
+      (u.members[source]?.length ?? 0) > 0 &&
+      !(u.members[source] ?? []).every((i) => ownInSource.has(i)),
+  );
+  const firstQuote = quotes[0];
+  if (firstQuote) out.push({ kind: 'quotation', sourceText: passageText(documents, family, firstQuote, source), targetText: '', support: quotes.length });
   const moved = movedPassages(units, source, target);
   const firstMoved = moved[0];
   if (firstMoved) out.push({ kind: 'reordering', sourceText: passageText(documents, family, firstMoved, source), targetText: '', support: moved.length });

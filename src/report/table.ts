@@ -116,6 +116,8 @@ export function describeEvidence(e: Evidence): string {
       return `drops ${e.support ?? 1} passage(s), e.g. "${s}"`;
     case 'addition':
       return `adds ${e.support ?? 1} passage(s), e.g. "${t}"`;
+    case 'quotation':
+      return `quotes ${e.support ?? 1} passage(s) with ">" marks, e.g. "${s}"`;
     case 'reordering':
       return `moves ${e.support ?? 1} passage(s), e.g. "${s}"`;
     case 'not-from':
