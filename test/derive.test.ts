@@ -656,4 +656,13 @@ describe('a mail reply that quotes the message it answers', () => {
       expect(result[r]?.evidence.find((e) => e.kind === 'quotation')?.support).toBe(8);
     }
   });
+
+  it('is so too when its mail client put the message unmarked under an "Original Message" rule', () => {
+    const outlook = `Thanks, that is most of what I needed.\n\n-----Original Message-----\nFrom: Ann\nSent: Tuesday\n\n${message}`;
+    for (const [m, r] of [['a.txt', 'b.txt'], ['b.txt', 'a.txt']]) {
+      const result = parentOf({ [m]: message, [r]: outlook });
+      expect(result[r]).toMatchObject({ source: m });
+      expect(result[r]?.evidence.find((e) => e.kind === 'quotation')?.support).toBe(8);
+    }
+  });
 });

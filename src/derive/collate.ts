@@ -495,17 +495,23 @@ function mirrors(a: Int8Array, b: Int8Array): boolean {
   return known >= 2;
 }
 
-/** The sentences of a document that begin on a line marked as quoted ("> ", nested or not). */
+/**
+ * The sentences of a document that it quotes: those that begin on a line marked "> " (nested or
+ * not), and all that follow a mail client's "Original Message" or "Forwarded message" rule, under
+ * which a reply or forward carries the message unmarked.
+ */
 export function quotedSentences(doc: PreparedDocument | undefined): Set<number> {
   const out = new Set<number>();
   if (!doc) return out;
+  const rule = QUOTED_BELOW.exec(doc.text)?.index ?? Number.POSITIVE_INFINITY;
   doc.spans.forEach((span, i) => {
     const lineStart = doc.text.lastIndexOf('\n', span.start - 1) + 1;
-    if (QUOTE_MARK.test(doc.text.slice(lineStart, span.start + 1))) out.add(i);
+    if (span.start > rule || QUOTE_MARK.test(doc.text.slice(lineStart, span.start + 1))) out.add(i);
   });
   return out;
 }
 const QUOTE_MARK = /^[ \t]*>/u;
+const QUOTED_BELOW = /^[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}/imu;
 
 /** The two readings are the same words spelled otherwise (see ACCIDENTAL_WEIGHT). */
 function isAccidental(x: readonly string[], y: readonly string[]): boolean {

@@ -117,7 +117,7 @@ export function describeEvidence(e: Evidence): string {
     case 'addition':
       return `adds ${e.support ?? 1} passage(s), e.g. "${t}"`;
     case 'quotation':
-      return `quotes ${e.support ?? 1} passage(s) with ">" marks, e.g. "${s}"`;
+      return `quotes ${e.support ?? 1} passage(s) as a reply does, e.g. "${s}"`;
     case 'reordering':
       return `moves ${e.support ?? 1} passage(s), e.g. "${s}"`;
     case 'not-from':
