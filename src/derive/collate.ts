@@ -503,14 +503,24 @@ function mirrors(a: Int8Array, b: Int8Array): boolean {
 export function quotedSentences(doc: PreparedDocument | undefined): Set<number> {
   const out = new Set<number>();
   if (!doc) return out;
-  const rule = QUOTED_BELOW.exec(doc.text)?.index ?? Number.POSITIVE_INFINITY;
+  const text = doc.text;
+  const rule = QUOTED_BELOW.exec(text)?.index ?? Number.POSITIVE_INFINITY;
+  // Spans come in text order: the start of each one's line is found by scanning forward from the
+  // last, not back from every span (a 20 MB line cut into chunks would scan it once per chunk).
+  let lineQuoted = QUOTE_MARK.test(text.slice(0, LINE_HEAD));
+  let scanned = 0;
   doc.spans.forEach((span, i) => {
-    const lineStart = doc.text.lastIndexOf('\n', span.start - 1) + 1;
-    if (span.start > rule || QUOTE_MARK.test(doc.text.slice(lineStart, span.start + 1))) out.add(i);
+    for (; scanned < span.start; scanned++) {
+      if (text.charCodeAt(scanned) === NEWLINE) lineQuoted = QUOTE_MARK.test(text.slice(scanned + 1, scanned + 1 + LINE_HEAD));
+    }
+    if (span.start > rule || lineQuoted) out.add(i);
   });
   return out;
 }
 const QUOTE_MARK = /^[ \t]*>/u;
+const NEWLINE = 10;
+/** How far into a line its quote mark may stand (after indentation). */
+const LINE_HEAD = 64;
 const QUOTED_BELOW = /^[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}/imu;
 
 /** The two readings are the same words spelled otherwise (see ACCIDENTAL_WEIGHT). */
