@@ -89,8 +89,10 @@ export function alignDocuments(a: PreparedDocument, b: PreparedDocument, weights
   absorbNeighbours(groups, 'b', unitOfB, vb, va);
   pairSandwiched(groups, unitOfA, unitOfB, va, vb);
   const cuts = new Map<number, NonNullable<AlignedUnit['cut']>>();
-  pairCutShort(groups, unitOfA, unitOfB, a.tokens, b.tokens, 'a', cuts);
-  pairCutShort(groups, unitOfB, unitOfA, b.tokens, a.tokens, 'b', cuts);
+  for (const end of ['last', 'first'] as const) {
+    pairCutShort(groups, unitOfA, unitOfB, a.tokens, b.tokens, 'a', end, cuts);
+    pairCutShort(groups, unitOfB, unitOfA, b.tokens, a.tokens, 'b', end, cuts);
+  }
 
   const units = groups
     .map((g, k) => ({ a: [...g.a].sort((x, y) => x - y), b: [...g.b].sort((x, y) => x - y), cut: cuts.get(k) }))
@@ -141,11 +143,12 @@ function pairSandwiched(groups: Array<{ a: number[]; b: number[] }>, unitOfA: In
 
 /**
  * A text cut off inside a sentence ("... different releases of Debian had different defaults"
- * ending "... I.e., diff"): its last sentence, left unaligned, is paired with the other side's
- * sentence after the counterpart of its predecessor when it is that sentence's opening, the last
- * word perhaps cut inside. A truncation keeps a prefix down to the word; unpaired, the fragment
- * was a passage of its own and the truncated copy passed for a text that borrowed from its
- * source, or the other way round. `own` is the side whose last sentence may be cut.
+ * ending "... I.e., diff", or an excerpt opening "...ferent defaults."): its last (first)
+ * sentence, left unaligned, is paired with the other side's sentence after (before) the
+ * counterpart of its neighbour when it is that sentence's opening (close), the outer word
+ * perhaps cut inside. A truncation keeps a prefix down to the word; unpaired, the fragment was a
+ * passage of its own and the truncated copy passed for a text that borrowed from its source, or
+ * the other way round. `own` is the side whose outer sentence may be cut.
  */
 function pairCutShort(
   groups: Array<{ a: number[]; b: number[] }>,
@@ -154,39 +157,52 @@ function pairCutShort(
   own: readonly (readonly Token[])[],
   other: readonly (readonly Token[])[],
   side: 'a' | 'b',
+  end: 'last' | 'first',
   cuts: Map<number, NonNullable<AlignedUnit['cut']>>,
 ): void {
-  const x = own.length - 1;
-  if (x < 1) return;
-  const fragment = (own[x] ?? []).map((t) => t.norm);
+  if (own.length < 2) return;
+  const last = end === 'last';
+  const x = last ? own.length - 1 : 0;
+  const inward = last ? x - 1 : 1;
+  const otherSide = side === 'a' ? 'b' : 'a';
+  // Words read from the cut inwards: a sentence's close, read backwards, is an opening.
+  const read = (tokens: readonly Token[] | undefined): string[] => {
+    const words = (tokens ?? []).map((t) => t.norm);
+    return last ? words : words.reverse().map((w) => [...w].reverse().join(''));
+  };
+  const fragment = read(own[x]);
+  const record = (k: number, whole: string[]): void => {
+    const cut = cutOf(side, fragment, whole);
+    const forwards = (w: string): string => [...w].reverse().join('');
+    cuts.set(k, last ? cut : { ...cut, beyond: cut.beyond.map(forwards).reverse(), ...(cut.partial !== undefined ? { partial: forwards(cut.partial) } : {}) });
+  };
   const paired = unitOfOwn[x] ?? -1;
   if (paired !== -1) {
     // Already paired by its words: a cut sentence still, if the pair is one to one.
     const group = groups[paired] as { a: number[]; b: number[] };
-    const otherSide = side === 'a' ? 'b' : 'a';
-    const whole = group[otherSide].length === 1 && group[side].length === 1 ? (other[group[otherSide][0] as number] ?? []).map((t) => t.norm) : [];
-    if (isOpening(fragment, whole)) cuts.set(paired, cutOf(side, fragment, whole));
+    const whole = group[otherSide].length === 1 && group[side].length === 1 ? read(other[group[otherSide][0] as number]) : [];
+    if (isOpening(fragment, whole)) record(paired, whole);
     return;
   }
-  const before = unitOfOwn[x - 1] ?? -1;
-  if (before === -1) return;
-  const group = groups[before] as { a: number[]; b: number[] };
-  const otherSide = side === 'a' ? 'b' : 'a';
-  if (Math.max(...group[side]) !== x - 1) return;
-  const y = Math.max(...group[otherSide]) + 1;
-  if (y >= other.length || unitOfOther[y] !== -1) return;
-  const whole = (other[y] ?? []).map((t) => t.norm);
+  const neighbour = unitOfOwn[inward] ?? -1;
+  if (neighbour === -1) return;
+  const group = groups[neighbour] as { a: number[]; b: number[] };
+  if ((last ? Math.max(...group[side]) : Math.min(...group[side])) !== inward) return;
+  const y = last ? Math.max(...group[otherSide]) + 1 : Math.min(...group[otherSide]) - 1;
+  if (y < 0 || y >= other.length || unitOfOther[y] !== -1) return;
+  const whole = read(other[y]);
   if (!isOpening(fragment, whole)) return;
   unitOfOwn[x] = groups.length;
   unitOfOther[y] = groups.length;
-  cuts.set(groups.length, cutOf(side, fragment, whole));
+  record(groups.length, whole);
   groups.push(side === 'a' ? { a: [x], b: [y] } : { a: [y], b: [x] });
 }
 
+/** The cut of a fragment that opens `whole` (both read from the cut inwards). */
 function cutOf(side: 'a' | 'b', fragment: readonly string[], whole: readonly string[]): NonNullable<AlignedUnit['cut']> {
-  const last = fragment.at(-1) as string;
-  const inside = last !== whole[fragment.length - 1];
-  return { side, beyond: whole.slice(fragment.length - (inside ? 1 : 0)), ...(inside ? { partial: last } : {}) };
+  const outer = fragment.at(-1) as string;
+  const inside = outer !== whole[fragment.length - 1];
+  return { side, beyond: whole.slice(fragment.length - (inside ? 1 : 0)), ...(inside ? { partial: outer } : {}) };
 }
 
 /** A cut sentence keeps at least this many letters: a lone "I" or "A" is anyone's opening. */

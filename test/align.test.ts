@@ -261,6 +261,13 @@ describe('a text cut off inside its last sentence', () => {
     expect(unit?.cut?.partial).toBeUndefined();
   });
 
+  it('pairs an excerpt that begins inside a sentence with the sentence it closes', () => {
+    const excerpt = prepareDocument({ id: 'excerpt.txt', text: `tumn destroyed half of the town and most of its records. ${HARBOUR.slice(7, 10).join(' ')}`, sha256: '' });
+    const alignment = alignDocuments(excerpt, whole, stemWeights([excerpt, whole]));
+    expect(alignment.units.find((u) => u.a.includes(0))).toMatchObject({ b: [6], kind: 'truncated', cut: { side: 'a', partial: 'tumn', beyond: ['a', 'great', 'fire', 'in', 'the', 'autumn'] } });
+    expect(alignment.unalignedA).toEqual([]);
+  });
+
   it('leaves alone a last sentence that does not open the next one', () => {
     const { alignment } = lastUnit(cutAt('A great storm in the autumn'));
     expect(alignment.units.some((u) => u.kind === 'truncated')).toBe(false);

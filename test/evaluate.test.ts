@@ -187,10 +187,10 @@ describe.skipIf(!existsSync(BENCHMARKS))('accuracy on the shared benchmarks', ()
     expect(overall.direction.correct).toBeGreaterThanOrEqual(118);
   });
 
-  it('Clough: derived or not 89 of 100, parents 53', async () => {
+  it('Clough: derived or not 89 of 100, parents 55 (53 before excerpts cut inside a sentence were read as such)', async () => {
     const overall = await scoreBenchmark('clough');
     expect(overall.linkage.correct).toBeGreaterThanOrEqual(89);
-    expect(overall.parent.correct).toBeGreaterThanOrEqual(53);
+    expect(overall.parent.correct).toBeGreaterThanOrEqual(55);
   });
 
   it('Darwin: every edition next to the one it came from', async () => {
