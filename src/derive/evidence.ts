@@ -108,9 +108,9 @@ type Broken = 'itself' | 'with-before' | 'with-after';
  * "Workplace", which says little alone).
  */
 function quoted(e: OrientedEdit, broken: Broken | undefined): { sourceText: string; targetText: string } {
-  if (broken === 'with-before') return { sourceText: `${e.sourceBefore} ${e.sourceText}`, targetText: `${e.sourceBefore} ${e.targetText}` };
-  if (broken === 'with-after') return { sourceText: `${e.sourceText} ${e.sourceAfter}`, targetText: `${e.targetText} ${e.sourceAfter}` };
-  return { sourceText: e.sourceText, targetText: e.targetText };
+  if (broken === 'with-before') return { sourceText: oneLine(`${e.sourceBefore} ${e.sourceText}`), targetText: oneLine(`${e.sourceBefore} ${e.targetText}`) };
+  if (broken === 'with-after') return { sourceText: oneLine(`${e.sourceText} ${e.sourceAfter}`), targetText: oneLine(`${e.targetText} ${e.sourceAfter}`) };
+  return { sourceText: oneLine(e.sourceText), targetText: oneLine(e.targetText) };
 }
 
 /**
@@ -426,8 +426,18 @@ export function spellingVariants(doc: PreparedDocument, lexicon: Lexicon): Evide
   return out;
 }
 
-/** Quotes a passage for evidence, shortened at a word boundary. */
-export function excerpt(text: string): string {
+/**
+ * A quote on one line: where a text is hard-wrapped (a PDF's extracted text, a mail body), a
+ * line break inside a quoted phrase is layout, not wording, and "way\nof life" is the reading
+ * "way of life".
+ */
+function oneLine(text: string): string {
+  return text.replace(/\s+/gu, ' ');
+}
+
+/** Quotes a passage for evidence, on one line, shortened at a word boundary. */
+export function excerpt(written: string): string {
+  const text = oneLine(written);
   if (text.length <= QUOTE_CHARS) return text;
   const cut = text.lastIndexOf(' ', QUOTE_CHARS);
   return `${text.slice(0, cut > 40 ? cut : QUOTE_CHARS)}…`;
