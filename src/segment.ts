@@ -23,7 +23,8 @@ const MAX_HEADING_WORDS = 16;
  * ("U.S.", "p.m.", "Vice-President", curly quotes, a quotation of two sentences, "{that a}")
  * where Intl.Segmenter broke 6 of 16; it returns strings, which are located back in the line.
  */
-export function segment(text: string): Span[] {
+export function segment(written: string): Span[] {
+  const text = withoutFurniture(written);
   const spans: Span[] = [];
   let sawHeadline = false;
   for (const { start, end, lines } of paragraphs(text)) {
@@ -51,50 +52,144 @@ export function segment(text: string): Span[] {
  * fills most of its block's width (WRAPPED_WIDTH): a heading is shorter than the prose under it.
  */
 function paragraphs(text: string): Array<{ start: number; end: number; lines: number }> {
-  const lines: Array<{ start: number; end: number; content: string }> = [];
+  const lines: Array<{ start: number; end: number; content: string; pageBreak: boolean }> = [];
   const lineBreak = /\r\n|\r|\n/g;
   for (let from = 0; ; ) {
     const m = lineBreak.exec(text);
     const end = m ? m.index : text.length;
     // A mail or forum reply quotes with "> " at each line: the marks are no words, and a line
     // of marks alone is the blank line between quoted paragraphs.
-    lines.push({ start: from, end, content: text.slice(from, end).trim().replace(QUOTE_MARKS, '') });
+    const line = text.slice(from, end);
+    lines.push({ start: from, end, content: line.trim().replace(QUOTE_MARKS, ''), pageBreak: line.includes('\f') });
     if (!m) break;
     from = m.index + m[0].length;
   }
-  // The widest line of each block of non-empty lines, for every line of the block.
+  // The width of each block of non-empty lines, for every line of the block: the length a
+  // quarter of its lines reach. Not the widest line: text extracted from a PDF glues a few lines
+  // into one twice as wide, and against that width no other line of the block looked wrapped.
   const width = new Array<number>(lines.length).fill(0);
   for (let i = 0; i < lines.length; i++) {
     let j = i;
-    let widest = 0;
-    for (; j < lines.length && lines[j]?.content !== ''; j++) widest = Math.max(widest, lines[j]?.content.length ?? 0);
-    width.fill(widest, i, j);
+    const lengths: number[] = [];
+    for (; j < lines.length && lines[j]?.content !== ''; j++) lengths.push(lines[j]?.content.length ?? 0);
+    lengths.sort((x, y) => y - x);
+    width.fill(lengths[Math.floor((lengths.length - 1) / WIDTH_QUANTILE)] ?? 0, i, j);
     i = j;
   }
   const out: Array<{ start: number; end: number; lines: number }> = [];
+  // The last line with words, and whether a page break (a form feed, or page furniture blanked
+  // to an empty line by withoutFurniture) lies between it and the line at hand: a sentence
+  // that runs on over a page break is one sentence.
+  let above: { content: string; width: number } | undefined;
+  let acrossPage = false;
+  let blank = false;
   lines.forEach((l, i) => {
-    if (l.content === '') return;
-    const above = lines[i - 1];
+    if (l.content === '') {
+      blank = true;
+      acrossPage ||= l.pageBreak;
+      return;
+    }
     const previous = out.at(-1);
-    if (previous && above && above.content !== '' && wrapsInto(above.content, l.content, width[i] as number)) {
+    const continues = !blank || acrossPage;
+    if (previous && above && continues && wrapsInto(above.content, l.content, above.width)) {
       out[out.length - 1] = { start: previous.start, end: l.end, lines: previous.lines + 1 };
     } else {
       out.push({ start: l.start, end: l.end, lines: 1 });
     }
+    above = { content: l.content, width: width[i] as number };
+    acrossPage = l.pageBreak;
+    blank = false;
   });
   return out;
 }
 
+/**
+ * Page furniture: the running header and the page number that text extracted from a PDF or a
+ * printed page carries on every page ("The Evening Gazette", "Page 7", "- 12 -"). They are not
+ * the text's wording, and a copy extracted from print "added" them as passages its source lacks
+ * (a pdftotext copy of a handbook chapter had 33 such lines and passed for a sibling of its
+ * source). A page shows where a form feed (pdftotext's page break) or a page number is; a page
+ * number is a short line that recurs, its number rising by one or two each time, at a regular
+ * spacing. A running header is a short line that recurs at FURNITURE_REPEATS pages or more,
+ * within PAGE_MARGIN lines of where each page shows. Repeated lines without pages (a mail
+ * digest's "URL:" lines, a refrain, "Chapter 3") are wording, and stay.
+ */
+const FURNITURE_REPEATS = 3;
+const PAGE_MARGIN = 3;
+/**
+ * The spacing of page numbers: each gap between two within this share of their median, and that
+ * median a page's worth of lines (a numbered list, "Step 4" ... "Step 5", is spaced regularly too).
+ */
+const PAGE_SPACING = 0.3;
+const MIN_PAGE_LINES = 15;
+/** A running header or a page number longer than this is rare; a longer repeated line stays. */
+const MAX_FURNITURE_CHARACTERS = 80;
+
+/**
+ * The text with its page furniture (above) blanked, as withoutMarkup does, so offsets stay those
+ * of the text as written: a form feed, the page break it stands for, then spaces.
+ */
+function withoutFurniture(text: string): string {
+  const lines = text.split('\n');
+  const byKey = new Map<string, number[]>();
+  lines.forEach((line, i) => {
+    const t = line.trim();
+    if (t === '' || t.length > MAX_FURNITURE_CHARACTERS || SENTENCE_END.test(t)) return;
+    const key = t.toLowerCase().replace(/\d+/gu, '0');
+    byKey.set(key, [...(byKey.get(key) ?? []), i]);
+  });
+  const pages: number[] = [];
+  lines.forEach((line, i) => {
+    if (line.includes('\f')) pages.push(i);
+  });
+  const furniture = new Set<number>();
+  for (const at of byKey.values()) {
+    if (at.length >= FURNITURE_REPEATS && arePageNumbers(at.map((i) => lines[i] ?? ''), at)) {
+      pages.push(...at);
+      for (const i of at) furniture.add(i);
+    }
+  }
+  if (pages.length === 0) return text;
+  pages.sort((x, y) => x - y);
+  const nearPage = (i: number): boolean => pages.some((p) => Math.abs(p - i) <= PAGE_MARGIN);
+  for (const at of byKey.values()) {
+    if (at.length >= FURNITURE_REPEATS && at.every(nearPage)) for (const i of at) furniture.add(i);
+  }
+  if (furniture.size === 0) return text;
+  return lines.map((line, i) => (furniture.has(i) ? `\f${line.slice(1).replace(/[^\r]/gu, ' ')}` : line)).join('\n');
+}
+
+/** Lines `at` (indices, in order) of one key number pages: each number one or two above the last, evenly spaced. */
+function arePageNumbers(written: readonly string[], at: readonly number[]): boolean {
+  const numbers = written.map((w) => Number(/\d+/u.exec(w)?.[0] ?? NaN));
+  if (numbers.some(Number.isNaN)) return false;
+  for (let k = 1; k < numbers.length; k++) {
+    const step = (numbers[k] ?? 0) - (numbers[k - 1] ?? 0);
+    if (step < 1 || step > 2) return false;
+  }
+  const gaps = at.slice(1).map((i, k) => i - (at[k] ?? 0));
+  const median = [...gaps].sort((x, y) => x - y)[Math.floor(gaps.length / 2)] ?? 0;
+  return median >= MIN_PAGE_LINES && gaps.every((g) => Math.abs(g - median) <= PAGE_SPACING * median);
+}
+
 const QUOTE_MARKS = /^(?:>[ \t]?)+/u;
 
-/** A wrapped line fills at least this share of the widest line of its block. */
+/** A wrapped line fills at least this share of its block's width. */
 const WRAPPED_WIDTH = 0.75;
+/** A block's width is the length its widest 1/WIDTH_QUANTILE of lines reach. */
+const WIDTH_QUANTILE = 4;
 /** Below this width a block is not wrapped prose (a list of short lines, a poem). */
 const MIN_WRAP_COLUMNS = 40;
 
+/**
+ * A line that ends a sentence: a stop, then perhaps closing quotes or brackets. A bracket alone
+ * does not end one ("...to other services. The [Service]" wraps into "part contains...").
+ */
+const SENTENCE_END = /[.!?:;\u2026\u3002\uFF01\uFF1F\u061F]["'\u201D\u2019)\]\u300D\u300F]*\s*$/u;
+
 function wrapsInto(line: string, next: string, width: number): boolean {
-  if (TERMINAL.test(line)) return false;
-  if (/^\p{Ll}/u.test(next)) return true;
+  if (SENTENCE_END.test(line)) return false;
+  if (/^[(\[\u201C\u2018"']*\p{Ll}/u.test(next)) return true;
   return width >= MIN_WRAP_COLUMNS && line.length >= WRAPPED_WIDTH * width && !/^([-*•]|\d+[.)])\s/u.test(next);
 }
 
@@ -138,26 +233,53 @@ const NON_LATIN_STOP = /(?<=[.!?؟۔])\s+/u;
 const AFTER_ETC = /(?<=\betc\.)\s+(?=[A-Z][a-z])/u;
 
 function splitLatin(line: string): Array<{ start: number; end: number }> {
-  const pieces = /[A-Za-z]/.test(line)
-    ? sbd.sentences(line, { preserve_whitespace: true, newline_boundaries: false }).flatMap((p: string) => p.split(AFTER_ETC))
-    : line.split(NON_LATIN_STOP);
-  const out: Array<{ start: number; end: number }> = [];
-  let cursor = 0;
-  for (const piece of pieces) {
-    const core = piece.trim();
-    if (core === '') continue;
-    const at = line.indexOf(core, cursor);
-    if (at < 0) {
-      // sbd rewrote the text (it should not with preserve_whitespace); fall back to the rest of the line.
-      out.push({ start: cursor, end: line.length });
-      return out;
+  if (!/[A-Za-z]/.test(line)) {
+    const out: Array<{ start: number; end: number }> = [];
+    let from = 0;
+    for (const piece of line.split(NON_LATIN_STOP)) {
+      const at = line.indexOf(piece, from);
+      out.push({ start: at, end: at + piece.length });
+      from = at + piece.length;
     }
-    out.push({ start: at, end: at + core.length });
-    cursor = at + core.length;
+    return out;
   }
-  if (out.length === 0) out.push({ start: 0, end: line.length });
+  const sentences = sbd.sentences(line, { newline_boundaries: false }).flatMap((p: string) => p.split(AFTER_ETC));
+  return located(line, sentences);
+}
+
+/**
+ * sbd's sentences located in the line they came from. Not with sbd's preserve_whitespace, which
+ * returns the line's own characters but miscounts: where it cuts a word in two ("there.Then",
+ * common in scraped and extracted text) every later sentence of the paragraph starts a word too
+ * late, so one missing space after a stop garbled a whole unwrapped paragraph. Its plain
+ * sentences are the line's words joined by single spaces, less the stop between two cut halves
+ * and a closing quote it strips inside a sentence; those are skipped here. Should sbd have
+ * rewrote more than that, the rest of the line is one sentence.
+ */
+function located(line: string, sentences: readonly string[]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let pos = 0;
+  for (const sentence of sentences) {
+    let start = -1;
+    const from = pos;
+    for (const word of sentence.split(/\s+/u)) {
+      if (word === '') continue;
+      while (pos < line.length && !line.startsWith(word, pos) && SKIPPED.test(line[pos] ?? '')) pos++;
+      if (!line.startsWith(word, pos)) return [...out, { start: from, end: line.length }];
+      if (start < 0) start = pos;
+      pos += word.length;
+    }
+    if (start < 0) continue;
+    while (pos < line.length && CLOSING.test(line[pos] ?? '')) pos++;
+    out.push({ start, end: pos });
+  }
   return out;
 }
+
+/** What lies between two of sbd's words in the line: space, the stop it cut a word at, a quote it stripped. */
+const SKIPPED = /[\s.!?"\u201D]/u;
+/** Closing punctuation that belongs to the sentence before it. */
+const CLOSING = /[.!?"'\u201D\u2019)\]]/u;
 
 /** A "sentence" longer than this is not one (unpunctuated text, a transcript, a table flattened to a line). */
 const MAX_SENTENCE_WORDS = 80;

@@ -652,6 +652,20 @@ describe('copies hard-wrapped at 72 columns, their source not', () => {
   });
 });
 
+describe('a copy extracted from print', () => {
+  // pdftotext's output of the text: wrapped, a running header and a page number on each page after
+  // the first. Read as passages, those lines were text the source lacked, and the copy a sibling.
+  const lines = HARBOUR.join(' ').replace(/(.{1,58})(?:\s+|$)/g, '$1\n').trimEnd().split('\n');
+  const printed = [0, 5, 10, 15].map((from, i) => `${i === 0 ? '' : `\fThe Harbour Gazette\n\nPage ${i + 1}\n\n`}${lines.slice(from, from + 5).join('\n')}`).join('\n\n');
+
+  it('is a typographic copy of its source, not its sibling under a lost one', () => {
+    // Same words on both sides: which one came first the text cannot tell (Limits).
+    const result = parentOf({ 'a.txt': HARBOUR.join('\n\n'), 'b.txt': printed });
+    const found = [result['a.txt'], result['b.txt']].map((d) => `${d?.source} ${d?.method}`).sort();
+    expect(found).toEqual([expect.stringMatching(/^[ab]\.txt typographic$/), 'null original']);
+  });
+});
+
 describe('a mail reply that quotes the message it answers', () => {
   // The reply quotes the whole message, wrapped and marked "> ", under two lines of its own: as
   // passages go it is the longer text, the one a copy would have been made from.

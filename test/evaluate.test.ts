@@ -181,10 +181,12 @@ async function scoreBenchmark(folder: string, only?: string): Promise<FamilyScor
 describe.skipIf(!existsSync(BENCHMARKS))('accuracy on the shared benchmarks', () => {
   // Since session 22 hard-wrapped lines are joined (segment.ts): PAN13 pair 031, a coin flip
   // either way (0.52 right before, 0.6 wrong after), turned, and so did Clough task a's source
-  // and its copy g2pE, whose direction the tendencies decide (0.6, marked unsure).
-  it('PAN13: the source of a reused passage, 118 of 120', async () => {
+  // and its copy g2pE, whose direction the tendencies decide (0.6, marked unsure). Session 23
+  // located sbd's sentences word by word, and PAN13's texts, with many a stop glued to the next
+  // word, were cut into their sentences again: 119.
+  it('PAN13: the source of a reused passage, 119 of 120', async () => {
     const overall = await scoreBenchmark('pan13');
-    expect(overall.direction.correct).toBeGreaterThanOrEqual(118);
+    expect(overall.direction.correct).toBeGreaterThanOrEqual(119);
   });
 
   it('Clough: derived or not 89 of 100, parents 55 (53 before excerpts cut inside a sentence were read as such)', async () => {

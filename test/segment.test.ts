@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../src/segment.js';
-import { readFixture, SEED } from './helpers.js';
+import { HARBOUR, readFixture, SEED } from './helpers.js';
 
 const seeds = new Map(readFixture('seeds').map((d) => [d.id, d.text]));
 
@@ -108,8 +108,61 @@ describe('segment on hard-wrapped text', () => {
     expect(segment(quoted).map((s) => s.text.replace(/\s*>\s*/g, ' ').trim())).toEqual([...segment(prose).map((s) => s.text), 'The market grew up on the square.']);
   });
 
+  it('measures a block by most of its lines, not by one glued line twice as wide', () => {
+    // pdftotext glues a few lines of a page into one; against that line the others looked short.
+    const lines = [
+      'The harbour town was founded by fishermen who came from the',
+      'northern islands in the spring. Its first houses stood on',
+      'stilts above the mud flats that the tide covered twice a',
+      'day. A stone breakwater was built later to shelter the',
+      'Boats of Winter from the storms. Merchants followed the',
+      'fishermen, and a market grew up on the square by the',
+      'church. The market sold salted cod, rope, tar and the wool',
+      'of the sheep from the hills.',
+    ];
+    const glued = [`${lines[0]} ${lines[1]}`, ...lines.slice(2)].join('\n');
+    expect(segment(glued).map((s) => s.text.replace(/\s+/g, ' '))).toEqual(segment(lines.join(' ')).map((s) => s.text));
+  });
+
+  it('wraps a line that ends in a bracket or a quote but no stop', () => {
+    const text = 'Each unit file has three parts. The [Service]\npart holds the commands, and the "Install"\npart the targets.';
+    expect(segment(text).map((s) => s.text.replace(/\s+/g, ' '))).toEqual(['Each unit file has three parts.', 'The [Service] part holds the commands, and the "Install" part the targets.']);
+  });
+
   it('keeps a heading above its paragraph, and the lines of a list, apart', () => {
     const text = `Early years\n${prose}\n- stilts\n- breakwater\n- market square by the church`;
     expect(segment(text).map((s) => s.kind)).toEqual(['headline', 'sentence', 'sentence', 'sentence', 'heading', 'heading', 'heading']);
+  });
+});
+
+describe('segment on text extracted from print', () => {
+  // pdftotext's output: lines wrapped at the column, a form feed at each page, a running header
+  // and a page number on every page but the first; a sentence runs on over a page break.
+  const lines = HARBOUR.join(' ').replace(/(.{1,58})(?:\s+|$)/g, '$1\n').trimEnd().split('\n');
+  const pages = [0, 5, 10, 15].map((from) => lines.slice(from, from + 5));
+  const printed = pages.map((page, i) => (i === 0 ? page.join('\n') : `\fThe Harbour Gazette\n\nPage ${i + 1}\n\n${page.join('\n')}`)).join('\n\n');
+
+  it('reads past the running header and the page numbers, and joins a sentence over a page break', () => {
+    expect(pages.length).toBe(4);
+    expect(pages.some((page) => !page.at(-1)?.endsWith('.'))).toBe(true);
+    const spans = segment(printed);
+    expect(spans.map((s) => s.text.replace(/\s+/g, ' '))).toEqual(HARBOUR);
+    // Offsets are the printed text's; the furniture inside a sentence is blanked in its text.
+    const furniture = /The Harbour Gazette|Page \d/g;
+    for (const s of spans) expect(printed.slice(s.start, s.end).replace(furniture, '').replace(/\s+/g, ' ')).toBe(s.text.replace(/\s+/g, ' '));
+  });
+
+  it('keeps a line that recurs only twice, and a sentence that recurs', () => {
+    const twice = `Harbour notes\n\n${HARBOUR[0]}\n\nHarbour notes\n\n${HARBOUR[1]}\n\n${HARBOUR[1]}\n\n${HARBOUR[1]}`;
+    expect(segment(twice).map((s) => s.kind)).toEqual(['headline', 'sentence', 'heading', 'sentence', 'sentence', 'sentence']);
+  });
+});
+
+describe('segment where a stop has no space after it', () => {
+  // sbd cuts "there.Then" in two; with its preserve_whitespace option it then started every later
+  // sentence of the paragraph a word late ("... the wooden warehouses along the quay. A").
+  it('keeps every later sentence of the paragraph whole', () => {
+    const glued = [HARBOUR[0], `${HARBOUR[1]}${HARBOUR[2]}`, ...HARBOUR.slice(3, 8)].join(' ');
+    expect(segment(glued).map((s) => s.text)).toEqual(HARBOUR.slice(0, 8));
   });
 });
