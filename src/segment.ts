@@ -10,6 +10,7 @@ export interface Span {
   readonly kind: SpanKind;
 }
 
+const WORDED = /[\p{L}\p{N}]/u;
 const TERMINAL = /[.!?:;"'\u201D\u2019)\]…。！？」』؟]\s*$/u;
 const MAX_HEADING_WORDS = 16;
 
@@ -40,7 +41,9 @@ export function segment(written: string): Span[] {
       }
     }
   }
-  return spans.filter((s) => s.text !== '');
+  // A rule of marks ("-----", a Setext heading's "=====", "* * *") has no words: it is layout,
+  // and as a unit it was a passage one copy had and another lacked.
+  return spans.filter((s) => WORDED.test(s.text));
 }
 
 /**

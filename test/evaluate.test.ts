@@ -183,10 +183,11 @@ describe.skipIf(!existsSync(BENCHMARKS))('accuracy on the shared benchmarks', ()
   // either way (0.52 right before, 0.6 wrong after), turned, and so did Clough task a's source
   // and its copy g2pE, whose direction the tendencies decide (0.6, marked unsure). Session 23
   // located sbd's sentences word by word, and PAN13's texts, with many a stop glued to the next
-  // word, were cut into their sentences again: 119.
-  it('PAN13: the source of a reused passage, 119 of 120', async () => {
+  // word, were cut into their sentences again: 119. Rules of marks ("-----") stopped being
+  // units, and pair 031 turned back: 120.
+  it('PAN13: the source of a reused passage, 120 of 120', async () => {
     const overall = await scoreBenchmark('pan13');
-    expect(overall.direction.correct).toBeGreaterThanOrEqual(119);
+    expect(overall.direction.correct).toBeGreaterThanOrEqual(120);
   });
 
   it('Clough: derived or not 89 of 100, parents 55 (53 before excerpts cut inside a sentence were read as such)', async () => {

@@ -129,6 +129,11 @@ describe('segment on hard-wrapped text', () => {
     expect(segment(text).map((s) => s.text.replace(/\s+/g, ' '))).toEqual(['Each unit file has three parts.', 'The [Service] part holds the commands, and the "Install" part the targets.']);
   });
 
+  it('makes no unit of a rule of marks', () => {
+    const text = `Harbour history\n===============\n\n${prose}\n\n* * *\n\n-----\nThe market grew up on the square.`;
+    expect(segment(text).map((s) => s.text.replace(/\s+/g, ' '))).toEqual(['Harbour history', ...segment(prose).map((s) => s.text), 'The market grew up on the square.']);
+  });
+
   it('keeps a heading above its paragraph, and the lines of a list, apart', () => {
     const text = `Early years\n${prose}\n- stilts\n- breakwater\n- market square by the church`;
     expect(segment(text).map((s) => s.kind)).toEqual(['headline', 'sentence', 'sentence', 'sentence', 'heading', 'heading', 'heading']);
