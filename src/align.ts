@@ -270,12 +270,23 @@ function describeUnit(a: PreparedDocument, b: PreparedDocument, ia: number[], ib
   const tb = ib.flatMap((i) => b.tokens[i] ?? []);
   const wa = ta.map((t) => t.norm);
   const wb = tb.map((t) => t.norm);
-  const ops = diffWords(wa, wb);
+  const ops = withJoinsEqual(diffWords(wa, wb), wa, wb);
   const retention = wa.length + wb.length === 0 ? 1 : (2 * commonLength(ops)) / (wa.length + wb.length);
   const rawA = ia.map((i) => a.spans[i]?.text ?? '').join(' ');
   const rawB = ib.map((i) => b.spans[i]?.text ?? '').join(' ');
   const edits = withContext(ops, wa, wb, isLemma).map((o) => toEdit(o, a.text, ta, wa, b.text, tb, wb));
   return { a: ia, b: ib, score: round(score, 4), retention: round(retention, 4), kind: unitKind(rawA, rawB, retention, ops), edits };
+}
+
+/**
+ * A replacement whose two sides are the same letters cut differently ("avail-\nable" and
+ * "available", "non-LTS" and "nonLTS", "can not" and "cannot") is typography: the line-end
+ * hyphen a text extracted from print or OCR keeps, or an extractor's join of a hyphenated
+ * compound. Read as equal, a unit that differs only so is typographic, and no drift is
+ * reported for it.
+ */
+function withJoinsEqual(ops: readonly DiffOp[], wa: readonly string[], wb: readonly string[]): DiffOp[] {
+  return ops.map((o) => (o.op === 'replace' && wa.slice(o.a[0], o.a[1]).join('') === wb.slice(o.b[0], o.b[1]).join('') ? { ...o, op: 'equal' } : o));
 }
 
 /**

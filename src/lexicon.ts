@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 /**
  * What the derivation stage needs to know about English words. The core takes it as a value so
  * that it does no I/O itself; `loadWordNetLexicon` (wordnet.ts) builds one from WordNet, and
@@ -18,7 +19,26 @@ export interface Lexicon {
    * whose commonness is then its own, not that of its words.
    */
   isLemma?(phrase: string): boolean;
+  /** Whether a word (or a base form of it) is listed; only a lexicon that lists words has it. */
+  knows?(word: string): boolean;
 }
+
+/**
+ * Whether the second reading is a slip of the first: one word that the lexicon does not know,
+ * one or two letters from a word it knows ("system" / "systcm", "stable" / "stab1e"). Typing,
+ * OCR and careless copying turn words into such non-words; turning them back is an editor's
+ * work, rarer in the copies this tool meets (a manuscript tradition, whose words the lexicon
+ * does not know, is where copies correct their exemplar's slips).
+ */
+export function isSlip(word: readonly string[], slip: readonly string[], lexicon: Lexicon): boolean {
+  const [x, y] = [word[0], slip[0]];
+  if (word.length !== 1 || slip.length !== 1 || x === undefined || y === undefined || !lexicon.knows) return false;
+  if (Math.min(x.length, y.length) < MIN_SLIP_LETTERS || /\d/u.test(x)) return false;
+  // Two edits: OCR reads "m" as "rn" ("team" / "tearn").
+  return lexicon.knows(x) && !lexicon.knows(y) && distance(x, y) <= (x.length > MIN_SLIP_LETTERS ? 2 : 1);
+}
+
+const MIN_SLIP_LETTERS = 3;
 
 /** Whether one reading replaces the other by a dictionary synonym, word for word or as a whole: a spinner's swap. */
 export function isSynonymSwap(a: readonly string[], b: readonly string[], lexicon: Lexicon): boolean {

@@ -56,6 +56,9 @@ export async function loadWordNetLexicon(dictDir = wordnetDictDir()): Promise<Le
     isLemma(phrase: string): boolean {
       return lemmasOf(phrase).length > 0;
     },
+    knows(word: string): boolean {
+      return isFunctionWord(word) || lemmasOf(word).length > 0;
+    },
     synonyms(a: string, b: string): boolean {
       const la = lemmasOf(a);
       const lb = lemmasOf(b);

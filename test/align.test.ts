@@ -158,6 +158,26 @@ describe('an inserted word named with its neighbour', () => {
   });
 });
 
+describe('words cut or joined otherwise', () => {
+  const unit = (a: string, b: string) => {
+    const da = prepareDocument({ id: 'a.txt', text: a, sha256: '' });
+    const db = prepareDocument({ id: 'b.txt', text: b, sha256: '' });
+    return alignDocuments(da, db, stemWeights([da, db])).units[0];
+  };
+
+  it('are typography: a line-end hyphen, a joined compound, "can not"', () => {
+    expect(unit('The archive holds packages available for every architecture.', 'The archive holds packages avail-\nable for every architecture.')).toMatchObject({ kind: 'typographic', edits: [] });
+    expect(unit('It runs on multi-core machines and non-LTS releases.', 'It runs on multicore machines and nonLTS releases.')).toMatchObject({ kind: 'typographic', edits: [] });
+    expect(unit('You can not install both packages at once.', 'You cannot install both packages at once.')).toMatchObject({ kind: 'typographic', edits: [] });
+  });
+
+  it('but not when the letters differ too', () => {
+    expect(unit('It runs on multi-core machines today.', 'It runs on multicolor machines today.')?.edits).toEqual([
+      expect.objectContaining({ kind: 'substitution', aText: 'multi-core', bText: 'multicolor' }),
+    ]);
+  });
+});
+
 describe('stems the weights do not know', () => {
   it('weigh 1, as if the weights listed them so', () => {
     const a = prepareDocument({ id: 'a.txt', text: 'The talks in Geneva ended early. Both sides agreed to meet again.', sha256: '' });

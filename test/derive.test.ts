@@ -5,7 +5,7 @@ import { renderTable } from '../src/report/table.js';
 import { renderDot, renderGraphml, renderMermaid } from '../src/report/graph.js';
 import { renderJsonl } from '../src/report/jsonl.js';
 import { splitSwaps, substitutionEvidence, type OrientedEdit } from '../src/derive/evidence.js';
-import { basicLexicon, isFunctionWord, isSpinnerSwap, isSynonymSwap, readingCommonness, type Lexicon } from '../src/lexicon.js';
+import { basicLexicon, isFunctionWord, isSlip, isSpinnerSwap, isSynonymSwap, readingCommonness, type Lexicon } from '../src/lexicon.js';
 import { loadWordNetLexicon } from '../src/wordnet.js';
 import type { Character, CollationUnit } from '../src/derive/collate.js';
 import { hiddenReading } from '../src/derive/features.js';
@@ -127,6 +127,48 @@ describe('a spinner swap, as against a clause a translation rewrote', () => {
     expect(isSpinnerSwap(['their', 'usage'], ['his', 'use'], lexicon)).toBe(false);
     expect(isSpinnerSwap(['also'], ['too'], lexicon)).toBe(true);
     expect(isSpinnerSwap(['also'], ['conversion', 'too'], lexicon)).toBe(false);
+  });
+});
+
+describe('a slip', () => {
+  it('is a known word made a non-word one or two letters away, not two words, nor a name', () => {
+    expect(isSlip(['system'], ['systcm'], lexicon)).toBe(true);
+    expect(isSlip(['team'], ['tearn'], lexicon)).toBe(true);
+    expect(isSlip(['with'], ['witb'], lexicon)).toBe(true);
+    expect(isSlip(['systcm'], ['system'], lexicon)).toBe(false);
+    expect(isSlip(['house'], ['horse'], lexicon)).toBe(false);
+    expect(isSlip(['debian'], ['deblan'], lexicon)).toBe(false);
+    expect(isSlip(['system'], ['systematically'], lexicon)).toBe(false);
+    expect(isSlip(['system'], ['systcm'], basicLexicon)).toBe(false);
+  });
+});
+
+describe('a copy read by OCR', () => {
+  // The text as an OCR engine reads a print of it: "m" as "rn", "e" as "c", "l" as "1", and
+  // line-end hyphens kept. Its changes sit in most sentences, as an author's rewording would,
+  // and the direction was said at 0.55, unsure, as for a revision.
+  const ocr = swap(HARBOUR.join(' '), [
+    ['fishermen who', 'fishemen who'],
+    ['stilts', 'sti1ts'],
+    ['storms', 'storrns'],
+    ['market grew', 'rnarket grew'],
+    ['wool', 'woo1'],
+    ['warehouses along', 'warchouses along'],
+    ['destroyed', 'dcstroyed'],
+    ['wider streets', 'widcr streets'],
+    ['overnight', 'over-\nnight'],
+    ['employed', 'ernployed'],
+    ['families', 'farnilies'],
+    ['galleries', 'gallerics'],
+  ]).replace(/(.{1,64})(?:\s+|$)/g, '$1\n');
+
+  it('is derived from the text at 0.7 or more, whichever name it has', () => {
+    for (const [t, c] of [['a.txt', 'b.txt'], ['b.txt', 'a.txt']]) {
+      const result = parentOf({ [t]: HARBOUR.join('\n\n'), [c]: ocr });
+      expect(result[c]).toMatchObject({ source: t, method: 'edit' });
+      expect(result[c]?.confidence).toBeGreaterThanOrEqual(0.7);
+      expect(result[c]?.evidence).toContainEqual(expect.objectContaining({ kind: 'substitution', sourceText: 'employed', targetText: 'ernployed' }));
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import type { PairAlignment } from '../align.js';
 import { DisjointSets } from '../disjoint.js';
 import type { PreparedDocument } from '../document.js';
-import { isFunctionWord, isSpinnerSwap, isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
+import { isFunctionWord, isSlip, isSpinnerSwap, isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
 import { stemOf } from '../tokenize.js';
 import { typographyStates } from './typography.js';
 import { EXPLICIT_WORDS } from './explicitation.js';
@@ -57,6 +57,8 @@ const PASSAGE_LOSS = 1;
  * small: topology comes from counts, the tilt mostly orients edges.
  */
 const COMMONNESS_TILT = 0.5;
+/** How much a slip (isSlip: a known word made a non-word) tilts its direction: the word came first. */
+const SLIP_TILT = 0.5;
 /**
  * How much a reading whose word stems the family also uses elsewhere, unchanged, tilts towards
  * being the original. An author keeps to a vocabulary; a copy's changes are partial (a
@@ -247,6 +249,7 @@ export function collate(
       const swap = lexicon.listsSynonyms !== true || isSpinnerSwap(x, y, lexicon);
       const tilt =
         (swap ? COMMONNESS_TILT * (readingCommonness(x, lexicon) - readingCommonness(y, lexicon)) : 0) +
+        SLIP_TILT * (Number(isSlip(x, y, lexicon)) - Number(isSlip(y, x, lexicon))) +
         COHESION_TILT * (cohesion(x) - cohesion(y)) -
         EXPLICITATION_TILT * Math.sign(explicitWords(x) - explicitWords(y));
       characters.push({ state, gain: weight * (1 + tilt), loss: weight * (1 - tilt), unit: u, word: x.join(' '), site: [x, y] });

@@ -119,7 +119,7 @@ function quoted(e: OrientedEdit, broken: Broken | undefined): { sourceText: stri
  * transliterates it and a careless copy mangles it, so a reader takes such a change as a
  * signature of the copy.
  */
-function respellsName(e: OrientedEdit, lexicon: Lexicon): boolean {
+export function respellsName(e: OrientedEdit, lexicon: Lexicon): boolean {
   const source = e.sourceText.split(/\s+/u);
   const target = e.targetText.split(/\s+/u);
   if (source.length !== e.sourceWords.length || target.length !== e.targetWords.length || source.length !== target.length) return false;

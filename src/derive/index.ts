@@ -1,11 +1,11 @@
 import { round } from '../round.js';
 import { DisjointSets } from '../disjoint.js';
 import type { PreparedDocument } from '../document.js';
-import type { PairAlignment } from '../align.js';
-import { isSynonymSwap, type Lexicon } from '../lexicon.js';
+import type { Edit, PairAlignment } from '../align.js';
+import { isSlip, isSynonymSwap, type Lexicon } from '../lexicon.js';
 import { collate, keptIsPrefix, PASSAGE_GAIN, quotedSentences, type CollationUnit, type PairLink } from './collate.js';
 import { dolloViolations, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource } from './lineage.js';
-import { excerpt, orient, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
+import { excerpt, orient, respellsName, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
 import { edgeFeatures, hiddenReading, memberReading, type Reading } from './features.js';
 import { classifyMethod, findSpintax, type Method } from './method.js';
 import { explicitationEvidence, explicitness, spelledOut, type Explicitness } from './explicitation.js';
@@ -317,7 +317,12 @@ export function deriveFamily(
       const method = methodOf(p, m);
       if (method !== 'edit' && method !== 'typographic' && method !== 'truncation') return;
       const units = findPair(links, family[m] as number, family[p] as number)?.alignment.units ?? [];
-      const reworked = units.filter((u) => u.edits.some((e) => e.kind !== 'substitution' || !isSynonymSwap(e.aWords, e.bWords, lexicon)));
+      // An author rewords; a slip (a word made a non-word: a typo, an OCR misreading) or a name
+      // respelled is a copy's drift, and a synonym swap a spinner's.
+      const copyistsOnly = (e: Edit): boolean =>
+        e.kind === 'substitution' &&
+        (isSynonymSwap(e.aWords, e.bWords, lexicon) || isSlip(e.aWords, e.bWords, lexicon) || isSlip(e.bWords, e.aWords, lexicon) || respellsName(orient(e, true), lexicon));
+      const reworked = units.filter((u) => u.edits.some((e) => !copyistsOnly(e)));
       if (units.length === 0 || reworked.length <= REVISION_SHARE * units.length) return;
       out.add(m);
       if (drawnParent[p] === ROOT) out.add(p);
