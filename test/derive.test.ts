@@ -708,6 +708,47 @@ describe('a copy extracted from print', () => {
   });
 });
 
+describe('a story syndicated by 31 outlets', () => {
+  // A tree of copies five wide: each copy drops a sentence now and then and changes three words,
+  // which its own copies inherit. Every pair is related, and the 31 texts are one family; cut at
+  // 20 members they were two, each with an original of its own.
+  const source = readFixture('generated/tree-1').find((d) => d.id === 'original.txt')?.text ?? '';
+  let seed = 7;
+  const random = (): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const vocabulary = [...new Set(source.match(/\b[a-z]{5,}\b/g) ?? [])].sort();
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  const copyOf = (sentences: readonly string[]): string[] => {
+    const out = [...sentences];
+    if (random() < 0.7) out.splice(Math.floor(random() * out.length), 1);
+    for (let n = 0; n < 3; n++) {
+      const i = Math.floor(random() * out.length);
+      const words = out[i]?.match(/\b[a-z]{5,}\b/g);
+      if (words) out[i] = (out[i] as string).replace(new RegExp(`\\b${pick(words)}\\b`), pick(vocabulary));
+    }
+    return out;
+  };
+  const versions: string[][] = [source.split(/(?<=[.!?])\s+/u)];
+  const truth: Array<number | null> = [null];
+  for (let v = 1; v < 31; v++) {
+    const parent = Math.floor((v - 1) / 5);
+    versions.push(copyOf(versions[parent] as string[]));
+    truth.push(parent);
+  }
+  const name = (v: number): string => `outlet-${String(v).padStart(2, '0')}.txt`;
+
+  it('is one family with one original, most copies under their own source', () => {
+    const result = parentOf(Object.fromEntries(versions.map((sentences, v) => [name(v), sentences.join(' ')])));
+    const roots = Object.values(result).filter((d) => d.source === null || d.source.startsWith('hidden:'));
+    expect(roots.filter((d) => d.source === null)).toHaveLength(1);
+    expect(new Set(roots.map((d) => d.source)).size).toBe(1);
+    const right = truth.filter((p, v) => (result[name(v)]?.source ?? null) === (p === null ? null : name(p))).length;
+    expect(right).toBeGreaterThanOrEqual(24);
+  });
+});
+
 describe('a mail reply that quotes the message it answers', () => {
   // The reply quotes the whole message, wrapped and marked "> ", under two lines of its own: as
   // passages go it is the longer text, the one a copy would have been made from.

@@ -20,6 +20,14 @@ function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synony
 }
 
 describe('classifyMethod', () => {
+  it('names a copy that changed three words of 324 an edit against its source, a retyping only if none changed', () => {
+    expect(method({ contentKept: 0.99, functionKept: 1, novel: 0.009 }, true)).toBe('edit');
+    expect(method({ contentKept: 0.99 }, true)).toBe('edit');
+    expect(method({}, true)).toBe('typographic');
+    // Against a reconstruction so few changes are its noise.
+    expect(method({ contentKept: 0.99, functionKept: 1, novel: 0.009 }, false)).toBe('copy');
+  });
+
   it('names an edit that dropped many passages an edit, though the lost source it is read against seems reworded', () => {
     // The reconstruction took a spin sibling's synonyms in a few places: the edit seems to swap them back.
     expect(method({ kept: 0.71, contentKept: 0.94, novel: 0.044, synonymSwaps: 0.7 }, false)).toBe('edit');

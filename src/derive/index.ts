@@ -586,9 +586,15 @@ function chooseStemma(k: number, characters: readonly Character[], repair: (pare
  * (Kruskal's order) so that a join which would grow a family beyond MAX_FAMILY is refused: the
  * weakest links are the ones dropped. A mail archive where list footers and quoted replies chain
  * thousands of messages together splits into threads instead of one family whose stemma search
- * could never finish; families of real versions of one text are far smaller.
+ * could never finish. Versions of one text are not a chain but nearly a clique, every version
+ * related to nearly every other: such a join is made up to MAX_DENSE_FAMILY members, when at
+ * least DENSE_SHARE of the pairs across the two groups are related. A story syndicated by 31
+ * outlets was cut into two families at 20, each with an original of its own (16 of 31 parents
+ * right; 27 as one family).
  */
 export const MAX_FAMILY = 20;
+const MAX_DENSE_FAMILY = 64;
+const DENSE_SHARE = 0.8;
 
 /** Connected components of the related pairs, each sorted, in order of their first member. */
 export function familiesOf(n: number, pairs: readonly ComparedPair[]): number[][] {
@@ -597,8 +603,25 @@ export function familiesOf(n: number, pairs: readonly ComparedPair[]): number[][
     .filter((p) => relation(p) === 'text')
     .map((p) => ({ p, strength: closeness(p) }))
     .sort((x, y) => y.strength - x.strength || x.p.a - y.p.a || x.p.b - y.p.b);
+  const key = (x: number, y: number): number => Math.min(x, y) * n + Math.max(x, y);
+  const related = new Set(links.map(({ p }) => key(p.a, p.b)));
+  const members = new Map<number, number[]>();
+  const membersOf = (root: number): number[] => members.get(root) ?? [root];
+  const dense = (xs: readonly number[], ys: readonly number[]): boolean => {
+    let linked = 0;
+    for (const x of xs) for (const y of ys) if (related.has(key(x, y))) linked++;
+    return linked >= DENSE_SHARE * xs.length * ys.length;
+  };
   for (const { p } of links) {
-    if (sets.find(p.a) !== sets.find(p.b) && sets.size(p.a) + sets.size(p.b) <= MAX_FAMILY) sets.union(p.a, p.b);
+    const [ra, rb] = [sets.find(p.a), sets.find(p.b)];
+    if (ra === rb) continue;
+    const size = sets.size(ra) + sets.size(rb);
+    if (size > MAX_FAMILY && (size > MAX_DENSE_FAMILY || !dense(membersOf(ra), membersOf(rb)))) continue;
+    const joined = [...membersOf(ra), ...membersOf(rb)];
+    members.delete(ra);
+    members.delete(rb);
+    sets.union(ra, rb);
+    members.set(sets.find(ra), joined);
   }
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
