@@ -139,7 +139,9 @@ function withoutFurniture(text: string): string {
     const t = line.trim();
     if (t === '' || t.length > MAX_FURNITURE_CHARACTERS || SENTENCE_END.test(t)) return;
     const key = t.toLowerCase().replace(/\d+/gu, '0');
-    byKey.set(key, [...(byKey.get(key) ?? []), i]);
+    const at = byKey.get(key);
+    if (at) at.push(i);
+    else byKey.set(key, [i]);
   });
   const pages: number[] = [];
   lines.forEach((line, i) => {
@@ -153,10 +155,10 @@ function withoutFurniture(text: string): string {
     }
   }
   if (pages.length === 0) return text;
-  pages.sort((x, y) => x - y);
-  const nearPage = (i: number): boolean => pages.some((p) => Math.abs(p - i) <= PAGE_MARGIN);
+  const nearPage = new Uint8Array(lines.length);
+  for (const p of pages) nearPage.fill(1, Math.max(0, p - PAGE_MARGIN), p + PAGE_MARGIN + 1);
   for (const at of byKey.values()) {
-    if (at.length >= FURNITURE_REPEATS && at.every(nearPage)) for (const i of at) furniture.add(i);
+    if (at.length >= FURNITURE_REPEATS && at.every((i) => nearPage[i] === 1)) for (const i of at) furniture.add(i);
   }
   if (furniture.size === 0) return text;
   return lines.map((line, i) => (furniture.has(i) ? `\f${line.slice(1).replace(/[^\r]/gu, ' ')}` : line)).join('\n');
@@ -257,7 +259,7 @@ function splitLatin(line: string): Array<{ start: number; end: number }> {
  * late, so one missing space after a stop garbled a whole unwrapped paragraph. Its plain
  * sentences are the line's words joined by single spaces, less the stop between two cut halves
  * and a closing quote it strips inside a sentence; those are skipped here. Should sbd have
- * rewrote more than that, the rest of the line is one sentence.
+ * rewritten more than that, the rest of the line is one sentence.
  */
 function located(line: string, sentences: readonly string[]): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
