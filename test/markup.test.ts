@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
 import { withoutMarkup } from '../src/markup.js';
 import { prepareDocument } from '../src/document.js';
-import { readFixture } from './helpers.js';
+import { normalize } from '../src/normalize.js';
+import { HARBOUR, readFixture } from './helpers.js';
 
 describe('withoutMarkup', () => {
   it('blanks tags, comments, style and script and keeps every offset', () => {
@@ -23,6 +24,41 @@ describe('withoutMarkup', () => {
     for (const text of ['heart rate < 40 beats/minute, pauses of > 2 s', 'see <http://example.org/page>', 'a < b and c > d', 'AT&T']) {
       expect(withoutMarkup(text)).toBe(text);
     }
+  });
+});
+
+describe('a web page around its article', () => {
+  const page = (site: string, sections: string[], related: string[], paragraphs: string[]): string =>
+    [
+      `<html><head><title>${site}</title><style>body{font-family:serif}</style></head><body>`,
+      `<nav><ul>${sections.map((s) => `<li><a href="/${s}">${s}</a></li>`).join('\n')}</ul></nav>`,
+      `<article>\n${paragraphs.map((p) => `<p>${p.replaceAll('"', '&quot;').replaceAll("'", '&#39;')}</p>`).join('\n')}\n</article>`,
+      `<aside><h2>Related stories</h2><ul>${related.map((r) => `<li>${r}</li>`).join('\n')}</ul></aside>`,
+      `<footer><p>Copyright 2026 ${site}. All rights reserved.</p></footer></body></html>`,
+    ].join('\n');
+
+  it('keeps the article alone: no menu, sidebar, footer or title bar, references read as their characters', () => {
+    const text = page('Harbor Gazette', ['Home', 'Sports'], ['Storm expected this weekend'], ['The mayor said "it\'s over" on Tuesday.']);
+    const visible = withoutMarkup(text);
+    expect(visible).toHaveLength(text.length);
+    expect(normalize(visible).text.split(/\s+/u).filter(Boolean)).toEqual(['the', 'mayor', 'said', '"it\'s', 'over"', 'on', 'tuesday.']);
+  });
+
+  it('leaves an unknown reference as written and blanks a non-breaking space', () => {
+    expect(withoutMarkup('a&nbsp;b &#160;c &bogus; caf&eacute;')).toBe(`a      b       c &bogus; caf\u00E9${'\u200B'.repeat(7)}`);
+  });
+
+  it('gives three outlets\' pages of one story the derivations their articles have', () => {
+    const story = HARBOUR.map((s, i) => (i === 3 ? s.replace('the church', 'the "old" church') : s));
+    const source = page('Harbor Gazette', ['Home', 'Sports', 'Weather'], ['Storm expected this weekend', 'Library reopens'], story);
+    const copy = page('The Morning Ledger', ['World', 'Politics', 'Culture'], ['Ferry service resumes', 'School board debates'], story.filter((_, i) => i !== 5 && i !== 9));
+    const another = page('Valley Courier', ['Business', 'Opinion'], ['Museum unveils exhibit', 'Power outage downtown'], story.filter((_, i) => i !== 2));
+    const derivations = compare([
+      { id: 'a.html', text: source, sha256: '' },
+      { id: 'b.html', text: copy, sha256: '' },
+      { id: 'c.html', text: another, sha256: '' },
+    ]).derivations.map((d) => `${d.target} <- ${d.source} ${d.method}`);
+    expect(derivations).toEqual(['a.html <- null original', 'b.html <- a.html edit', 'c.html <- a.html edit']);
   });
 });
 

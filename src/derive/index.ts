@@ -183,7 +183,7 @@ export function deriveFamily(
     const pair = sourceDoc ? findPair(links, family[m] as number, family[p] as number) : undefined;
     return classifyMethod({
       features: edgeFeatures(units.length, readingOf(p), memberReading(units, m), lexicon),
-      spintax: findSpintax(doc.text) !== undefined,
+      spintax: findSpintax(visibleText(doc)) !== undefined,
       synonymsKnown: lexicon.listsSynonyms === true,
       spelledOut: observed ? spelledOut(explicitOf(m), explicitOf(p)) : 0,
       sourceObserved: observed,
@@ -240,7 +240,7 @@ export function deriveFamily(
             spins: new Set(siblings.flatMap((s, w) => (parent[s] !== ROOT && methodOf(parent[s] as number, s) === 'spin' ? [w] : []))),
           })),
       ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
-      ...spintaxEvidence(doc.text),
+      ...spintaxEvidence(visibleText(doc)),
       ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
     ];
     const lent = secondSource(units, parent, m, readingOf, sourceOf);
@@ -654,6 +654,11 @@ function passagePair(family: readonly number[], byDocument: ReadonlyMap<number, 
 
 function findPair<T extends PairLink>(links: readonly T[], x: number, y: number): T | undefined {
   return links.find((l) => (l.a === x && l.b === y) || (l.a === y && l.b === x));
+}
+
+/** The document's units in a row: its words, without the markup around them (a page's "{font-family: serif}" is no spinner's syntax). */
+function visibleText(doc: PreparedDocument): string {
+  return doc.spans.map((s) => s.text).join(' ');
 }
 
 function spintaxEvidence(text: string): Evidence[] {
