@@ -19,7 +19,7 @@
  * in six sites' pages kept 53 of their 78 parents, with 8 false derivations (readability and
  * boilerpipe drop the same elements before extracting an article).
  */
-const CONTAINERS = ['style', 'script', 'nav', 'aside', 'footer', 'form', 'noscript', 'template', 'select', 'title', 'svg'] as const;
+const CONTAINERS = ['style', 'script', 'nav', 'aside', 'footer', 'form', 'noscript', 'template', 'select', 'title', 'svg', 'button'] as const;
 type Container = (typeof CONTAINERS)[number];
 const CONTAINER_NAMES = new Set<string>(CONTAINERS);
 /**
@@ -107,9 +107,46 @@ export function withoutMarkup(text: string): string {
   const parts: string[] = [];
   let from = 0;
   for (const [start, end, replacement] of cuts) {
-    parts.push(text.slice(from, start), replacement ?? text.slice(start, end).replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length)));
+    parts.push(text.slice(from, start), replacement ?? blank(text.slice(start, end)));
     from = end;
   }
   parts.push(text.slice(from));
-  return parts.join('');
+  return outsideArticles(text, parts.join(''));
+}
+
+function blank(markup: string): string {
+  return markup.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
+}
+
+/**
+ * A page that marks its article (`<article>`, or failing that `<main>`) says where its text is:
+ * what lies outside is the site's chrome (its name and motto, share buttons, a cookie banner,
+ * comments), blanked in `visible`, the text with its markup blanked. Two outlets' pages of one
+ * story differ there and nowhere else.
+ */
+function outsideArticles(text: string, visible: string): string {
+  for (const name of ['article', 'main']) {
+    const tag = new RegExp(`<(/?)${name}\\b[^<>]{0,${MAX_ATTRIBUTES}}>`, 'giu');
+    const kept: Array<[number, number]> = [];
+    let depth = 0;
+    let start = 0;
+    for (let m = tag.exec(text); m; m = tag.exec(text)) {
+      if (m[1] === '') {
+        if (depth++ === 0) start = m.index;
+      } else if (depth > 0 && --depth === 0) {
+        kept.push([start, m.index + m[0].length]);
+      }
+    }
+    if (depth > 0) kept.push([start, text.length]);
+    if (kept.length === 0) continue;
+    const parts: string[] = [];
+    let from = 0;
+    for (const [s, e] of kept) {
+      parts.push(blank(visible.slice(from, s)), visible.slice(s, e));
+      from = e;
+    }
+    parts.push(blank(visible.slice(from)));
+    return parts.join('');
+  }
+  return visible;
 }

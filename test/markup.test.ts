@@ -31,17 +31,19 @@ describe('a web page around its article', () => {
   const page = (site: string, sections: string[], related: string[], paragraphs: string[]): string =>
     [
       `<html><head><title>${site}</title><style>body{font-family:serif}</style></head><body>`,
-      `<nav><ul>${sections.map((s) => `<li><a href="/${s}">${s}</a></li>`).join('\n')}</ul></nav>`,
-      `<article>\n${paragraphs.map((p) => `<p>${p.replaceAll('"', '&quot;').replaceAll("'", '&#39;')}</p>`).join('\n')}\n</article>`,
+      `<header><div class="logo">${site}</div><nav><ul>${sections.map((s) => `<li><a href="/${s}">${s}</a></li>`).join('\n')}</ul></nav></header>`,
+      `<div class="share"><button>Share on Facebook</button></div>`,
+      `<article><header><h1>Harbour history</h1></header>\n${paragraphs.map((p) => `<p>${p.replaceAll('"', '&quot;').replaceAll("'", '&#39;')}</p>`).join('\n')}\n</article>`,
+      `<div id="cookies">We use cookies on ${site}.</div>`,
       `<aside><h2>Related stories</h2><ul>${related.map((r) => `<li>${r}</li>`).join('\n')}</ul></aside>`,
       `<footer><p>Copyright 2026 ${site}. All rights reserved.</p></footer></body></html>`,
     ].join('\n');
 
-  it('keeps the article alone: no menu, sidebar, footer or title bar, references read as their characters', () => {
+  it('keeps the article alone, its own header too: no site header, menu, sidebar, banner or title bar; references read as their characters', () => {
     const text = page('Harbor Gazette', ['Home', 'Sports'], ['Storm expected this weekend'], ['The mayor said "it\'s over" on Tuesday.']);
     const visible = withoutMarkup(text);
     expect(visible).toHaveLength(text.length);
-    expect(normalize(visible).text.split(/\s+/u).filter(Boolean)).toEqual(['the', 'mayor', 'said', '"it\'s', 'over"', 'on', 'tuesday.']);
+    expect(normalize(visible).text.split(/\s+/u).filter(Boolean)).toEqual(['harbour', 'history', 'the', 'mayor', 'said', '"it\'s', 'over"', 'on', 'tuesday.']);
   });
 
   it('leaves an unknown reference as written and blanks a non-breaking space', () => {
@@ -49,6 +51,8 @@ describe('a web page around its article', () => {
   });
 
   it('gives three outlets\' pages of one story the derivations their articles have', () => {
+    // Each page's site name, menu, sidebar and cookie banner are its own: read as text, every
+    // page had passages the others lacked.
     const story = HARBOUR.map((s, i) => (i === 3 ? s.replace('the church', 'the "old" church') : s));
     const source = page('Harbor Gazette', ['Home', 'Sports', 'Weather'], ['Storm expected this weekend', 'Library reopens'], story);
     const copy = page('The Morning Ledger', ['World', 'Politics', 'Culture'], ['Ferry service resumes', 'School board debates'], story.filter((_, i) => i !== 5 && i !== 9));
