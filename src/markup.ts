@@ -89,9 +89,9 @@ export function withoutMarkup(text: string): string {
     }
     if (opening.startsWith('&')) {
       const character = referenced(m[0]);
-      const blank = opening === '&nbsp;' || (opening.startsWith('&#') && character === undefined);
+      const space = opening === '&nbsp;' || (opening.startsWith('&#') && character === undefined);
       if (character !== undefined) cuts.push([at, at + m[0].length, character.padEnd(m[0].length, '\u200B')]);
-      else if (blank) cuts.push([at, at + m[0].length]);
+      else if (space) cuts.push([at, at + m[0].length]);
       continue;
     }
     if (end === -1) {
@@ -126,7 +126,8 @@ function blank(markup: string): string {
  */
 function outsideArticles(text: string, visible: string): string {
   for (const name of ['article', 'main']) {
-    const tag = new RegExp(`<(/?)${name}\\b[^<>]{0,${MAX_ATTRIBUTES}}>`, 'giu');
+    // The element's own tag, not "<main.h>" in a program listing.
+    const tag = new RegExp(`<(/?)${name}(?:\\s[^<>]{0,${MAX_ATTRIBUTES}})?>`, 'giu');
     const kept: Array<[number, number]> = [];
     let depth = 0;
     let start = 0;

@@ -24,6 +24,8 @@ describe('withoutMarkup', () => {
     for (const text of ['heart rate < 40 beats/minute, pauses of > 2 s', 'see <http://example.org/page>', 'a < b and c > d', 'AT&T']) {
       expect(withoutMarkup(text)).toBe(text);
     }
+    // A header file named in a listing is no main element: the text around it stays.
+    expect(withoutMarkup('<p>Build it first.</p>\n<pre>#include <main.h></pre>\n<p>Then run it.</p>').replace(/\s+/g, ' ').trim()).toBe('Build it first. #include <main.h> Then run it.');
   });
 });
 
