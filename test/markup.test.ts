@@ -48,6 +48,20 @@ describe('a web page around its article', () => {
     expect(normalize(visible).text.split(/\s+/u).filter(Boolean)).toEqual(['harbour', 'history', 'the', 'mayor', 'said', '"it\'s', 'over"', 'on', 'tuesday.']);
   });
 
+  it('reads the chrome of a page built of divs from its class and id names', () => {
+    const divs = [
+      '<body><div id="masthead"><div class="site-title">Harbor Gazette</div></div>',
+      '<div class="menu"><ul><li>Home</li><li>Sports</li></ul></div>',
+      '<div class="content"><div class="story-body"><p>The bridge closes in May.</p></div></div>',
+      '<div class="sidebar"><h3>Most read</h3><div class="item"><div>Storm this weekend</div></div></div>',
+      '<div id="comments"><div class="comment">Great article!</div></div>',
+      '<div class="share-tools">Share</div><div class="site-footer">Copyright 2026</div></body>',
+    ].join('\n');
+    expect(withoutMarkup(divs).split(/\s+/u).filter(Boolean)).toEqual(['The', 'bridge', 'closes', 'in', 'May.']);
+    // A chrome block that never closes loses its tag only.
+    expect(withoutMarkup('<div class="sidebar">The bridge closes in May.').trim()).toBe('The bridge closes in May.');
+  });
+
   it('leaves an unknown reference as written and blanks a non-breaking space', () => {
     expect(withoutMarkup('a&nbsp;b &#160;c &bogus; caf&eacute;')).toBe(`a      b       c &bogus; caf\u00E9${'\u200B'.repeat(7)}`);
   });
