@@ -40,6 +40,13 @@ export function normalize(original: string): NormalizedText {
         lastWasSpace = true;
         continue;
       }
+      if (code === HYPHEN && isLetter(out.last())) {
+        const resumed = afterLineEndHyphen(original, i);
+        if (resumed !== undefined) {
+          i = resumed;
+          continue;
+        }
+      }
       lastWasSpace = false;
       out.push(code === 96 ? 39 : code >= 65 && code <= 90 ? code + 32 : code, start);
       continue;
@@ -63,6 +70,31 @@ export function normalize(original: string): NormalizedText {
     for (let k = 0; k < folded.length; k++) out.push(folded.charCodeAt(k), start);
   }
   return out.finish(original.length);
+}
+
+const HYPHEN = 45;
+
+/**
+ * Where a word hyphenated at a line's end goes on ("cab-\n    bage": the "b" of "bage"), or
+ * undefined when the hyphen does not end a line or the next line does not go on in lower case.
+ * Print and text extracted from it with its layout (`pdftotext -layout`, OCR) keep such hyphens;
+ * read as written, the word was two words, other ones in each copy set to another measure. The
+ * hyphen and the line break are dropped, so "cab-\nbage" compares as "cabbage"; a compound
+ * hyphenated at its own hyphen ("multi-\ncore") becomes "multicore", which alignment takes for
+ * the same letters cut otherwise (typography).
+ */
+function afterLineEndHyphen(text: string, from: number): number | undefined {
+  let j = from;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  if (text.charCodeAt(j) === 13) j++;
+  if (text.charCodeAt(j) !== 10) return undefined;
+  j++;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  return /\p{Ll}/u.test(text[j] ?? '') ? j : undefined;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 0xc0 && /\p{L}/u.test(String.fromCharCode(code)));
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -92,6 +124,11 @@ class TextBuilder {
 
   constructor(capacity: number) {
     if (scratchCodes.length < capacity) grow(capacity);
+  }
+
+  /** The last code unit pushed, or -1. */
+  last(): number {
+    return this.length === 0 ? -1 : (scratchCodes[this.length - 1] as number);
   }
 
   push(code: number, from: number): void {

@@ -13,6 +13,13 @@ describe('normalize', () => {
     expect(original.slice(n.origin[at], n.origin[at + 6])).toBe('Martin');
   });
 
+  it('reads a word hyphenated at a line\'s end whole, and leaves other hyphens', () => {
+    const text = 'run cab-\n      bage(1) and multi-\r\ncore; the end -\nnext, ABC-\nDef, well-known';
+    const { text: folded, origin } = normalize(text);
+    expect(folded).toBe('run cabbage(1) and multicore; the end -\nnext, abc-\ndef, well-known');
+    expect(text.slice(origin[folded.indexOf('bage')], (origin[folded.indexOf('bage')] ?? 0) + 4)).toBe('bage');
+  });
+
   it('composes a base letter with its combining mark (NFKC)', () => {
     expect(normalize('Mic\u0065\u0301al').text).toBe('micéal');
   });

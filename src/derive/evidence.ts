@@ -429,10 +429,10 @@ export function spellingVariants(doc: PreparedDocument, lexicon: Lexicon): Evide
 /**
  * A quote on one line: where a text is hard-wrapped (a PDF's extracted text, a mail body), a
  * line break inside a quoted phrase is layout, not wording, and "way\nof life" is the reading
- * "way of life".
+ * "way of life"; a word hyphenated at a line's end is whole, as normalize() reads it.
  */
 function oneLine(text: string): string {
-  return text.replace(/\s+/gu, ' ');
+  return text.replace(/(\p{L})-[ \t]*\r?\n\s*(?=\p{Ll})/gu, '$1').replace(/\s+/gu, ' ');
 }
 
 /** Quotes a passage for evidence, on one line, shortened at a word boundary. */
