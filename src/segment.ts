@@ -125,6 +125,7 @@ const PAGE_MARGIN = 3;
  */
 const PAGE_SPACING = 0.3;
 const MIN_PAGE_LINES = 15;
+const CUE_TIMING = /^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{3}/u;
 /** A running header or a page number longer than this is rare; a longer repeated line stays. */
 const MAX_FURNITURE_CHARACTERS = 80;
 
@@ -144,21 +145,28 @@ function withoutFurniture(text: string): string {
     else byKey.set(key, [i]);
   });
   const pages: number[] = [];
+  const furniture = new Set<number>();
   lines.forEach((line, i) => {
     if (line.includes('\f')) pages.push(i);
+    // A subtitle cue's timing line and the number above it (SRT, WebVTT): a sentence runs on
+    // from one cue into the next as over a page break. Two rips of one film differ in timing.
+    if (CUE_TIMING.test(line)) {
+      furniture.add(i);
+      if (/^\s*\d+\s*$/u.test(lines[i - 1] ?? '')) furniture.add(i - 1);
+    }
   });
-  const furniture = new Set<number>();
   for (const at of byKey.values()) {
     if (at.length >= FURNITURE_REPEATS && arePageNumbers(at.map((i) => lines[i] ?? ''), at)) {
       pages.push(...at);
       for (const i of at) furniture.add(i);
     }
   }
-  if (pages.length === 0) return text;
-  const nearPage = new Uint8Array(lines.length);
-  for (const p of pages) nearPage.fill(1, Math.max(0, p - PAGE_MARGIN), p + PAGE_MARGIN + 1);
-  for (const at of byKey.values()) {
-    if (at.length >= FURNITURE_REPEATS && at.every((i) => nearPage[i] === 1)) for (const i of at) furniture.add(i);
+  if (pages.length > 0) {
+    const nearPage = new Uint8Array(lines.length);
+    for (const p of pages) nearPage.fill(1, Math.max(0, p - PAGE_MARGIN), p + PAGE_MARGIN + 1);
+    for (const at of byKey.values()) {
+      if (at.length >= FURNITURE_REPEATS && at.every((i) => nearPage[i] === 1)) for (const i of at) furniture.add(i);
+    }
   }
   if (furniture.size === 0) return text;
   return lines.map((line, i) => (furniture.has(i) ? `\f${line.slice(1).replace(/[^\r]/gu, ' ')}` : line)).join('\n');

@@ -163,6 +163,19 @@ describe('segment on text extracted from print', () => {
   });
 });
 
+describe('segment on subtitles', () => {
+  // SRT: a number, a timing line, the cue's text; a sentence runs on over cues.
+  const cues = (timing: number): string =>
+    [HARBOUR.slice(0, 2).join(' ').split(' ').slice(0, 9), HARBOUR.slice(0, 2).join(' ').split(' ').slice(9)]
+      .map((words, n) => `${n + 1}\n00:00:0${timing + 3 * n},000 --> 00:00:0${timing + 3 * n + 2},500\n${words.join(' ')}\n`)
+      .join('\n');
+
+  it('reads the cues\' text as sentences, without their numbers and timings', () => {
+    expect(segment(cues(1)).map((s) => s.text.replace(/\s+/g, ' '))).toEqual(HARBOUR.slice(0, 2));
+    expect(segment(cues(2)).map((s) => s.text.replace(/\s+/g, ' '))).toEqual(HARBOUR.slice(0, 2));
+  });
+});
+
 describe('segment where a stop has no space after it', () => {
   // sbd cuts "there.Then" in two; with its preserve_whitespace option it then started every later
   // sentence of the paragraph a word late ("... the wooden warehouses along the quay. A").
