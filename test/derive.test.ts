@@ -778,6 +778,19 @@ describe('copies extracted with their layout', () => {
   });
 });
 
+describe('a syndicated copy that credits its source', () => {
+  // It adds one line and drops nothing: as passages go it is the fuller text, the one a copy
+  // would have been made from, but the line says where it came from.
+  const story = HARBOUR.join('\n\n');
+  const credited = `${story}\n\nThis article originally appeared in The Harbour Gazette and is republished here with permission.`;
+
+  it('is derived from the story, whichever name it has', () => {
+    for (const [o, c] of [['a.txt', 'b.txt'], ['b.txt', 'a.txt']]) {
+      expect(parentOf({ [o]: story, [c]: credited })[c]).toMatchObject({ source: o });
+    }
+  });
+});
+
 describe('a mail reply that quotes the message it answers', () => {
   // The reply quotes the whole message, wrapped and marked "> ", under two lines of its own: as
   // passages go it is the longer text, the one a copy would have been made from.
