@@ -789,6 +789,13 @@ describe('a syndicated copy that credits its source', () => {
       expect(parentOf({ [o]: story, [c]: credited })[c]).toMatchObject({ source: o });
     }
   });
+
+  it('and so is a later version that says it corrects an earlier one', () => {
+    const corrected = `${story}\n\nCorrection: An earlier version of this article misstated the year the railway reached the town.`;
+    for (const [o, c] of [['a.txt', 'b.txt'], ['b.txt', 'a.txt']]) {
+      expect(parentOf({ [o]: story, [c]: corrected })[c]).toMatchObject({ source: o });
+    }
+  });
 });
 
 describe('a mail reply that quotes the message it answers', () => {

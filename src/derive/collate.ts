@@ -130,11 +130,14 @@ const QUOTE_LOSS = 2;
 /**
  * A passage that credits another publication ("This article originally appeared in ...",
  * "republished with permission", "The Associated Press contributed to this report") is what a
- * syndicated copy adds; its original does not carry it. It is priced as quoting is: taking it is
+ * syndicated copy adds, and one that speaks of an earlier version ("This story has been
+ * updated", "An earlier version of this article misstated ...") what a later version adds;
+ * the text they came from does not carry them. They are priced as quoting is: taking one is
  * cheap, losing it dear. Before, a copy that added only such a line was drawn as the source
  * (the original "dropped" it, a truncation).
  */
-const ATTRIBUTION = /\b(?:originally (?:appeared|published|ran|posted)|first (?:appeared|published)|republished|reprinted|with (?:the )?(?:kind )?permission|contributed (?:reporting )?to this (?:report|story))\b/iu;
+const ATTRIBUTION =
+  /\b(?:originally (?:appeared|published|ran|posted)|first (?:appeared|published)|republished|reprinted|with (?:the )?(?:kind )?permission|contributed (?:reporting )?to this (?:report|story)|an earlier version of this (?:article|story|report)|this (?:article|story|report) (?:has been|was) (?:updated|corrected))\b/iu;
 /** A typographic habit (see typography.ts) weighs like one changed word. */
 const TYPOGRAPHY_WEIGHT = 1;
 /** Function words change with every translation and carry less signal than content words. */
