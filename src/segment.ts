@@ -125,6 +125,8 @@ const PAGE_MARGIN = 3;
  */
 const PAGE_SPACING = 0.3;
 const MIN_PAGE_LINES = 15;
+const GUTENBERG_START = /^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK/iu;
+const GUTENBERG_END = /^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK/iu;
 const CUE_TIMING = /^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{3}/u;
 /** A running header or a page number longer than this is rare; a longer repeated line stays. */
 const MAX_FURNITURE_CHARACTERS = 80;
@@ -146,6 +148,12 @@ function withoutFurniture(text: string): string {
   });
   const pages: number[] = [];
   const furniture = new Set<number>();
+  // A Project Gutenberg e-text's header and licence, before its START line and from its END
+  // line on: some thousands of words that no other edition of the book carries.
+  const start = lines.findIndex((line) => GUTENBERG_START.test(line));
+  const end = lines.findIndex((line) => GUTENBERG_END.test(line));
+  if (start >= 0) for (let i = 0; i <= start; i++) furniture.add(i);
+  if (end > start) for (let i = end; i < lines.length; i++) furniture.add(i);
   lines.forEach((line, i) => {
     if (line.includes('\f')) pages.push(i);
     // A subtitle cue's timing line and the number above it (SRT, WebVTT): a sentence runs on

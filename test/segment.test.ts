@@ -163,6 +163,14 @@ describe('segment on text extracted from print', () => {
   });
 });
 
+describe('segment on a Project Gutenberg e-text', () => {
+  it('reads the book alone, not the header and licence around it', () => {
+    const licence = 'This eBook is for the use of anyone anywhere in the United States and most other parts of the world at no cost.';
+    const etext = `The Project Gutenberg eBook of Harbours\n\n${licence}\n\n*** START OF THE PROJECT GUTENBERG EBOOK HARBOURS ***\n\n${HARBOUR.slice(0, 3).join(' ')}\n\n*** END OF THE PROJECT GUTENBERG EBOOK HARBOURS ***\n\n${licence}\n`;
+    expect(segment(etext).map((s) => s.text)).toEqual(HARBOUR.slice(0, 3));
+  });
+});
+
 describe('segment on subtitles', () => {
   // SRT: a number, a timing line, the cue's text; a sentence runs on over cues.
   const cues = (timing: number): string =>
