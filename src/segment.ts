@@ -132,8 +132,9 @@ const CUE_TIMING = /^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)
 const MAX_FURNITURE_CHARACTERS = 80;
 
 /**
- * The text with its page furniture (above) blanked, as withoutMarkup does, so offsets stay those
- * of the text as written: a form feed, the page break it stands for, then spaces.
+ * The text with what is not its wording blanked: page furniture (above), subtitle cues' timing
+ * lines, a Project Gutenberg e-text's header and licence. Blanked as withoutMarkup does, so
+ * offsets stay those of the text as written: a form feed, the break it stands for, then spaces.
  */
 function withoutFurniture(text: string): string {
   const lines = text.split('\n');
