@@ -790,10 +790,11 @@ describe('a syndicated copy that credits its source', () => {
     }
   });
 
-  it('and so is a later version that says it corrects an earlier one, or opens with an update', () => {
+  it('and so is a later version that says it corrects an earlier one, opens with an update, or was sent on from a phone', () => {
     const corrected = `${story}\n\nCorrection: An earlier version of this article misstated the year the railway reached the town.`;
     const updated = `UPDATE (3 p.m.): The council voted on Tuesday to restore the old warehouses.\n\n${story}`;
-    for (const later of [corrected, updated]) {
+    const resent = `${story}\n\nSent from my iPhone`;
+    for (const later of [corrected, updated, resent]) {
       for (const [o, c] of [['a.txt', 'b.txt'], ['b.txt', 'a.txt']]) {
         expect(parentOf({ [o]: story, [c]: later })[c]).toMatchObject({ source: o });
       }

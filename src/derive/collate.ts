@@ -132,12 +132,15 @@ const QUOTE_LOSS = 2;
  * "republished with permission", "The Associated Press contributed to this report") is what a
  * syndicated copy adds, and one that speaks of an earlier version ("This story has been
  * updated", "An earlier version of this article misstated ...", a note that opens "UPDATE:" or
- * "Correction:") what a later version adds;
+ * "Correction:") what a later version adds, and a mail client's footer what a message sent on
+ * from a phone adds;
  * the text they came from does not carry them. They are priced as quoting is: taking one is
  * cheap, losing it dear. Before, a copy that added only such a line was drawn as the source
  * (the original "dropped" it, a truncation).
  */
 const UPDATE_NOTE = /^\s*(?:update|updated|correction|clarification|editor'?s note)\s*(?:\([^)]{0,40}\))?\s*[:\u2013\u2014-]/iu;
+/** A mail client's line under what its user sent on ("Sent from my iPhone", "Get Outlook for iOS"). */
+const CLIENT_FOOTER = /^\s*(?:sent from my \w+|sent from (?:yahoo mail|mail for windows|outlook)|get outlook for \w+)/iu;
 const ATTRIBUTION =
   /\b(?:originally (?:appeared|published|ran|posted)|first (?:appeared|published)|republished|reprinted|with (?:the )?(?:kind )?permission|contributed (?:reporting )?to this (?:report|story)|an earlier version of this (?:article|story|report)|this (?:article|story|report) (?:has been|was) (?:updated|corrected))\b/iu;
 /** A typographic habit (see typography.ts) weighs like one changed word. */
@@ -245,7 +248,7 @@ export function collate(
       const credits = unit.members.some((sentences, m) =>
         sentences.some((i) => {
           const text = documents[members[m] as number]?.spans[i]?.text ?? '';
-          return ATTRIBUTION.test(text) || UPDATE_NOTE.test(text);
+          return ATTRIBUTION.test(text) || UPDATE_NOTE.test(text) || CLIENT_FOOTER.test(text);
         }),
       );
       characters.push({ state: presence, gain: credits ? QUOTE_GAIN : PASSAGE_GAIN, loss: credits ? QUOTE_LOSS : PASSAGE_LOSS, unit: u, word: undefined });
