@@ -143,10 +143,22 @@ function isChrome(tag: string): boolean {
   return CHROME_NAME.test(names) && !CONTENT_NAME.test(names);
 }
 
+/**
+ * An element's own opening and closing tags ("<main class=x>", "</main>"; not "<main.h>" in a
+ * program listing), one pattern per name, made once: a page's every chrome block and article
+ * is looked up by them.
+ */
+const ELEMENT_TAGS = new Map<string, RegExp>();
+function tagsOf(name: string): RegExp {
+  const key = name.toLowerCase();
+  let tags = ELEMENT_TAGS.get(key);
+  if (!tags) ELEMENT_TAGS.set(key, (tags = new RegExp(`<(/?)${key}(?:\\s[^<>]{0,${MAX_ATTRIBUTES}})?>`, 'giu')));
+  return tags;
+}
+
 /** Where the element whose opening tag is text[at, from) ends, nested ones of its name counted; undefined if it does not. */
 function closingOf(text: string, at: number, from: number): number | undefined {
-  const name = /^<([A-Za-z]+)/u.exec(text.slice(at, at + 16))?.[1] ?? '';
-  const tag = new RegExp(`<(/?)${name}(?:\\s[^<>]{0,${MAX_ATTRIBUTES}})?>`, 'giu');
+  const tag = tagsOf(/^<([A-Za-z]+)/u.exec(text.slice(at, at + 16))?.[1] ?? '');
   tag.lastIndex = from;
   let depth = 1;
   for (let m = tag.exec(text); m; m = tag.exec(text)) {
@@ -168,8 +180,8 @@ function blank(markup: string): string {
  */
 function outsideArticles(text: string, visible: string): string {
   for (const name of ['article', 'main']) {
-    // The element's own tag, not "<main.h>" in a program listing.
-    const tag = new RegExp(`<(/?)${name}(?:\\s[^<>]{0,${MAX_ATTRIBUTES}})?>`, 'giu');
+    const tag = tagsOf(name);
+    tag.lastIndex = 0;
     const kept: Array<[number, number]> = [];
     let depth = 0;
     let start = 0;
