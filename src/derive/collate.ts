@@ -143,6 +143,10 @@ const UPDATE_NOTE = /^\s*(?:update|updated|correction|clarification|editor'?s no
 const CLIENT_FOOTER = /^\s*(?:sent from my \w+|sent from (?:yahoo mail|mail for windows|outlook)|get outlook for \w+)/iu;
 const ATTRIBUTION =
   /\b(?:originally (?:appeared|published|ran|posted)|first (?:appeared|published)|republished|reprinted|with (?:the )?(?:kind )?permission|contributed (?:reporting )?to this (?:report|story)|an earlier version of this (?:article|story|report)|this (?:article|story|report) (?:has been|was) (?:updated|corrected))\b/iu;
+/** Whether a sentence credits another publication or an earlier version (ATTRIBUTION, UPDATE_NOTE, CLIENT_FOOTER). */
+function creditsAnother(sentence: string): boolean {
+  return ATTRIBUTION.test(sentence) || UPDATE_NOTE.test(sentence) || CLIENT_FOOTER.test(sentence);
+}
 /** A typographic habit (see typography.ts) weighs like one changed word. */
 const TYPOGRAPHY_WEIGHT = 1;
 /** Function words change with every translation and carry less signal than content words. */
@@ -245,12 +249,7 @@ export function collate(
     };
     const presence = Int8Array.from(unit.members, (s, m) => (s.length > 0 ? 1 : brokenOff[m]?.has(u) ? -1 : 0));
     if (presence.includes(0)) {
-      const credits = unit.members.some((sentences, m) =>
-        sentences.some((i) => {
-          const text = documents[members[m] as number]?.spans[i]?.text ?? '';
-          return ATTRIBUTION.test(text) || UPDATE_NOTE.test(text) || CLIENT_FOOTER.test(text);
-        }),
-      );
+      const credits = unit.members.some((sentences, m) => sentences.some((i) => creditsAnother(documents[members[m] as number]?.spans[i]?.text ?? '')));
       characters.push({ state: presence, gain: credits ? QUOTE_GAIN : PASSAGE_GAIN, loss: credits ? QUOTE_LOSS : PASSAGE_LOSS, unit: u, word: undefined });
     }
     const sites = substitutions.get(unit.members) ?? [];
