@@ -826,3 +826,15 @@ describe('a mail reply that quotes the message it answers', () => {
     }
   });
 });
+
+describe('texts too short to show how they were made', () => {
+  it('names two one-sentence reports of one event a paraphrase, direction unsure, not a translation', () => {
+    const family = parentOf({
+      'wire.txt': 'Breaking: A magnitude 6.1 earthquake struck off the coast of northern Chile on Tuesday morning, the USGS said. No tsunami warning was issued.',
+      'feed.txt': 'BREAKING: Magnitude 6.1 earthquake strikes off northern Chile coast on Tuesday morning, says USGS. No tsunami warning issued.',
+    });
+    const copy = Object.values(family).find((d) => d.source !== null);
+    expect(copy).toMatchObject({ method: 'paraphrase', directionOnly: true });
+    expect(copy?.evidence.some((e) => e.kind === 'explicitation')).toBe(false);
+  });
+});

@@ -3,7 +3,7 @@ import type { EdgeFeatures } from '../src/derive/features.js';
 import { classifyMethod, type MethodContext } from '../src/derive/method.js';
 
 // Feature values are those the engine measured on generated families (session 20), rounded.
-const untouched: EdgeFeatures = { kept: 1, added: 0, contentKept: 1, functionKept: 1, novel: 0, synonymSwaps: 0, orderKept: 1 };
+const untouched: EdgeFeatures = { kept: 1, added: 0, contentKept: 1, functionKept: 1, novel: 0, synonymSwaps: 0, orderKept: 1, shared: 12 };
 
 function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synonymsKnown = true, spelledOut = 0): string {
   const context: MethodContext = {
@@ -67,5 +67,13 @@ describe('classifyMethod', () => {
     const revision = { contentKept: 0.86, functionKept: 0.83, novel: 0.12, synonymSwaps: 0.15 };
     expect(method(revision, true, true, 0)).toBe('edit');
     expect(method(revision, true, true, 3)).toBe('machine-translation');
+  });
+
+  it('names a rewording of one or two passages a paraphrase: a translation shows by passages kept in order, and there are none to order', () => {
+    // Two one-sentence reports of the same earthquake, one reworded from the other.
+    const tweet = { contentKept: 0.62, functionKept: 0.7, novel: 0.35, synonymSwaps: 0.1 };
+    expect(method({ ...tweet, shared: 1 }, true)).toBe('paraphrase');
+    expect(method({ ...tweet, shared: 2 }, false)).toBe('paraphrase');
+    expect(method(tweet, true)).toBe('machine-translation');
   });
 });

@@ -17,6 +17,8 @@ export interface EdgeFeatures {
   readonly synonymSwaps: number;
   /** Whether the kept passages keep the source's order. 1 = same order, 0.5 = random. */
   readonly orderKept: number;
+  /** How many passages source and target share. */
+  readonly shared: number;
 }
 
 /** A text's passages and words as the collation sees them, for one family member or the lost source. */
@@ -172,6 +174,7 @@ export function edgeFeatures(
     novel: ratio(novel, targetWords),
     synonymSwaps: ratio(swapped, dropped),
     orderKept: concordance(order),
+    shared,
   };
 }
 

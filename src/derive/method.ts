@@ -63,6 +63,13 @@ const LIGHT_REWORDING_OF_LOST = 0.2;
  * keeps them (at most 0.93).
  */
 const LOST_SOURCE_SPIN_SYNONYMS = 0.5;
+/**
+ * A translation is told from a paraphrase by what it keeps across passages: every one, in order.
+ * Fewer shared passages than this show no order to keep (two one-sentence reports of the same
+ * earthquake read as a round trip at 0.54), and the rewording is named by the label that claims
+ * the least, paraphrase.
+ */
+const ORDERED_PASSAGES = 3;
 /** A writer's light revision that spells out nothing more may rework this many of the function words. */
 const EDITOR_FUNCTION_KEPT = 0.8;
 
@@ -75,7 +82,8 @@ const EDITOR_FUNCTION_KEPT = 0.8;
  *   edit (a copy editor's touch, a writer's light revision);
  * - content words swapped in place, function words kept, many swaps dictionary synonyms (most of
  *   them, against a lost source), or leftover spinner syntax: spin (the article-spinner signature);
- * - passages dropped, added or reordered, or most wording replaced: paraphrase;
+ * - passages dropped, added or reordered, or most wording replaced, or too few passages shared to
+ *   show an order: paraphrase;
  * - otherwise (wording drifts through content and function words alike, order kept): machine translation.
  */
 export function classifyMethod(c: MethodContext): Method {
@@ -115,7 +123,7 @@ export function classifyMethod(c: MethodContext): Method {
   // the rules below.
   const writerLike = f.functionKept >= SPIN_FUNCTION_KEPT || (f.functionKept >= EDITOR_FUNCTION_KEPT && c.spelledOut < 1);
   if (c.sourceObserved && lightlyReworded(LIGHT_REWORDING) && writerLike) return 'edit';
-  if (f.kept < 0.8 || f.added >= 0.1 || f.orderKept < 0.85 || f.contentKept < 0.5) return 'paraphrase';
+  if (f.kept < 0.8 || f.added >= 0.1 || f.orderKept < 0.85 || f.contentKept < 0.5 || f.shared < ORDERED_PASSAGES) return 'paraphrase';
   return 'machine-translation';
 }
 
