@@ -5,7 +5,7 @@
  * nobody here wrote (by default the English "Debian Reference", Debian package
  * debian-reference-en), with real transformation tools, and writes them with a truth.json.
  *
- *   node scripts/generate-families.mjs [--seed N] [--out fixtures/generated] [--prose reference|handbook|kjv]
+ *   node scripts/generate-families.mjs [--seed N] [--out fixtures/generated] [--prose reference|handbook|kjv] [--render eng-spa]
  *
  * Needs (Debian): apertium, apertium-eng-spa, apertium-eng-cat, apertium-en-gl, apertium-eo-en,
  * and the prose: debian-reference-en (reference), debian-handbook (handbook: "The Debian
@@ -24,6 +24,10 @@
  *   truncation (a prefix kept); typography only (quotes, dashes, spaces).
  * Sentences are split by ICU's rules (Intl.Segmenter). A family takes each language pair once.
  * The same seed gives the same families byte for byte (Apertium is deterministic).
+ *
+ * `--render MODE` passes every finished file through that Apertium mode (eng-spa, eng-cat, en-gl,
+ * en-eo): a tradition in another language with the same history, for the engine's non-English
+ * reading. Drift lists name English words, so a rendered set has none.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +44,7 @@ const option = (name, fallback) => {
 const SEED = Number(option('--seed', '20261124'));
 const OUT = option('--out', 'fixtures/generated');
 const PROSE = option('--prose', 'reference');
+const RENDER = option('--render', undefined);
 
 /** mulberry32: a small, well-mixed deterministic generator. */
 function prng(seed) {
@@ -478,8 +483,9 @@ for (let i = 1; i <= 3; i++) {
 rmSync(OUT, { recursive: true, force: true });
 for (const [name, files] of Object.entries(texts)) {
   mkdirSync(path.join(OUT, name), { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(OUT, name, file), text);
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(OUT, name, file), RENDER ? apertium(RENDER, text) : text);
+  if (RENDER) delete families[name].drift;
 }
 const sorted = Object.fromEntries(Object.keys(families).sort().map((k) => [k, families[k]]));
-writeFileSync(path.join(OUT, 'truth.json'), JSON.stringify({ generator: `scripts/generate-families.mjs --seed ${SEED}${PROSE === 'reference' ? '' : ` --prose ${PROSE}`}`, families: sorted }, null, 2) + '\n');
+writeFileSync(path.join(OUT, 'truth.json'), JSON.stringify({ generator: `scripts/generate-families.mjs --seed ${SEED}${PROSE === 'reference' ? '' : ` --prose ${PROSE}`}${RENDER ? ` --render ${RENDER}` : ''}`, families: sorted }, null, 2) + '\n');
 process.stderr.write(`${Object.keys(families).length} families written to ${OUT}\n`);

@@ -1,7 +1,7 @@
 import { round } from './round.js';
 import { commonLength, diffWords, type DiffOp } from './diff.js';
 import type { PreparedDocument } from './document.js';
-import { isFunctionWord } from './lexicon.js';
+import { basicLexicon, type Lexicon } from './lexicon.js';
 import type { Token } from './tokenize.js';
 import { prefixOrder, StemMarks, StemSlots, stemIndexOf, stemSets, type StemSets, type StemWeights } from './similarity/stemsets.js';
 
@@ -70,7 +70,7 @@ const SANDWICH_MARGIN = 2;
  * counterpart of its neighbour's unit joins that unit, which yields 1:2 and 2:1 units where a
  * copy merged or split sentences, and two left between the same aligned neighbours may pair up.
  */
-export function alignDocuments(a: PreparedDocument, b: PreparedDocument, weights: StemWeights, isLemma: IsLemma = () => false): PairAlignment {
+export function alignDocuments(a: PreparedDocument, b: PreparedDocument, weights: StemWeights, words: WordKnowledge = basicLexicon): PairAlignment {
   const index = stemIndexOf(weights);
   const va = stemSets(a, a.tokens, index);
   const vb = stemSets(b, b.tokens, index);
@@ -100,7 +100,7 @@ export function alignDocuments(a: PreparedDocument, b: PreparedDocument, weights
     .map((g): AlignedUnit =>
       g.cut
         ? { a: g.a, b: g.b, score: round(weightedDice(va, g.a, vb, g.b), 4), retention: 1, kind: 'truncated', edits: [], cut: g.cut }
-        : describeUnit(a, b, g.a, g.b, weightedDice(va, g.a, vb, g.b), isLemma),
+        : describeUnit(a, b, g.a, g.b, weightedDice(va, g.a, vb, g.b), words),
     );
   return {
     units,
@@ -257,7 +257,7 @@ function absorbNeighbours(
   }
 }
 
-function describeUnit(a: PreparedDocument, b: PreparedDocument, ia: number[], ib: number[], score: number, isLemma: IsLemma): AlignedUnit {
+function describeUnit(a: PreparedDocument, b: PreparedDocument, ia: number[], ib: number[], score: number, words: WordKnowledge): AlignedUnit {
   // One sentence written the same on both sides (most units of copies): its words are the same,
   // so the diff has nothing to say; worked out in full, they took 40% of the time of this function
   // on the bench folder.
@@ -274,7 +274,7 @@ function describeUnit(a: PreparedDocument, b: PreparedDocument, ia: number[], ib
   const retention = wa.length + wb.length === 0 ? 1 : (2 * commonLength(ops)) / (wa.length + wb.length);
   const rawA = ia.map((i) => a.spans[i]?.text ?? '').join(' ');
   const rawB = ib.map((i) => b.spans[i]?.text ?? '').join(' ');
-  const edits = withContext(ops, wa, wb, isLemma).map((o) => toEdit(o, a.text, ta, wa, b.text, tb, wb));
+  const edits = withContext(ops, wa, wb, words).map((o) => toEdit(o, a.text, ta, wa, b.text, tb, wb));
   return { a: ia, b: ib, score: round(score, 4), retention: round(retention, 4), kind: unitKind(rawA, rawB, retention, ops), edits };
 }
 
@@ -313,8 +313,8 @@ function unitKind(rawA: string, rawB: string, retention: number, ops: readonly D
 
 const CONTEXT_MAX_WORDS = 2;
 
-/** Whether a phrase of several words (lower case, spaces) is one dictionary lemma: Lexicon.isLemma. */
-export type IsLemma = (phrase: string) => boolean;
+/** What attaching an edit to its context asks of the words: which phrases are lemmas, which words function words. */
+export type WordKnowledge = Pick<Lexicon, 'isLemma' | 'isFunctionWord'>;
 
 /**
  * The non-equal runs of a diff as edits. A short pure insertion or deletion takes the word next
@@ -326,7 +326,7 @@ export type IsLemma = (phrase: string) => boolean;
  * "financial backing"). `wa` and `wb` are the words of the two sides; the neighbours are read
  * from `wa` (they are equal runs).
  */
-function withContext(ops: readonly DiffOp[], wa: readonly string[], wb: readonly string[], isLemma: IsLemma): DiffOp[] {
+function withContext(ops: readonly DiffOp[], wa: readonly string[], wb: readonly string[], words: WordKnowledge): DiffOp[] {
   const out: DiffOp[] = [];
   ops.forEach((o, k) => {
     if (o.op === 'equal') return;
@@ -340,10 +340,11 @@ function withContext(ops: readonly DiffOp[], wa: readonly string[], wb: readonly
     const previous = wa[o.a[0] - 1] ?? '';
     const next = wa[o.a[1]] ?? '';
     const changed = (o.op === 'insert' ? wb.slice(o.b[0], o.b[1]) : wa.slice(o.a[0], o.a[1])).join(' ');
+    const isLemma = (phrase: string): boolean => words.isLemma?.(phrase) ?? false;
     const lemmaBefore = before && isLemma(`${previous} ${changed}`);
     const lemmaAfter = after && isLemma(`${changed} ${next}`);
     const preferAfter =
-      before && after && (lemmaAfter !== lemmaBefore ? lemmaAfter : isFunctionWord(previous) && !isFunctionWord(next));
+      before && after && (lemmaAfter !== lemmaBefore ? lemmaAfter : words.isFunctionWord(previous) && !words.isFunctionWord(next));
     if (before && !preferAfter) {
       out.push({ op: 'replace', a: [o.a[0] - 1, o.a[1]], b: [o.b[0] - 1, o.b[1]] });
     } else if (after) {

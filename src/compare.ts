@@ -4,7 +4,8 @@ import { contextFits } from './derive/passage.js';
 import { assemble, deriveFamily, familiesOf, MAX_CONFIDENCE, passageJudge, stemmaFamilies, type ComparedPair, type Derivation, type FamilyTask } from './derive/index.js';
 import { relation, RELATED_WORDING, share } from './derive/relation.js';
 import { prepareDocument, type DocumentInput, type PreparedDocument } from './document.js';
-import { basicLexicon, type Lexicon } from './lexicon.js';
+import { basicLexicon, lexiconFor, type Lexicon } from './lexicon.js';
+import { prevailing } from './language.js';
 import { withoutMarkup } from './markup.js';
 import type { SpanKind } from './segment.js';
 import { diceOfProfiles } from './similarity/dice.js';
@@ -45,6 +46,12 @@ export interface DocumentSummary {
   readonly characters: number;
   readonly words: number;
   readonly sentences: number;
+  /**
+   * ISO 639-3 code of the language its function words say it is in, `und` where no list covers
+   * enough of it (language.ts). A family in a language other than English is read with its
+   * function words and without WordNet, which is English.
+   */
+  readonly language: string;
   readonly spans?: ReadonlyArray<{ readonly start: number; readonly end: number; readonly kind: SpanKind }>;
 }
 
@@ -160,7 +167,7 @@ export type BatchAnswers = readonly AlignOutcome[] | readonly (readonly Derivati
 export function runAlign(site: Worksite, task: AlignTask, lexicon: Lexicon): AlignOutcome {
   const a = site.document(task.a);
   const b = site.document(task.b);
-  const alignment = alignDocuments(a, b, site.weights, (phrase) => lexicon.isLemma?.(phrase) ?? false);
+  const alignment = alignDocuments(a, b, site.weights, lexiconFor(lexicon, a.language));
   const sharedRun = Math.max(longestSharedRun(a.runGrams, b.gramSet, site.common), longestSharedRun(b.runGrams, a.gramSet, site.common));
   return {
     alignment,
@@ -180,7 +187,8 @@ export function runAlign(site: Worksite, task: AlignTask, lexicon: Lexicon): Ali
 export function runFamily(site: Worksite, task: FamilyTask, lexicon: Lexicon): Derivation[] {
   const documents: PreparedDocument[] = [];
   for (const d of task.family) documents[d] = site.document(d);
-  const derivations = deriveFamily(documents, task.family, task.links, lexicon, task.borrowed, task.boilerplate);
+  const language = prevailing(task.family.map((d) => (documents[d] as PreparedDocument).language));
+  const derivations = deriveFamily(documents, task.family, task.links, lexiconFor(lexicon, language), task.borrowed, task.boilerplate);
   site.release(task.family);
   return derivations;
 }
@@ -331,6 +339,7 @@ export function* comparison(
         characters: d.text.length,
         words: (prints[k] as Fingerprint).words,
         sentences: spans.length,
+        language: (prints[k] as Fingerprint).language,
         ...(options.spans ? { spans: spans.map((s) => ({ start: s.start, end: s.end, kind: s.kind })) } : {}),
       };
     }),

@@ -1,3 +1,4 @@
+import type { Language } from './language.js';
 import { withoutMarkup } from './markup.js';
 import { normalize } from './normalize.js';
 import { segment, type Span } from './segment.js';
@@ -23,6 +24,8 @@ export interface PreparedDocument {
   /** Five-word windows in order, and sorted and distinct, for verbatim passage runs. */
   readonly runGrams: Uint32Array;
   readonly gramSet: Uint32Array;
+  /** The language its function words say it is in (language.ts). */
+  readonly language: Language;
 }
 
 export interface DocumentInput {
@@ -51,5 +54,6 @@ export function prepareDocument(input: DocumentInput, print?: Fingerprint, table
     stemPairs: prints.stemPairs,
     runGrams: prints.runGrams,
     gramSet: prints.gramSet,
+    language: prints.language,
   };
 }

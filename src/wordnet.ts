@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { baseForms, isFunctionWord, type Lexicon } from './lexicon.js';
+import { baseForms, basicLexicon, type Lexicon } from './lexicon.js';
 
 const POS_FILES = ['noun', 'verb', 'adj', 'adv'] as const;
 
@@ -46,7 +46,7 @@ export async function loadWordNetLexicon(dictDir = wordnetDictDir()): Promise<Le
   return {
     listsSynonyms: true,
     commonness(word: string): number {
-      if (isFunctionWord(word)) return 1;
+      if (basicLexicon.isFunctionWord(word)) return 1;
       if (/^\d/.test(word)) return 0.5;
       const lemmas = lemmasOf(word);
       if (lemmas.length === 0) return 0.15;
@@ -57,8 +57,9 @@ export async function loadWordNetLexicon(dictDir = wordnetDictDir()): Promise<Le
       return lemmasOf(phrase).length > 0;
     },
     knows(word: string): boolean {
-      return isFunctionWord(word) || lemmasOf(word).length > 0;
+      return basicLexicon.isFunctionWord(word) || lemmasOf(word).length > 0;
     },
+    isFunctionWord: basicLexicon.isFunctionWord,
     synonyms(a: string, b: string): boolean {
       const la = lemmasOf(a);
       const lb = lemmasOf(b);

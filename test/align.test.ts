@@ -5,6 +5,7 @@ import { stemIndexOf, stemSets } from '../src/similarity/stemsets.js';
 import { tokenize } from '../src/tokenize.js';
 import { diffWords } from '../src/diff.js';
 import { prepareDocument } from '../src/document.js';
+import { basicLexicon } from '../src/lexicon.js';
 import { HARBOUR, readFixture, SEED } from './helpers.js';
 
 const docs = readFixture('seeds').map((d) => prepareDocument(d));
@@ -124,7 +125,7 @@ describe('an inserted word named with its neighbour', () => {
   const pair = (a: string, b: string, isLemma?: (phrase: string) => boolean) => {
     const da = prepareDocument({ id: 'a.txt', text: a, sha256: '' });
     const db = prepareDocument({ id: 'b.txt', text: b, sha256: '' });
-    return alignDocuments(da, db, stemWeights([da, db]), isLemma).units.flatMap((u) => u.edits);
+    return alignDocuments(da, db, stemWeights([da, db]), isLemma ? { ...basicLexicon, isLemma } : undefined).units.flatMap((u) => u.edits);
   };
 
   it('takes the neighbour it makes a dictionary lemma with', () => {

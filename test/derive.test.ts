@@ -5,7 +5,7 @@ import { renderTable } from '../src/report/table.js';
 import { renderDot, renderGraphml, renderMermaid } from '../src/report/graph.js';
 import { renderJsonl } from '../src/report/jsonl.js';
 import { splitSwaps, substitutionEvidence, type OrientedEdit } from '../src/derive/evidence.js';
-import { basicLexicon, isFunctionWord, isSlip, isSpinnerSwap, isSynonymSwap, readingCommonness, type Lexicon } from '../src/lexicon.js';
+import { basicLexicon, isSlip, isSpinnerSwap, isSynonymSwap, readingCommonness, type Lexicon } from '../src/lexicon.js';
 import { loadWordNetLexicon } from '../src/wordnet.js';
 import type { Character, CollationUnit } from '../src/derive/collate.js';
 import { hiddenReading } from '../src/derive/features.js';
@@ -99,9 +99,10 @@ describe('how usual a reading is', () => {
     ['docket', 0.3],
   ]);
   const lexicon: Lexicon = {
-    commonness: (w) => (isFunctionWord(w) ? 1 : (counts.get(w) ?? 0.15)),
+    commonness: (w) => (basicLexicon.isFunctionWord(w) ? 1 : (counts.get(w) ?? 0.15)),
     synonyms: () => false,
     isLemma: (phrase) => phrase === 'double star',
+    isFunctionWord: basicLexicon.isFunctionWord,
   };
 
   it('judges a listed multiword lemma as itself, not by its common words', () => {

@@ -1,7 +1,7 @@
 import type { PairAlignment } from '../align.js';
 import { DisjointSets } from '../disjoint.js';
 import type { PreparedDocument } from '../document.js';
-import { isFunctionWord, isSlip, isSpinnerSwap, isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
+import { isSlip, isSpinnerSwap, isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
 import { stemOf } from '../tokenize.js';
 import { typographyStates } from './typography.js';
 import { EXPLICIT_WORDS } from './explicitation.js';
@@ -239,7 +239,7 @@ export function collate(
   units.forEach((unit, u) => {
     const settledHere = settledByUnit[u] as ReadonlySet<string>;
     const cohesion = (words: readonly string[]): number => {
-      const content = words.filter((w) => !isFunctionWord(w));
+      const content = words.filter((w) => !lexicon.isFunctionWord(w));
       if (content.length === 0) return 0;
       const cohesive = content.filter((w) => {
         const stem = stemOf(w);
@@ -264,7 +264,7 @@ export function collate(
       });
       if (!varies(state)) continue;
       const weight =
-        ([...x, ...y].every(isFunctionWord) ? FUNCTION_WORD_WEIGHT : 1) *
+        ([...x, ...y].every((w) => lexicon.isFunctionWord(w)) ? FUNCTION_WORD_WEIGHT : 1) *
         (lexicon.listsSynonyms === true && x.length === 1 && y.length === 1 && isSynonymSwap(x, y, lexicon) ? POLYGENETIC_WEIGHT : 1) *
         (isAccidental(x, y) ? ACCIDENTAL_WEIGHT : 1);
       const swap = lexicon.listsSynonyms !== true || isSpinnerSwap(x, y, lexicon);
@@ -279,7 +279,7 @@ export function collate(
       // A word gained or lost outside a substitution is priced the same either way: machine
       // translation adds common words where a spinner adds odd ones, so commonness says nothing
       // about direction here (tilting it by commonness put 3 of 78 generated texts the wrong way).
-      const weight = isFunctionWord(word) ? FUNCTION_WORD_WEIGHT : 1;
+      const weight = lexicon.isFunctionWord(word) ? FUNCTION_WORD_WEIGHT : 1;
       const tilt = COHESION_TILT * cohesion([word]) - EXPLICITATION_TILT * explicitWords([word]);
       characters.push({ state, gain: weight * (1 + tilt), loss: weight * (1 - tilt), unit: u, word });
     }

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Edit } from '../align.js';
 import type { PreparedDocument } from '../document.js';
-import { isFunctionWord, isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
+import { isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
 
 export type EvidenceKind = 'substitution' | 'omission' | 'addition' | 'reordering' | 'quotation' | 'spelling-variant' | 'spintax' | 'not-from' | 'embedded' | 'explicitation';
 
@@ -149,7 +149,7 @@ function isNameVariant(x: string, y: string, lexicon: Lexicon): boolean {
   // An ending makes another word of a name ("Russia" -> "Russian", "Russians"); one letter more
   // that is no English ending is a transliteration ("Zelensky" -> "Zelenskyy").
   if (long.startsWith(short) && (long.length - short.length > 1 || /[sn]$/u.test(long))) return false;
-  if (isFunctionWord(x) || isFunctionWord(y) || Math.min(lexicon.commonness(x), lexicon.commonness(y)) > 0.5) return false;
+  if (lexicon.isFunctionWord(x) || lexicon.isFunctionWord(y) || Math.min(lexicon.commonness(x), lexicon.commonness(y)) > 0.5) return false;
   return distance(x, y) <= (short.length >= 6 ? 2 : 1);
 }
 
@@ -229,7 +229,7 @@ export function substitutionEvidence(
       const drift = readingCommonness(e.sourceWords, lexicon, true) - readingCommonness(e.targetWords, lexicon, true);
       const broken = breaksExpression(e, lexicon);
       const telltale = broken !== undefined || respellsName(e, lexicon);
-      return { e, support, vouched, synonym, broken, content: hasContent(e), drift: drift + (telltale ? TELLTALE_BONUS : 0) };
+      return { e, support, vouched, synonym, broken, content: hasContent(e, lexicon), drift: drift + (telltale ? TELLTALE_BONUS : 0) };
     })
     .filter((x) => {
       const verdict = reconstruction(x.e);
@@ -385,12 +385,12 @@ function size(e: OrientedEdit): number {
 function isTelling(e: OrientedEdit, lexicon: Lexicon): boolean {
   const letters = (w: readonly string[]): string => w.join('').replace(/[^\p{L}\p{N}]/gu, '');
   if (letters(e.sourceWords) === letters(e.targetWords)) return false;
-  return hasContent(e) || isSynonymSwap(e.sourceWords, e.targetWords, lexicon);
+  return hasContent(e, lexicon) || isSynonymSwap(e.sourceWords, e.targetWords, lexicon);
 }
 
 /** Both readings carry a content word; such swaps are listed before swaps of function words. */
-function hasContent(e: OrientedEdit): boolean {
-  const content = (w: readonly string[]): boolean => w.some((x) => !isFunctionWord(x) && !x.includes("'"));
+function hasContent(e: OrientedEdit, lexicon: Lexicon): boolean {
+  const content = (w: readonly string[]): boolean => w.some((x) => !lexicon.isFunctionWord(x) && !x.includes("'"));
   return content(e.sourceWords) && content(e.targetWords);
 }
 

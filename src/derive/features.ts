@@ -1,4 +1,4 @@
-import { isFunctionWord, type Lexicon } from '../lexicon.js';
+import type { Lexicon } from '../lexicon.js';
 import type { Character, CollationUnit, Site } from './collate.js';
 
 /** How a target's text relates to its (observed or reconstructed) source, over the collation. */
@@ -146,14 +146,14 @@ export function edgeFeatures(
       targetWords++;
       if (!sw.has(w)) {
         novel++;
-        if (!isFunctionWord(w)) targetOnly.push(w);
+        if (!lexicon.isFunctionWord(w)) targetOnly.push(w);
       }
     }
     const unknown = target.unknown(u);
     for (const w of sw) {
       const kept = tw.has(w);
       if (!kept && unknown?.has(w)) continue;
-      if (isFunctionWord(w)) {
+      if (lexicon.isFunctionWord(w)) {
         functional++;
         if (kept) functionKept++;
       } else {

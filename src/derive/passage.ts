@@ -1,6 +1,6 @@
 import type { PairAlignment, StemWeights } from '../align.js';
 import type { PreparedDocument } from '../document.js';
-import { isFunctionWord } from '../lexicon.js';
+import { functionWords } from '../language.js';
 import { round } from '../round.js';
 import { stemId, stemIndexOf, type StemIndex } from '../similarity/stemsets.js';
 import { excerpt, type Evidence } from './evidence.js';
@@ -150,9 +150,10 @@ function contentStems(doc: PreparedDocument, index: StemIndex): ContentStems {
   if (cached && cached.index === index) return cached.stems;
   const ids: number[] = [];
   const start = new Int32Array(doc.tokens.length + 1);
+  const functional = functionWords(doc.language);
   doc.tokens.forEach((sentence, s) => {
     start[s] = ids.length;
-    for (const t of sentence) if (!isFunctionWord(t.norm) && !/^\d+$/u.test(t.norm)) ids.push(stemId(index, t.stem));
+    for (const t of sentence) if (!functional.has(t.norm) && !/^\d+$/u.test(t.norm)) ids.push(stemId(index, t.stem));
   });
   start[doc.tokens.length] = ids.length;
   const stems = { ids: Int32Array.from(ids), start };

@@ -1,3 +1,4 @@
+import { languageOf, type Language } from '../language.js';
 import { normalize } from '../normalize.js';
 import { stemOf, WORD } from '../tokenize.js';
 import { minhash } from './minhash.js';
@@ -21,6 +22,8 @@ export interface Fingerprint {
   readonly gramSet: Uint32Array;
   /** MinHash signature of the run grams; undefined for texts shorter than RUN_GRAM words. */
   readonly signature: Uint32Array | undefined;
+  /** The language its function words say it is in (language.ts). */
+  readonly language: Language;
 }
 
 export function fingerprint(text: string): Fingerprint {
@@ -35,5 +38,6 @@ export function fingerprint(text: string): Fingerprint {
     runGrams,
     gramSet,
     signature: minhash(gramSet),
+    language: languageOf(words),
   };
 }
