@@ -1,8 +1,10 @@
+import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
 import { functionWords, languageOf, prevailing, UNDETERMINED } from '../src/language.js';
 import { basicLexicon, lexiconFor } from '../src/lexicon.js';
 import { normalize } from '../src/normalize.js';
+import { renderTable } from '../src/report/table.js';
 import { WORD } from '../src/tokenize.js';
 import { loadWordNetLexicon } from '../src/wordnet.js';
 import { readFixture } from './helpers.js';
@@ -68,5 +70,12 @@ describe('compare on texts in other languages', () => {
       { id: 'c.txt', text: 'moo! moo! moo! moo! moo! moo! moo! moo!', sha256: '' },
     ]);
     expect(result.documents.map((d) => d.language)).toEqual(['spa', 'eng', UNDETERMINED]);
+  });
+
+  it('names the languages in the table where one is not English, and none for an English folder', () => {
+    const chalk = new Chalk({ level: 0 });
+    const spanish = compare(readFixture('heldout-spa/star-1'));
+    expect(renderTable(spanish, { chalk }).split('\n')[0]).toMatch(/, languages: Spanish 4$/u);
+    expect(renderTable(compare(readFixture('seeds')), { chalk }).split('\n')[0]).not.toContain('languages');
   });
 });

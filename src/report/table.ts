@@ -14,6 +14,21 @@ export interface TableOptions {
 export const MATRIX_MAX_DOCUMENTS = 20;
 const EVIDENCE_WIDTH = 64;
 
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/**
+ * Which languages the texts were read in, where any is not English (an undetermined one is read
+ * as English): "languages: Spanish 3, English 1". Nothing for an English folder.
+ */
+function languagesNote(result: CompareResult): string {
+  const counts = new Map<string, number>();
+  for (const d of result.documents) counts.set(d.language, (counts.get(d.language) ?? 0) + 1);
+  if ([...counts.keys()].every((l) => l === 'eng' || l === 'und')) return '';
+  const name = (code: string): string => (code === 'und' ? 'undetermined' : (LANGUAGE_NAMES.of(code) ?? code));
+  const listed = [...counts].sort(([x, m], [y, n]) => n - m || (x < y ? -1 : 1)).map(([code, n]) => `${name(code)} ${n}`);
+  return `, languages: ${listed.join(', ')}`;
+}
+
 /** The human report: a similarity matrix and the derivation table. */
 export function renderTable(result: CompareResult, options: TableOptions): string {
   const { chalk } = options;
@@ -24,7 +39,8 @@ export function renderTable(result: CompareResult, options: TableOptions): strin
     chalk.bold(`${result.documents.length} documents`) +
       `, ${result.pairs.length} related or overlapping pairs` +
       (hidden.size > 0 ? `, ${hidden.size} lost source${hidden.size > 1 ? 's' : ''} inferred` : '') +
-      (result.stats.boilerplateSentences > 0 ? `, ${result.stats.boilerplateSentences} boilerplate sentences (shared by unrelated texts) not counted as shared` : ''),
+      (result.stats.boilerplateSentences > 0 ? `, ${result.stats.boilerplateSentences} boilerplate sentences (shared by unrelated texts) not counted as shared` : '') +
+      languagesNote(result),
     '',
   );
   if (result.documents.length <= MATRIX_MAX_DOCUMENTS) {
