@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import { CALIBRATION_LEVEL, rate, RELIABILITY_BANDS, type EvalSummary, type FamilyScore, type Tally } from '../evaluate.js';
+import { renderGrid } from './grid.js';
 import { jsonSafe, terminalSafe } from './sanitize.js';
 
 const COLUMNS: ReadonlyArray<[string, (s: FamilyScore) => Tally]> = [
@@ -15,10 +15,7 @@ const COLUMNS: ReadonlyArray<[string, (s: FamilyScore) => Tally]> = [
 
 /** One row per family and an overall row: each score as a rate with its counts. */
 export function renderEvalTable(summary: EvalSummary, chalk: ChalkInstance): string {
-  const table = new Table({
-    head: ['family', 'docs', ...COLUMNS.map(([name]) => name), 'false'],
-    style: { head: [], border: [] },
-  });
+  const table: string[][] = [];
   const row = (s: FamilyScore, bold: boolean): string[] => {
     const cells = [terminalSafe(s.family), String(s.documents), ...COLUMNS.map(([, pick]) => cell(pick(s))), String(s.falseDerivations)];
     return bold ? cells.map((c) => chalk.bold(c)) : cells;
@@ -26,7 +23,7 @@ export function renderEvalTable(summary: EvalSummary, chalk: ChalkInstance): str
   for (const s of summary.families) table.push(row(s, false));
   if (summary.families.length > 1) table.push(row(summary.overall, true));
   return [
-    table.toString(),
+    renderGrid(table, { head: ['family', 'docs', ...COLUMNS.map(([name]) => name), 'false'] }),
     `reliability (parent right, by confidence): ${bands(summary.overall)
       .map(({ from, to, tally }) => `${from.toFixed(1)}-${to.toFixed(1)} ${cell(tally)}`)
       .join(', ')}`,

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { CompareResult } from '../compare.js';
 import type { Derivation, Evidence } from '../derive/index.js';
+import { renderGrid } from './grid.js';
 import { terminalSafe } from './sanitize.js';
 
 export interface TableOptions {
@@ -45,7 +45,7 @@ export function renderTable(result: CompareResult, options: TableOptions): strin
   );
   if (result.documents.length <= MATRIX_MAX_DOCUMENTS) {
     out.push(chalk.bold('Similarity') + chalk.dim(' (share of the two texts\' sentences that align; character-bigram Dice below)'));
-    const matrix = new Table({ head: ['', ...ids.map((_, i) => `[${i + 1}]`)], style: { head: [], border: [] } });
+    const matrix: string[][] = [];
     const index = new Map(result.documents.map((d, i) => [d.id, i]));
     const cell = new Map<string, string>();
     for (const p of result.pairs) {
@@ -58,15 +58,10 @@ export function renderTable(result: CompareResult, options: TableOptions): strin
     ids.forEach((id, i) => {
       matrix.push([`[${i + 1}] ${id}`, ...ids.map((_, j) => (i === j ? chalk.dim('-') : (cell.get(`${i},${j}`) ?? chalk.dim('0.00'))))]);
     });
-    out.push(matrix.toString(), '');
+    out.push(renderGrid(matrix, { head: ['', ...ids.map((_, i) => `[${i + 1}]`)] }), '');
   }
   out.push(chalk.bold('Derivations'));
-  const table = new Table({
-    head: ['document', 'derived from', 'method', 'confidence', 'evidence'],
-    style: { head: [], border: [] },
-    colWidths: [null, null, null, null, EVIDENCE_WIDTH] as unknown as number[],
-    wordWrap: true,
-  });
+  const table: string[][] = [];
   // In a large folder the unrelated documents would bury the findings: only families are listed.
   const large = result.documents.length > MATRIX_MAX_DOCUMENTS;
   const sources = new Set(result.derivations.map((d) => d.source));
@@ -80,7 +75,13 @@ export function renderTable(result: CompareResult, options: TableOptions): strin
       d.evidence.slice(0, options.evidence ?? 3).map(describeEvidence).join('\n'),
     ]);
   }
-  out.push(table.toString());
+  out.push(
+    renderGrid(table, {
+      head: ['document', 'derived from', 'method', 'confidence', 'evidence'],
+      widths: [undefined, undefined, undefined, undefined, EVIDENCE_WIDTH],
+      wordWrap: true,
+    }),
+  );
   if (shown.length < result.derivations.length) {
     out.push(chalk.dim(`${result.derivations.length - shown.length} independent documents not listed (--format json lists every document).`));
   }
