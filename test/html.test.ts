@@ -5,7 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, SEED } from './helpers.js';
+import { compare } from '../src/compare.js';
+import { renderHtml } from '../src/report/html.js';
+import { MATRIX_MAX_DOCUMENTS } from '../src/report/table.js';
+import { FIXTURES, readFixture, SEED } from './helpers.js';
 
 const BIN = path.resolve(import.meta.dirname, '..', 'bin', 'provenance.js');
 const CHROMIUM = '/usr/bin/chromium';
@@ -44,4 +47,21 @@ describe('compare --format html', () => {
       await browser.close();
     }
   }, 60_000);
+});
+
+describe('the HTML report of a large folder', () => {
+  // 78 texts of 21 generated families, ids prefixed by family: more than a heat map is drawn for.
+  const families = ['chain-1', 'star-1', 'tree-1', 'unrelated-1', 'unrelated-2', 'lost-1', 'independent-1', 'star-2', 'chain-2'];
+  const inputs = families.flatMap((f) => readFixture(path.join('generated', f)).map((d) => ({ ...d, id: `${f}-${d.id}` })));
+  const result = compare(inputs, { spans: true });
+  const html = renderHtml(result, new Map(inputs.map((d) => [d.id, d.text])));
+
+  it('leaves out the heat map, which has a cell per pair of documents (the mail bench ran out of memory), and lists only families', () => {
+    expect(inputs.length).toBeGreaterThan(MATRIX_MAX_DOCUMENTS);
+    expect(html).not.toContain('class="heat"');
+    expect(html).toContain(`The heat map is drawn for ${MATRIX_MAX_DOCUMENTS} documents at most`);
+    const listed = html.slice(html.indexOf('<h2>Derivations</h2>'), html.indexOf('<h2>Similarity</h2>'));
+    expect(listed).toContain('star-1-original.txt');
+    expect(listed).not.toContain('unrelated-1-text1.txt');
+  });
 });

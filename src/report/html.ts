@@ -1,15 +1,20 @@
 import type { CompareResult, PairResult } from '../compare.js';
 import type { Derivation } from '../derive/index.js';
 import { wordChanges } from './changes.js';
-import { describeEvidence } from './table.js';
+import { describeEvidence, listedDerivations, MATRIX_MAX_DOCUMENTS } from './table.js';
 
 /**
  * One self-contained HTML file (inline CSS and SVG, no script, no network) for readers who never
  * used the CLI: the derivation graph, the similarity matrix as a heat map, and for each
  * derivation its evidence and a side-by-side alignment with the changed words highlighted.
- * Needs a result computed with `spans` and the decoded texts by id.
+ * Needs a result computed with `spans` and the decoded texts by id. In a large folder, as in the
+ * table, only documents in families are drawn and listed, and the heat map (a row and a column
+ * per document: 37 million cells for the 6,124-file mail bench, which ran out of memory) is left
+ * out.
  */
 export function renderHtml(result: CompareResult, texts: ReadonlyMap<string, string>): string {
+  const shown = listedDerivations(result);
+  const index = indexOf(result);
   const parts = [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -18,14 +23,16 @@ export function renderHtml(result: CompareResult, texts: ReadonlyMap<string, str
     `<h1>Which text was made from which</h1>`,
     `<p class="lead">${result.documents.length} documents compared. An arrow goes from a source to what was made from it; a dashed box is a lost source: a text that is not in the folder, which the documents under it were each made from. Confidence is between 0.5 (a guess) and 0.99.</p>`,
     '<h2>Derivation graph</h2>',
-    graphSvg(result),
+    graphSvg(shown),
     '<h2>Derivations</h2>',
-    derivationTable(result),
+    ...(shown.length < result.derivations.length ? [`<p class="lead">${result.derivations.length - shown.length} independent documents are not listed (--format json lists every document).</p>`] : []),
+    derivationTable(shown),
     '<h2>Similarity</h2>',
-    '<p class="lead">Share of the two texts’ sentences that align with each other (darker is more).</p>',
-    heatMap(result),
+    ...(result.documents.length <= MATRIX_MAX_DOCUMENTS
+      ? ['<p class="lead">Share of the two texts’ sentences that align with each other (darker is more).</p>', heatMap(result)]
+      : [`<p class="lead">The heat map is drawn for ${MATRIX_MAX_DOCUMENTS} documents at most; --format json has every pair.</p>`]),
     '<h2>Evidence, text by text</h2>',
-    ...result.derivations.filter((d) => d.source !== null).map((d) => derivationSection(result, d, texts)),
+    ...shown.filter((d) => d.source !== null).map((d) => derivationSection(index, d, texts)),
     '</body></html>',
   ];
   return `${parts.join('\n')}\n`;
@@ -56,17 +63,40 @@ function anchor(id: string): string {
   return `d-${[...id].map((c) => (/[A-Za-z0-9_-]/.test(c) ? c : `_${c.codePointAt(0)}`)).join('')}`;
 }
 
+/** What the evidence sections look up: each document, each pair by its two documents, each document's pairs. */
+interface ResultIndex {
+  readonly result: CompareResult;
+  readonly documents: ReadonlyMap<string, CompareResult['documents'][number]>;
+  readonly pairs: ReadonlyMap<string, PairResult>;
+  readonly pairsOf: ReadonlyMap<string, readonly PairResult[]>;
+}
+
+function indexOf(result: CompareResult): ResultIndex {
+  const pairs = new Map<string, PairResult>();
+  const pairsOf = new Map<string, PairResult[]>();
+  for (const p of result.pairs) {
+    pairs.set(`${p.a}\u0000${p.b}`, p);
+    pairs.set(`${p.b}\u0000${p.a}`, p);
+    for (const id of [p.a, p.b]) {
+      const list = pairsOf.get(id);
+      if (list) list.push(p);
+      else pairsOf.set(id, [p]);
+    }
+  }
+  return { result, documents: new Map(result.documents.map((d) => [d.id, d])), pairs, pairsOf };
+}
+
 /** Layered drawing: roots (originals, lost sources, independents) on top, each copy one row below its source. */
-function graphSvg(result: CompareResult): string {
-  const hidden = [...new Set(result.derivations.map((d) => d.source).filter((s): s is string => s?.startsWith('hidden:') ?? false))].sort();
-  const sourceOf = new Map(result.derivations.map((d) => [d.target, d.source]));
+function graphSvg(derivations: readonly Derivation[]): string {
+  const hidden = [...new Set(derivations.map((d) => d.source).filter((s): s is string => s?.startsWith('hidden:') ?? false))].sort();
+  const sourceOf = new Map(derivations.map((d) => [d.target, d.source]));
   const depth = (id: string, seen = new Set<string>()): number => {
     const s = sourceOf.get(id);
     if (!s || seen.has(id)) return 0;
     seen.add(id);
     return 1 + depth(s, seen);
   };
-  const nodes = [...hidden, ...result.documents.map((d) => d.id)];
+  const nodes = [...hidden, ...derivations.map((d) => d.target)];
   const rows = new Map<number, string[]>();
   for (const n of nodes) {
     const r = depth(n);
@@ -83,7 +113,7 @@ function graphSvg(result: CompareResult): string {
   const height = (Math.max(...rows.keys()) + 1) * H + 20;
   const out = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="derivation graph">`];
   out.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto"><path d="M0,0L10,5L0,10z" fill="#555"/></marker></defs>');
-  for (const d of result.derivations) {
+  for (const d of derivations) {
     if (!d.source) continue;
     const a = pos.get(d.source);
     const b = pos.get(d.target);
@@ -107,8 +137,8 @@ function shorten(id: string): string {
   return id.length > 26 ? `${id.slice(0, 12)}…${id.slice(-12)}` : id;
 }
 
-function derivationTable(result: CompareResult): string {
-  const rows = result.derivations.map(
+function derivationTable(derivations: readonly Derivation[]): string {
+  const rows = derivations.map(
     (d) =>
       `<tr><td><a href="#${anchor(d.target)}">${esc(d.target)}</a></td><td>${d.source === null ? '<span class="hidden">none</span>' : d.source.startsWith('hidden:') ? `<span class="hidden">${esc(d.source)} (lost)</span>` : esc(d.source)}${d.alsoFrom ? `<br>also from ${esc(d.alsoFrom.source)} (${d.alsoFrom.confidence.toFixed(2)})` : ''}</td><td>${esc(d.method)}</td><td>${d.confidence.toFixed(2)}</td></tr>`,
   );
@@ -136,9 +166,9 @@ function heatMap(result: CompareResult): string {
 }
 
 /** The evidence of one derivation and its alignment with the source, or with the closest sibling when the source is lost. */
-function derivationSection(result: CompareResult, d: Derivation, texts: ReadonlyMap<string, string>): string {
+function derivationSection(index: ResultIndex, d: Derivation, texts: ReadonlyMap<string, string>): string {
   const lost = d.source?.startsWith('hidden:') ?? false;
-  const partner = lost ? closestSibling(result, d) : d.source;
+  const partner = lost ? closestSibling(index, d) : d.source;
   const out = [`<section id="${anchor(d.target)}"><h3>${esc(d.target)} ← ${esc(d.source ?? '')}: ${esc(d.method)}, confidence ${d.confidence.toFixed(2)}</h3>`];
   if (d.evidence.length > 0) {
     out.push('<ul class="evidence">');
@@ -151,30 +181,29 @@ function derivationSection(result: CompareResult, d: Derivation, texts: Readonly
     }
     out.push('</ul>');
   }
-  const pair = partner ? result.pairs.find((p) => (p.a === partner && p.b === d.target) || (p.b === partner && p.a === d.target)) : undefined;
+  const pair = partner ? index.pairs.get(`${partner}\u0000${d.target}`) : undefined;
   if (pair && partner) {
     out.push(`<p class="lead">Side by side with ${esc(partner)}${lost ? ' (the source itself is lost; this is the closest document made from it)' : ''}: removed words in red, added in green.</p>`);
-    out.push(sideBySide(result, pair, partner, texts));
+    out.push(sideBySide(index, pair, partner, texts));
   }
   out.push('</section>');
   return out.join('\n');
 }
 
-function closestSibling(result: CompareResult, d: Derivation): string | undefined {
-  const siblings = new Set(result.derivations.filter((x) => x.source === d.source && x.target !== d.target).map((x) => x.target));
+function closestSibling(index: ResultIndex, d: Derivation): string | undefined {
+  const siblings = new Set(index.result.derivations.filter((x) => x.source === d.source && x.target !== d.target).map((x) => x.target));
   let best: { id: string; share: number } | undefined;
-  for (const p of result.pairs) {
+  for (const p of index.pairsOf.get(d.target) ?? []) {
     const other = p.a === d.target ? p.b : p.b === d.target ? p.a : undefined;
     if (other && siblings.has(other) && (!best || p.similarity.aligned > best.share)) best = { id: other, share: p.similarity.aligned };
   }
   return best?.id;
 }
 
-function sideBySide(result: CompareResult, pair: PairResult, sourceId: string, texts: ReadonlyMap<string, string>): string {
+function sideBySide(index: ResultIndex, pair: PairResult, sourceId: string, texts: ReadonlyMap<string, string>): string {
   const sourceIsA = pair.a === sourceId;
-  const doc = (id: string) => result.documents.find((x) => x.id === id);
   const sentence = (id: string, i: number): string => {
-    const s = doc(id)?.spans?.[i];
+    const s = index.documents.get(id)?.spans?.[i];
     return s ? (texts.get(id) ?? '').slice(s.start, s.end) : '';
   };
   const targetId = sourceIsA ? pair.b : pair.a;

@@ -62,10 +62,7 @@ export function renderTable(result: CompareResult, options: TableOptions): strin
   }
   out.push(chalk.bold('Derivations'));
   const table: string[][] = [];
-  // In a large folder the unrelated documents would bury the findings: only families are listed.
-  const large = result.documents.length > MATRIX_MAX_DOCUMENTS;
-  const sources = new Set(result.derivations.map((d) => d.source));
-  const shown = large ? result.derivations.filter((d) => d.method !== 'independent' || sources.has(d.target)) : result.derivations;
+  const shown = listedDerivations(result);
   for (const d of shown) {
     table.push([
       terminalSafe(d.target),
@@ -92,6 +89,16 @@ export function renderTable(result: CompareResult, options: TableOptions): strin
     out.push(chalk.dim('hidden:N is a source that is not in the folder: the documents that share N were each made from it, not from one another.'));
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The derivations a report lists: in a large folder (more documents than a matrix is drawn for)
+ * the unrelated documents would bury the findings, so only those in families.
+ */
+export function listedDerivations(result: CompareResult): readonly Derivation[] {
+  if (result.documents.length <= MATRIX_MAX_DOCUMENTS) return result.derivations;
+  const sources = new Set(result.derivations.map((d) => d.source));
+  return result.derivations.filter((d) => d.method !== 'independent' || sources.has(d.target));
 }
 
 function sourceLabel(d: Derivation, chalk: ChalkInstance): string {
