@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeFeatures } from '../src/derive/features.js';
-import { classifyMethod, type MethodContext } from '../src/derive/method.js';
+import { classifyMethod, findSpintax, type MethodContext } from '../src/derive/method.js';
 
 // Feature values are those the engine measured on generated families (session 20), rounded.
-const untouched: EdgeFeatures = { kept: 1, added: 0, contentKept: 1, functionKept: 1, novel: 0, synonymSwaps: 0, orderKept: 1, shared: 12 };
+const untouched: EdgeFeatures = { kept: 1, added: 0, contentKept: 1, functionKept: 1, novel: 0, synonymSwaps: 0, orderKept: 1, shared: 12, droppedKnown: 1 };
 
 function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synonymsKnown = true, spelledOut = 0): string {
   const context: MethodContext = {
@@ -75,5 +75,37 @@ describe('classifyMethod', () => {
     expect(method({ ...tweet, shared: 1 }, true)).toBe('paraphrase');
     expect(method({ ...tweet, shared: 2 }, false)).toBe('paraphrase');
     expect(method(tweet, true)).toBe('machine-translation');
+  });
+
+  it('names no spin whose lost words are mostly no dictionary words, nor a translation a text that keeps every function word of a present source', () => {
+    // Two commit notices of one change on two branches: revision numbers and host names changed.
+    const notice = { contentKept: 0.83, functionKept: 1, novel: 0.12, synonymSwaps: 0 };
+    expect(method({ ...notice, droppedKnown: 0.5 }, true)).toBe('edit');
+    expect(method({ ...notice, droppedKnown: 0.95, synonymSwaps: 0.4 }, true)).toBe('spin');
+  });
+
+  it('names no spin a template filled in again: words swapped in place, none for a synonym', () => {
+    // Two mailings of one spam: names, dates and times changed ("Monday" -> "Thursday").
+    const refill = { contentKept: 0.8, functionKept: 1, novel: 0.14, droppedKnown: 0.9 };
+    expect(method({ ...refill, synonymSwaps: 0 }, true)).toBe('edit');
+    expect(method({ ...refill, synonymSwaps: 0.31 }, true)).toBe('spin');
+    // Without a dictionary nothing tells the two apart, and the old reading stands.
+    expect(method({ ...refill, synonymSwaps: 0 }, true, false)).toBe('spin');
+  });
+});
+
+describe('findSpintax', () => {
+  it('finds a spinner\'s alternatives and braced fragments of words', () => {
+    expect(findSpintax('a {big|large|huge} dog')).toBe('{big|large|huge}');
+    expect(findSpintax('the ball is {that a} court')).toBe('{that a}');
+    expect(findSpintax('for {12 a} and')).toBe('{12 a}');
+    expect(findSpintax('teclea {"qwerty", un} teclado')).toBe('{"qwerty", un}');
+  });
+
+  it('takes no code, style sheet, LaTeX or template for spinner syntax, nor braces the source has too', () => {
+    expect(findSpintax('if ($@) { warn $@; }')).toBeUndefined();
+    expect(findSpintax('p{font-family:serif}')).toBeUndefined();
+    expect(findSpintax('see \\emph{word} and ${name} and {x = 1} and \\frac{1}{2}')).toBeUndefined();
+    expect(findSpintax('the ball is {that a} court', 'as {that a} said')).toBeUndefined();
   });
 });

@@ -19,6 +19,11 @@ export interface EdgeFeatures {
   readonly orderKept: number;
   /** How many passages source and target share. */
   readonly shared: number;
+  /**
+   * Share of the source's dropped content words that the lexicon knows (Lexicon.knows); 1 for a
+   * lexicon that lists no words. A spinner swaps only words its thesaurus lists.
+   */
+  readonly droppedKnown: number;
 }
 
 /** A text's passages and words as the collation sees them, for one family member or the lost source. */
@@ -126,6 +131,7 @@ export function edgeFeatures(
   let targetWords = 0;
   let novel = 0;
   let dropped = 0;
+  let known = 0;
   let swapped = 0;
   const order: Array<[number, number]> = [];
   for (let u = 0; u < unitCount; u++) {
@@ -161,6 +167,7 @@ export function edgeFeatures(
         if (kept) contentKept++;
         else {
           dropped++;
+          if (lexicon.knows?.(w) !== false) known++;
           if (targetOnly.some((t) => lexicon.synonyms(w, t))) swapped++;
         }
       }
@@ -175,6 +182,7 @@ export function edgeFeatures(
     synonymSwaps: ratio(swapped, dropped),
     orderKept: concordance(order),
     shared,
+    droppedKnown: dropped === 0 ? 1 : known / dropped,
   };
 }
 

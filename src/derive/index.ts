@@ -183,7 +183,7 @@ export function deriveFamily(
     const pair = sourceDoc ? findPair(links, family[m] as number, family[p] as number) : undefined;
     return classifyMethod({
       features: edgeFeatures(units.length, readingOf(p), memberReading(units, m), lexicon),
-      spintax: findSpintax(visibleText(doc)) !== undefined,
+      spintax: findSpintax(visibleText(doc), sourceDoc && visibleText(sourceDoc)) !== undefined,
       synonymsKnown: lexicon.listsSynonyms === true,
       spelledOut: observed ? spelledOut(explicitOf(m), explicitOf(p)) : 0,
       sourceObserved: observed,
@@ -240,7 +240,7 @@ export function deriveFamily(
             spins: new Set(siblings.flatMap((s, w) => (parent[s] !== ROOT && methodOf(parent[s] as number, s) === 'spin' ? [w] : []))),
           })),
       ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
-      ...spintaxEvidence(visibleText(doc)),
+      ...spintaxEvidence(visibleText(doc), sourceDoc && visibleText(sourceDoc)),
       ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
     ];
     const lent = secondSource(units, parent, m, readingOf, sourceOf);
@@ -661,8 +661,8 @@ function visibleText(doc: PreparedDocument): string {
   return doc.spans.map((s) => s.text).join(' ');
 }
 
-function spintaxEvidence(text: string): Evidence[] {
-  const residue = findSpintax(text);
+function spintaxEvidence(text: string, source: string | undefined): Evidence[] {
+  const residue = findSpintax(text, source);
   return residue === undefined ? [] : [{ kind: 'spintax', sourceText: '', targetText: residue }];
 }
 
