@@ -63,10 +63,11 @@ function scoreFolder(folder: string): { names: string[]; familyNames: string[]; 
 /** Rates at or above their floors, and no more false derivations than allowed. */
 function expectFloors(
   overall: FamilyScore,
-  floors: Record<'parent' | 'direction' | 'adjacency' | 'method' | 'drift', number> & { falseDerivations: number },
+  floors: Record<'parent' | 'direction' | 'adjacency' | 'method', number> & { drift?: number; falseDerivations: number },
 ): void {
   for (const key of ['parent', 'direction', 'adjacency', 'method', 'drift'] as const) {
-    expect(rate(overall[key]), key).toBeGreaterThanOrEqual(floors[key]);
+    const floor = floors[key];
+    if (floor !== undefined) expect(rate(overall[key]), key).toBeGreaterThanOrEqual(floor);
   }
   expect(overall.falseDerivations).toBeLessThanOrEqual(floors.falseDerivations);
 }
@@ -175,11 +176,8 @@ describe('accuracy on families in Spanish', () => {
     expect(names).toEqual(familyNames);
   });
 
-  it('keeps its figures of session 24', () => {
-    expect(rate(overall.parent)).toBeGreaterThanOrEqual(0.93);
-    expect(rate(overall.direction)).toBeGreaterThanOrEqual(0.92);
-    expect(rate(overall.method)).toBeGreaterThanOrEqual(0.86);
-    expect(overall.falseDerivations).toBeLessThanOrEqual(2);
+  it('keeps its figures of session 24 (no drift lists: they name English words)', () => {
+    expectFloors(overall, { parent: 0.93, direction: 0.92, adjacency: 0.95, method: 0.86, falseDerivations: 2 });
     for (const s of scores.filter((x) => x.family.startsWith('unrelated-'))) expect(s.falseDerivations).toBe(0);
   });
 
