@@ -2,6 +2,7 @@ import { round } from './round.js';
 import { commonLength, diffWords, type DiffOp } from './diff.js';
 import type { PreparedDocument } from './document.js';
 import { basicLexicon, type Lexicon } from './lexicon.js';
+import { withoutMarkup } from './markup.js';
 import type { Token } from './tokenize.js';
 import { prefixOrder, StemMarks, StemSlots, stemIndexOf, stemSets, type StemSets, type StemWeights } from './similarity/stemsets.js';
 
@@ -274,7 +275,7 @@ function describeUnit(a: PreparedDocument, b: PreparedDocument, ia: number[], ib
   const retention = wa.length + wb.length === 0 ? 1 : (2 * commonLength(ops)) / (wa.length + wb.length);
   const rawA = ia.map((i) => a.spans[i]?.text ?? '').join(' ');
   const rawB = ib.map((i) => b.spans[i]?.text ?? '').join(' ');
-  const edits = withContext(ops, wa, wb, words).map((o) => toEdit(o, a.text, ta, wa, b.text, tb, wb));
+  const edits = withContext(ops, wa, wb, words).map((o) => toEdit(o, quoter(a), ta, wa, quoter(b), tb, wb));
   return { a: ia, b: ib, score: round(score, 4), retention: round(retention, 4), kind: unitKind(rawA, rawB, retention, ops), edits };
 }
 
@@ -356,12 +357,33 @@ function withContext(ops: readonly DiffOp[], wa: readonly string[], wb: readonly
   return out;
 }
 
+/**
+ * What an edit quotes between two offsets of a text: the text as written, but where markup lies
+ * between the words ("Pirillo&nbsp;</font></P> <p><br><table bgcolor=...>", "&quot;Drive"), what
+ * a reader of the page sees, read from the text with its markup blanked: of the same length, so
+ * that offsets still find words in it (evidence.ts cuts quotes by them); the reports drop the
+ * blanks (visibleQuote).
+ */
+type Quoter = (start: number, end: number) => string;
+
+const visibleTexts = new WeakMap<PreparedDocument, string>();
+
+function quoter(doc: PreparedDocument): Quoter {
+  return (start, end) => {
+    const raw = doc.text.slice(start, end);
+    if (!raw.includes('<') && !raw.includes('&')) return raw;
+    let visible = visibleTexts.get(doc);
+    if (visible === undefined) visibleTexts.set(doc, (visible = withoutMarkup(doc.text)));
+    return visible.slice(start, end);
+  };
+}
+
 function toEdit(
   o: DiffOp,
-  textA: string,
+  textA: Quoter,
   ta: readonly Token[],
   wa: readonly string[],
-  textB: string,
+  textB: Quoter,
   tb: readonly Token[],
   wb: readonly string[],
 ): Edit {
@@ -377,11 +399,11 @@ function toEdit(
   };
 }
 
-function quote(text: string, tokens: readonly Token[], from: number, to: number): string {
+function quote(text: Quoter, tokens: readonly Token[], from: number, to: number): string {
   if (to <= from) return '';
   const first = tokens[from];
   const last = tokens[to - 1];
-  return first && last ? text.slice(first.start, last.end) : '';
+  return first && last ? text(first.start, last.end) : '';
 }
 
 /**

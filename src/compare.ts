@@ -6,7 +6,7 @@ import { relation, RELATED_WORDING, share } from './derive/relation.js';
 import { prepareDocument, type DocumentInput, type PreparedDocument } from './document.js';
 import { basicLexicon, lexiconFor, type Lexicon } from './lexicon.js';
 import { prevailing } from './language.js';
-import { withoutMarkup } from './markup.js';
+import { visibleQuote, withoutMarkup } from './markup.js';
 import type { SpanKind } from './segment.js';
 import { diceOfProfiles } from './similarity/dice.js';
 import { candidatePairs, DEFAULT_MAX_DF } from './candidates.js';
@@ -379,7 +379,7 @@ function toRecord(u: AlignedUnit): AlignmentRecord {
     b: u.b,
     score: u.score,
     kind: u.kind,
-    edits: u.edits.map((e) => ({ kind: e.kind, aText: e.aText, bText: e.bText })),
+    edits: u.edits.map((e) => ({ kind: e.kind, aText: visibleQuote(e.aText), bText: visibleQuote(e.bText) })),
   };
 }
 

@@ -63,6 +63,11 @@ const TAG = new RegExp(`</?[A-Za-z][A-Za-z0-9:-]*(?:\\s[^<>]{0,${MAX_ATTRIBUTES}
 const ELEMENT_END = Object.fromEntries(CONTAINERS.map((name) => [name, new RegExp(`</${name}\\s*>`, 'giu')])) as Record<Container, RegExp>;
 
 /** The text with its markup blanked (see above); the same string when it has none. */
+/** A quote of text read through withoutMarkup, without the blanks that pad its character references. */
+export function visibleQuote(text: string): string {
+  return text.includes('\u200B') ? text.replaceAll('\u200B', '') : text;
+}
+
 export function withoutMarkup(text: string): string {
   if (!text.includes('<') && !text.includes('&')) return text;
   // [start, end, replacement]: without one, the markup is blanked.

@@ -116,3 +116,21 @@ describe('markup scanning on hostile input', () => {
     expect(withoutMarkup('<style type="text/css">p { color: red }').trim()).toBe('p { color: red }');
   });
 });
+
+describe('quotes of a page', () => {
+  it('quote what a reader of the page sees, not the markup between the words', () => {
+    const page = (body: string): string => `<html><body><article>${HARBOUR.slice(0, 4).map((s) => `<p>${s}</p>`).join('\n')}\n<p>${body}</p></article></body></html>`;
+    const original = page('Right-click the icon, click &quot;Drive&quot; tab, then <b>expand</b> &quot;Setting&quot; and enter the mount options.');
+    const copy = page('Right-click the icon, get through &quot;Effort&quot; tab, then <b>expand</b> &quot;Place setting&quot; and enter the mount options.');
+    const result = compare([
+      { id: 'copy.html', text: copy, sha256: '' },
+      { id: 'original.html', text: original, sha256: '' },
+    ]);
+    const edits = result.pairs.flatMap((p) => p.alignments.flatMap((u) => u.edits));
+    expect(edits.length).toBeGreaterThan(0);
+    for (const e of edits) expect(`${e.aText} ${e.bText}`).not.toMatch(/&quot|<\/?b>|\u200B/u);
+    expect(edits).toContainEqual(expect.objectContaining({ aText: 'get through "Effort', bText: 'click "Drive' }));
+    const evidence = result.derivations.flatMap((d) => d.evidence);
+    for (const e of evidence) expect(`${e.sourceText} ${e.targetText}`).not.toMatch(/&quot|quot\b|\u200B/u);
+  });
+});

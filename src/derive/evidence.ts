@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Edit } from '../align.js';
 import type { PreparedDocument } from '../document.js';
 import { isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
+import { visibleQuote } from '../markup.js';
 
 export type EvidenceKind = 'substitution' | 'omission' | 'addition' | 'reordering' | 'quotation' | 'spelling-variant' | 'spintax' | 'not-from' | 'embedded' | 'explicitation';
 
@@ -335,8 +336,9 @@ function piece(text: string, offsets: readonly number[], from: number, to: numbe
   const start = (offsets[from] ?? origin) - origin;
   const end = to < offsets.length ? (offsets[to] ?? origin) - origin : text.length;
   const quoted = text.slice(start, end);
-  // Up to the next word's start the slice ends in the space and punctuation between them.
-  return (to < offsets.length ? quoted.replace(/[\s\p{P}]+$/u, '') : quoted).trim();
+  // Up to the next word's start the slice ends in the space and punctuation between them (and,
+  // in a page, the blanks that pad a character reference: markup.ts).
+  return (to < offsets.length ? quoted.replace(/[\s\p{P}\u200B]+$/u, '') : quoted).trim();
 }
 
 /** Source word i of a change as written, without the punctuation after it. */
@@ -432,7 +434,7 @@ export function spellingVariants(doc: PreparedDocument, lexicon: Lexicon): Evide
  * "way of life"; a word hyphenated at a line's end is whole, as normalize() reads it.
  */
 function oneLine(text: string): string {
-  return text.replace(/(\p{L})-[ \t]*\r?\n\s*(?=\p{Ll})/gu, '$1').replace(/\s+/gu, ' ');
+  return visibleQuote(text).replace(/(\p{L})-[ \t]*\r?\n\s*(?=\p{Ll})/gu, '$1').replace(/\s+/gu, ' ');
 }
 
 /** Quotes a passage for evidence, on one line, shortened at a word boundary. */

@@ -13,6 +13,7 @@ import { isPassageReuse, passageDirection, type PassageSide, type PassageVerdict
 import { closeness, relation, type ComparedPair } from './relation.js';
 import { EPSILON, exploreStemmata, HIDDEN_SOURCE_PENALTY, hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type Stemma, type StemmaSearch } from './stemma.js';
 import type { Character } from './collate.js';
+import { withoutMarkup } from '../markup.js';
 
 export type { Evidence, EvidenceKind } from './evidence.js';
 export type { Method } from './method.js';
@@ -222,7 +223,8 @@ export function deriveFamily(
       const link = findPair(links, d, family[s] as number);
       if (!link) return [];
       const sourceIsA = link.a === family[s];
-      const sourceText = documents[family[s] as number]?.text ?? '';
+      // The words around an edit as a reader of the page sees them, not its markup ("click &quot;").
+      const sourceText = withoutMarkup(documents[family[s] as number]?.text ?? '');
       return link.alignment.units.flatMap((u) => u.edits.map((e) => orient(e, sourceIsA, sourceText)));
     });
     const explicit = decided.get(m);
