@@ -839,3 +839,20 @@ describe('texts too short to show how they were made', () => {
     expect(copy?.evidence.some((e) => e.kind === 'explicitation')).toBe(false);
   });
 });
+
+describe('spinner syntax under a lost source', () => {
+  it('takes braces that siblings share for the source’s, not a spinner’s leftover', () => {
+    const lost = HARBOUR.map((s, i) => (i === 4 ? s.replace('salted cod', 'salted cod {Recipe lister}') : s));
+    const copy = (drop: number, pairs: [string, string][]): string => swap(lost.filter((_, i) => i !== drop).join(' '), pairs);
+    const family = parentOf({
+      'a.txt': copy(1, [['founded', 'established']]),
+      'b.txt': copy(6, [['constant danger', 'constant peril']]),
+      'c.txt': copy(9, [['wider', 'broader']]),
+    });
+    for (const d of Object.values(family)) {
+      expect(d.source).toBe('hidden:1');
+      expect(d.evidence.some((e) => e.kind === 'spintax')).toBe(false);
+      expect(d.method).not.toBe('spin');
+    }
+  });
+});

@@ -175,6 +175,17 @@ export function deriveFamily(
     if (method === undefined) methods.set(key, (method = classifyEdge(p, m)));
     return method;
   };
+  /**
+   * Spinner syntax member m has and its source lacks: the source's text, or under the lost source
+   * every other member's, since braces a sibling has too ("{Recipe lister}" in twenty issues of a
+   * newsletter) were in the source, not left by spinning this copy.
+   */
+  const leftover = (p: number, m: number): string | undefined => {
+    const own = visibleText(documents[family[m] as number] as PreparedDocument);
+    if (findSpintax(own) === undefined) return undefined;
+    const others = p !== k ? [family[p] as number] : family.filter((_, x) => x !== m);
+    return findSpintax(own, others.map((d) => visibleText(documents[d] as PreparedDocument)).join('\n'));
+  };
   const explicitnesses: Explicitness[] = [];
   const explicitOf = (x: number): Explicitness => (explicitnesses[x] ??= explicitness(documents[family[x] as number] as PreparedDocument));
   const classifyEdge = (p: number, m: number): Method => {
@@ -184,7 +195,7 @@ export function deriveFamily(
     const pair = sourceDoc ? findPair(links, family[m] as number, family[p] as number) : undefined;
     return classifyMethod({
       features: edgeFeatures(units.length, readingOf(p), memberReading(units, m), lexicon),
-      spintax: findSpintax(visibleText(doc), sourceDoc && visibleText(sourceDoc)) !== undefined,
+      spintax: leftover(p, m) !== undefined,
       synonymsKnown: lexicon.listsSynonyms === true,
       spelledOut: observed ? spelledOut(explicitOf(m), explicitOf(p)) : 0,
       sourceObserved: observed,
@@ -242,7 +253,7 @@ export function deriveFamily(
             spins: new Set(siblings.flatMap((s, w) => (parent[s] !== ROOT && methodOf(parent[s] as number, s) === 'spin' ? [w] : []))),
           })),
       ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
-      ...spintaxEvidence(visibleText(doc), sourceDoc && visibleText(sourceDoc)),
+      ...spintaxEvidence(leftover(p, m)),
       ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
     ];
     const lent = secondSource(units, parent, m, readingOf, sourceOf);
@@ -663,8 +674,7 @@ function visibleText(doc: PreparedDocument): string {
   return doc.spans.map((s) => s.text).join(' ');
 }
 
-function spintaxEvidence(text: string, source: string | undefined): Evidence[] {
-  const residue = findSpintax(text, source);
+function spintaxEvidence(residue: string | undefined): Evidence[] {
   return residue === undefined ? [] : [{ kind: 'spintax', sourceText: '', targetText: residue }];
 }
 
