@@ -1,8 +1,7 @@
 import { round } from './round.js';
 import { commonLength, diffWords, type DiffOp } from './diff.js';
-import type { PreparedDocument } from './document.js';
+import { pageText, type PreparedDocument } from './document.js';
 import { basicLexicon, type Lexicon } from './lexicon.js';
-import { withoutMarkup } from './markup.js';
 import type { Token } from './tokenize.js';
 import { prefixOrder, StemMarks, StemSlots, stemIndexOf, stemSets, type StemSets, type StemWeights } from './similarity/stemsets.js';
 
@@ -366,15 +365,10 @@ function withContext(ops: readonly DiffOp[], wa: readonly string[], wb: readonly
  */
 type Quoter = (start: number, end: number) => string;
 
-const visibleTexts = new WeakMap<PreparedDocument, string>();
-
 function quoter(doc: PreparedDocument): Quoter {
   return (start, end) => {
     const raw = doc.text.slice(start, end);
-    if (!raw.includes('<') && !raw.includes('&')) return raw;
-    let visible = visibleTexts.get(doc);
-    if (visible === undefined) visibleTexts.set(doc, (visible = withoutMarkup(doc.text)));
-    return visible.slice(start, end);
+    return raw.includes('<') || raw.includes('&') ? pageText(doc).slice(start, end) : raw;
   };
 }
 

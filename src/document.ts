@@ -34,6 +34,19 @@ export interface DocumentInput {
   readonly sha256: string;
 }
 
+const pages = new WeakMap<PreparedDocument, string>();
+
+/**
+ * The document's text as a reader of the page sees it: its markup blanked, every offset kept
+ * (markup.ts). What quotes are read from, so that no "&quot;" or "<table ...>" between two words
+ * reaches the evidence. Worked out once per document.
+ */
+export function pageText(doc: PreparedDocument): string {
+  let text = pages.get(doc);
+  if (text === undefined) pages.set(doc, (text = withoutMarkup(doc.text)));
+  return text;
+}
+
 /** Segments and tokenizes one document and builds its fingerprints. Pure. */
 export function prepareDocument(input: DocumentInput, print?: Fingerprint, table?: WordTable): PreparedDocument {
   // Markup is blanked to spaces, so offsets into `visible` are offsets into the text as written.

@@ -1,6 +1,6 @@
 import { round } from '../round.js';
 import { DisjointSets } from '../disjoint.js';
-import type { PreparedDocument } from '../document.js';
+import { pageText, type PreparedDocument } from '../document.js';
 import type { Edit, PairAlignment } from '../align.js';
 import { isSlip, isSynonymSwap, type Lexicon } from '../lexicon.js';
 import { collate, keptIsPrefix, PASSAGE_GAIN, quotedSentences, type CollationUnit, type PairLink } from './collate.js';
@@ -13,7 +13,6 @@ import { isPassageReuse, passageDirection, type PassageSide, type PassageVerdict
 import { closeness, relation, type ComparedPair } from './relation.js';
 import { EPSILON, exploreStemmata, HIDDEN_SOURCE_PENALTY, hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type Stemma, type StemmaSearch } from './stemma.js';
 import type { Character } from './collate.js';
-import { withoutMarkup } from '../markup.js';
 
 export type { Evidence, EvidenceKind } from './evidence.js';
 export type { Method } from './method.js';
@@ -235,7 +234,8 @@ export function deriveFamily(
       if (!link) return [];
       const sourceIsA = link.a === family[s];
       // The words around an edit as a reader of the page sees them, not its markup ("click &quot;").
-      const sourceText = withoutMarkup(documents[family[s] as number]?.text ?? '');
+      const source = documents[family[s] as number];
+      const sourceText = source ? pageText(source) : '';
       return link.alignment.units.flatMap((u) => u.edits.map((e) => orient(e, sourceIsA, sourceText)));
     });
     const explicit = decided.get(m);

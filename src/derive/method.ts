@@ -151,9 +151,10 @@ export function classifyMethod(c: MethodContext): Method {
 /**
  * Spinner syntax left in the output ({a|b} alternatives or a braced fragment of words: "{that a}",
  * "{12 a}", '{"qwerty", un}'), if any, and none that `source` has too. Words, numbers and quotes
- * only, a letter among them, the brace after no letter, digit, bracket or sigil: program code ("{ warn $@; }"), CSS ("{font-family:serif}"), LaTeX ("\\emph{word}")
- * and templates ("${name}") are no spinner's; two commit notices quoting one Perl diff were
- * spins at 0.75-0.98 on the mail bench. Braces the source has were not left by spinning it.
+ * only, a letter among them, the brace after no letter, digit, bracket or sigil: program code
+ * ("{ warn $@; }"), CSS ("{font-family:serif}"), LaTeX ("\\emph{word}") and templates ("${name}")
+ * are no spinner's; two commit notices quoting one Perl diff were spins at 0.75-0.98 on the mail
+ * bench. Braces the source has were not left by spinning it.
  */
 export function findSpintax(text: string, source?: string): string | undefined {
   for (const m of text.matchAll(SPINTAX)) if (source === undefined || !source.includes(m[0])) return m[0];

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { CompareResult } from '../compare.js';
 import type { Derivation, Evidence } from '../derive/index.js';
+import { ENGLISH, UNDETERMINED } from '../language.js';
 import { renderGrid } from './grid.js';
 import { terminalSafe } from './sanitize.js';
 
@@ -23,8 +24,8 @@ const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 function languagesNote(result: CompareResult): string {
   const counts = new Map<string, number>();
   for (const d of result.documents) counts.set(d.language, (counts.get(d.language) ?? 0) + 1);
-  if ([...counts.keys()].every((l) => l === 'eng' || l === 'und')) return '';
-  const name = (code: string): string => (code === 'und' ? 'undetermined' : (LANGUAGE_NAMES.of(code) ?? code));
+  if ([...counts.keys()].every((l) => l === ENGLISH || l === UNDETERMINED)) return '';
+  const name = (code: string): string => (code === UNDETERMINED ? 'undetermined' : (LANGUAGE_NAMES.of(code) ?? code));
   const listed = [...counts].sort(([x, m], [y, n]) => n - m || (x < y ? -1 : 1)).map(([code, n]) => `${name(code)} ${n}`);
   return `, languages: ${listed.join(', ')}`;
 }
