@@ -72,6 +72,25 @@ describe('compare on texts in other languages', () => {
     expect(result.documents.map((d) => d.language)).toEqual(['spa', 'eng', UNDETERMINED]);
   });
 
+  it('reads each family of a folder in its own language', async () => {
+    // Read as English, the Spanish family's round trip was taken for its original (session 23).
+    const lexicon = await loadWordNetLexicon();
+    const spanish = readFixture('heldout-spa/star-2').map((d) => ({ ...d, id: `es-${d.id}` }));
+    const english = readFixture('generated/star-2').map((d) => ({ ...d, id: `en-${d.id}` }));
+    const result = compare([...spanish, ...english], { lexicon });
+    const got = Object.fromEntries(result.derivations.map((d) => [d.target, `${d.source} ${d.method}`]));
+    expect(got).toEqual({
+      'es-original.txt': 'null original',
+      'es-a.txt': 'es-original.txt edit',
+      'es-b.txt': 'es-original.txt truncation',
+      'es-c.txt': 'es-original.txt machine-translation',
+      'en-original.txt': 'null original',
+      'en-a.txt': 'en-original.txt spin',
+      'en-b.txt': 'en-original.txt typographic',
+      'en-c.txt': 'en-original.txt machine-translation',
+    });
+  });
+
   it('names the languages in the table where one is not English, and none for an English folder', () => {
     const chalk = new Chalk({ level: 0 });
     const spanish = compare(readFixture('heldout-spa/star-1'));
