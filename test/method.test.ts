@@ -107,5 +107,9 @@ describe('findSpintax', () => {
     expect(findSpintax('p{font-family:serif}')).toBeUndefined();
     expect(findSpintax('see \\emph{word} and ${name} and {x = 1} and \\frac{1}{2}')).toBeUndefined();
     expect(findSpintax('the ball is {that a} court', 'as {that a} said')).toBeUndefined();
+    // A label that opens a line is an editor's: a newsletter's items.
+    expect(findSpintax('Read the review.\n{Recipe lister} The best thing about this recipe holder?')).toBeUndefined();
+    expect(findSpintax('{Recipe lister} The best thing about this recipe holder?')).toBeUndefined();
+    expect(findSpintax('Read the review.\n{big|large} dogs bark')).toBe('{big|large}');
   });
 });

@@ -180,10 +180,10 @@ export function deriveFamily(
    * newsletter) were in the source, not left by spinning this copy.
    */
   const leftover = (p: number, m: number): string | undefined => {
-    const own = visibleText(documents[family[m] as number] as PreparedDocument);
+    const own = sentenceLines(documents[family[m] as number] as PreparedDocument);
     if (findSpintax(own) === undefined) return undefined;
     const others = p !== k ? [family[p] as number] : family.filter((_, x) => x !== m);
-    return findSpintax(own, others.map((d) => visibleText(documents[d] as PreparedDocument)).join('\n'));
+    return findSpintax(own, others.map((d) => sentenceLines(documents[d] as PreparedDocument)).join('\n'));
   };
   const explicitnesses: Explicitness[] = [];
   const explicitOf = (x: number): Explicitness => (explicitnesses[x] ??= explicitness(documents[family[x] as number] as PreparedDocument));
@@ -669,10 +669,22 @@ function findPair<T extends PairLink>(links: readonly T[], x: number, y: number)
   return links.find((l) => (l.a === x && l.b === y) || (l.a === y && l.b === x));
 }
 
-/** The document's units in a row: its words, without the markup around them (a page's "{font-family: serif}" is no spinner's syntax). */
-function visibleText(doc: PreparedDocument): string {
-  return doc.spans.map((s) => s.text).join(' ');
+/**
+ * The document's units, one a line, as findSpintax reads them: words without the markup around
+ * them (a page's "{font-family: serif}" is no spinner's syntax). A unit that ends inside braces
+ * runs on in the same line: the sentence splitter cut "{report. a}" after its stop.
+ */
+function sentenceLines(doc: PreparedDocument): string {
+  let out = '';
+  let open = 0;
+  for (const span of doc.spans) {
+    const text = span.text.replace(/\s+/gu, ' ');
+    out += out === '' ? text : `${open > 0 ? ' ' : '\n'}${text}`;
+    for (const c of text) open = c === '{' ? open + 1 : c === '}' ? Math.max(0, open - 1) : open;
+  }
+  return out;
 }
+
 
 function spintaxEvidence(residue: string | undefined): Evidence[] {
   return residue === undefined ? [] : [{ kind: 'spintax', sourceText: '', targetText: residue }];

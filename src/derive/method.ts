@@ -154,10 +154,16 @@ export function classifyMethod(c: MethodContext): Method {
  * only, a letter among them, the brace after no letter, digit, bracket or sigil: program code
  * ("{ warn $@; }"), CSS ("{font-family:serif}"), LaTeX ("\\emph{word}") and templates ("${name}")
  * are no spinner's; two commit notices quoting one Perl diff were spins at 0.75-0.98 on the mail
- * bench. Braces the source has were not left by spinning it.
+ * bench. Braces the source has were not left by spinning it. `text` is one sentence a line.
  */
 export function findSpintax(text: string, source?: string): string | undefined {
-  for (const m of text.matchAll(SPINTAX)) if (source === undefined || !source.includes(m[0])) return m[0];
+  for (const m of text.matchAll(SPINTAX)) {
+    // A fragment without alternatives stands where a spinner left it, inside a sentence; one that
+    // opens a line or the text is a label ("{Recipe lister} The best thing about...": a
+    // newsletter's, on every item of twenty issues).
+    const label = !m[0].includes('|') && /(?:^|\n)[ \t]*$/u.test(text.slice(Math.max(0, m.index - 80), m.index));
+    if (!label && (source === undefined || !source.includes(m[0]))) return m[0];
+  }
   return undefined;
 }
 
