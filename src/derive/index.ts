@@ -179,11 +179,12 @@ export function deriveFamily(
    * every other member's, since braces a sibling has too ("{Recipe lister}" in twenty issues of a
    * newsletter) were in the source, not left by spinning this copy.
    */
+  const lines: string[] = [];
+  const linesOf = (x: number): string => (lines[x] ??= sentenceLines(documents[family[x] as number] as PreparedDocument));
   const leftover = (p: number, m: number): string | undefined => {
-    const own = sentenceLines(documents[family[m] as number] as PreparedDocument);
-    if (findSpintax(own) === undefined) return undefined;
-    const others = p !== k ? [family[p] as number] : family.filter((_, x) => x !== m);
-    return findSpintax(own, others.map((d) => sentenceLines(documents[d] as PreparedDocument)).join('\n'));
+    if (findSpintax(linesOf(m)) === undefined) return undefined;
+    const others = p !== k ? [p] : family.flatMap((_, x) => (x === m ? [] : [x]));
+    return findSpintax(linesOf(m), others.map(linesOf).join('\n'));
   };
   const explicitnesses: Explicitness[] = [];
   const explicitOf = (x: number): Explicitness => (explicitnesses[x] ??= explicitness(documents[family[x] as number] as PreparedDocument));
@@ -684,7 +685,6 @@ function sentenceLines(doc: PreparedDocument): string {
   }
   return out;
 }
-
 
 function spintaxEvidence(residue: string | undefined): Evidence[] {
   return residue === undefined ? [] : [{ kind: 'spintax', sourceText: '', targetText: residue }];

@@ -161,7 +161,7 @@ export function findSpintax(text: string, source?: string): string | undefined {
     // A fragment without alternatives stands where a spinner left it, inside a sentence; one that
     // opens a line or the text is a label ("{Recipe lister} The best thing about...": a
     // newsletter's, on every item of twenty issues).
-    const label = !m[0].includes('|') && /(?:^|\n)[ \t]*$/u.test(text.slice(Math.max(0, m.index - 80), m.index));
+    const label = !m[0].includes('|') && text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index).trim() === '';
     if (!label && (source === undefined || !source.includes(m[0]))) return m[0];
   }
   return undefined;
