@@ -28,6 +28,9 @@
  * `--render MODE` passes every finished file through that Apertium mode (eng-spa, eng-cat, en-gl,
  * en-eo): a tradition in another language with the same history, for the engine's non-English
  * reading. Drift lists name English words, so a rendered set has none.
+ *
+ * `--lost-out DIR` also writes the withheld originals (the lost sources) to DIR/<family>/, outside
+ * the set: what a reconstruction of a lost source and its drift evidence can be checked against.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,6 +48,7 @@ const SEED = Number(option('--seed', '20261124'));
 const OUT = option('--out', 'fixtures/generated');
 const PROSE = option('--prose', 'reference');
 const RENDER = option('--render', undefined);
+const LOST_OUT = option('--lost-out', undefined);
 
 /** mulberry32: a small, well-mixed deterministic generator. */
 function prng(seed) {
@@ -375,6 +379,8 @@ const chapters = prose.read().filter((c) => c.length >= 8);
 const wordnet = loadWordNet();
 const families = {};
 const texts = {};
+/** Withheld originals, written only with --lost-out. */
+const lostTexts = {};
 
 // Two round trips through one language pair are byte-identical (Apertium is deterministic), so
 // siblings made that way could not be ordered by any text: a family uses each pair at most once
@@ -428,8 +434,9 @@ function family(name, plan, { withheld = [], independents = 0, words = 300 } = {
   }
   const files = {};
   for (const [doc, paragraphs] of made) {
-    if (withheld.includes(doc)) continue;
-    files[`${doc}.txt`] = paragraphs.join('\n\n') + '\n';
+    const text = paragraphs.join('\n\n') + '\n';
+    if (!withheld.includes(doc)) files[`${doc}.txt`] = text;
+    else (lostTexts[name] ??= {})[`${doc}.txt`] = text;
   }
   const truth = { parents };
   if (Object.keys(methods).length > 0) truth.methods = Object.fromEntries(Object.entries(methods).filter(([f]) => f in files));
@@ -481,11 +488,14 @@ for (let i = 1; i <= 3; i++) {
 }
 
 rmSync(OUT, { recursive: true, force: true });
-for (const [name, files] of Object.entries(texts)) {
-  mkdirSync(path.join(OUT, name), { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(OUT, name, file), RENDER ? apertium(RENDER, text) : text);
-  if (RENDER) delete families[name].drift;
+const written = [[OUT, texts], ...(LOST_OUT ? [[LOST_OUT, lostTexts]] : [])];
+for (const [dir, sets] of written) {
+  for (const [name, files] of Object.entries(sets)) {
+    mkdirSync(path.join(dir, name), { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, name, file), RENDER ? apertium(RENDER, text) : text);
+  }
 }
+if (RENDER) for (const truth of Object.values(families)) delete truth.drift;
 const sorted = Object.fromEntries(Object.keys(families).sort().map((k) => [k, families[k]]));
 writeFileSync(path.join(OUT, 'truth.json'), JSON.stringify({ generator: `scripts/generate-families.mjs --seed ${SEED}${PROSE === 'reference' ? '' : ` --prose ${PROSE}`}${RENDER ? ` --render ${RENDER}` : ''}`, families: sorted }, null, 2) + '\n');
 process.stderr.write(`${Object.keys(families).length} families written to ${OUT}\n`);

@@ -166,6 +166,13 @@ export interface UnderLostSource {
   readonly faithful?: boolean;
   /** Positions in the witnesses of the spins: a synonym only they read is their swap, not the target's. */
   readonly spins?: ReadonlySet<number>;
+  /**
+   * Positions in the witnesses of the machine translations. Two round trips agree on a rendering
+   * by chance (one engine's lexicon, "sons" read "children" by both), so against the faithful copy
+   * they vouch for no source reading: over 16 generated sets' lost sources this dropped 27 claimed
+   * readings, 26 of them not the original's (checked against the withheld originals).
+   */
+  readonly translations?: ReadonlySet<number>;
 }
 
 /**
@@ -189,7 +196,7 @@ export function substitutionEvidence(
   lexicon: Lexicon,
   lost: UnderLostSource = {},
 ): Evidence[] {
-  const { reconstruction = () => undefined, trusted = -1, spun = false, faithful = false, spins = new Set<number>() } = lost;
+  const { reconstruction = () => undefined, trusted = -1, spun = false, faithful = false, spins = new Set<number>(), translations = new Set<number>() } = lost;
   // Witnesses see the same drift through different diffs ("court" -> "court docket" against one,
   // "with" -> "docket and that" against another), so edits are grouped by the changed target
   // word they explain; each group is told by its shortest edit.
@@ -216,12 +223,26 @@ export function substitutionEvidence(
     const edit = representative(telling, (e) => witnessOf.get(e) === trusted, spun ? lexicon : undefined);
     const seen = byEdit.get(edit);
     const reading = edit.sourceWords.join(' ');
-    const agreeing = new Set(telling.filter((e) => e.sourceWords.join(' ') === reading).map((e) => witnessOf.get(e)));
+    const agreeing = new Set(
+      telling.filter((e) => e.sourceWords.join(' ') === reading).map((e) => witnessOf.get(e)).filter((w) => !faithful || w === undefined || !translations.has(w)),
+    );
+    // Witnesses that lack the target's word say it is new; which words it replaced, only those whose
+    // own change reads one of them ("video released" for "videos released"). One that reads another
+    // word in its place ("good" where the target has "cargo" and a third copy "charge") leaves the
+    // replaced reading to the first alone: over 16 generated sets' lost sources, 129 of the 912
+    // readings claimed that were not the original's went, and 50 of the 3,625 that were. A diff
+    // that only inserts around the word ("jeddah" -> "assembly in jeddah") reads none.
+    const replaced = edit.sourceWords.filter((w) => !edit.targetWords.includes(w));
+    const reads = (e: OrientedEdit): boolean => replaced.length === 0 || replaced.some((w) => e.sourceWords.includes(w));
+    const readsOther = (e: OrientedEdit): boolean => !reads(e) && e.sourceWords.some((w) => !e.targetWords.includes(w));
+    const contradicted = telling.some((e) => readsOther(e) && !g.edits.some((x) => witnessOf.get(x) === witnessOf.get(e) && reads(x)));
     // A spinner trades a word for its synonym; where the only copies that read the synonym the
     // target lacks are spins, the swap is theirs, seen from the other side.
     if (!spun && [...agreeing].every((w) => w !== undefined && spins.has(w)) && isSynonymSwap(edit.sourceWords, edit.targetWords, lexicon)) continue;
     const vouched = agreeing.has(trusted);
-    const support = faithful ? agreeing.size : g.witnesses.size;
+    // A spin's dictionary-synonym swap vouches for its own source reading: the spinner's thesaurus led there.
+    const spinnerSwap = spun && isSynonymSwap(edit.sourceWords, edit.targetWords, lexicon);
+    const support = faithful ? agreeing.size : contradicted && !spinnerSwap ? new Set(g.edits.filter(reads).map((e) => witnessOf.get(e))).size : g.witnesses.size;
     byEdit.set(edit, { support: Math.max(seen?.support ?? 0, support), vouched: vouched || seen?.vouched === true });
   }
   const ranked = [...byEdit.entries()]

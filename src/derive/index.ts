@@ -4,7 +4,7 @@ import { pageText, type PreparedDocument } from '../document.js';
 import type { Edit, PairAlignment } from '../align.js';
 import { isSlip, isSynonymSwap, type Lexicon } from '../lexicon.js';
 import { collate, keptIsPrefix, PASSAGE_GAIN, quotedSentences, type CollationUnit, type PairLink } from './collate.js';
-import { dolloViolations, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource } from './lineage.js';
+import { descendants, dolloViolations, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource } from './lineage.js';
 import { excerpt, orient, respellsName, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
 import { edgeFeatures, hiddenReading, memberReading, type Reading } from './features.js';
 import { classifyMethod, findSpintax, type Method } from './method.js';
@@ -211,6 +211,14 @@ export function deriveFamily(
   let attested: Reading | undefined;
   let singular: number[] | undefined;
   const sourceOf = (q: number): Reading | undefined => (parent[q] === ROOT ? undefined : readingOf(parent[q] as number));
+  // A spelling the source has is not the copy's drift. Under a lost source, a member outside the
+  // copy's own line that spells it so stands for the source: two copies made apart do not drift
+  // alike, so both spellings were there, most likely two names ("Peeters" and "Pieter").
+  const spelledSoAbove = (m: number, p: number, spelling: string): boolean => {
+    const below = descendants(parent, m);
+    const witnesses = p !== k ? [p] : family.map((_, x) => x).filter((x) => !below.has(x));
+    return witnesses.some((x) => documents[family[x] as number]?.text.includes(spelling) === true);
+  };
   return family.map((d, m) => {
     const p = parent[m] as number;
     const doc = documents[d] as PreparedDocument;
@@ -240,6 +248,7 @@ export function deriveFamily(
       return link.alignment.units.flatMap((u) => u.edits.map((e) => orient(e, sourceIsA, sourceText)));
     });
     const explicit = decided.get(m);
+    const witnessesMadeBy = (how: Method): Set<number> => new Set(siblings.flatMap((s, w) => (parent[s] !== ROOT && methodOf(parent[s] as number, s) === how ? [w] : [])));
     const lone = observed ? [] : (singular ??= singularReadings(k, characters));
     const evidence: Evidence[] = [
       ...(explicit ? [explicit] : []),
@@ -251,9 +260,10 @@ export function deriveFamily(
             trusted: bestWitness(lone, siblings),
             spun: method === 'spin',
             faithful: bestWitness(lone, [m, ...siblings]) === 0,
-            spins: new Set(siblings.flatMap((s, w) => (parent[s] !== ROOT && methodOf(parent[s] as number, s) === 'spin' ? [w] : []))),
+            spins: witnessesMadeBy('spin'),
+            translations: witnessesMadeBy('machine-translation'),
           })),
-      ...spellingVariants(doc, lexicon).filter((v) => !sourceDoc || !sourceDoc.text.includes(v.targetText)),
+      ...spellingVariants(doc, lexicon).filter((v) => !spelledSoAbove(m, p, v.targetText)),
       ...spintaxEvidence(leftover(p, m)),
       ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
     ];

@@ -117,7 +117,7 @@ export function secondSource(
 }
 
 /** Member m and every member that descends from it in the stemma. */
-function descendants(parent: readonly number[], m: number): Set<number> {
+export function descendants(parent: readonly number[], m: number): Set<number> {
   const out = new Set([m]);
   for (let q = 0; q < parent.length; q++) {
     const path: number[] = [];
