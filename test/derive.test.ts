@@ -64,6 +64,31 @@ describe('derive on the seed story', () => {
   });
 });
 
+describe('derive on a second story made to the seeds\' pattern (fixtures/story)', () => {
+  const story = derivations('story/antwerp');
+  const substitutions = (id: string): string[] =>
+    (story[id]?.evidence ?? []).filter((e) => e.kind === 'substitution').map((e) => `${e.sourceText} -> ${e.targetText}`);
+
+  it('puts the round trips, the paraphrase and the spin under one lost source, and the report that shares quotes apart', () => {
+    for (const id of ['010_havena_blow.txt', '011_antwerp_deal.txt', '012_port_strike.txt', '013_antwerp_port.txt']) expect(story[id]?.source).toBe('hidden:1');
+    expect(story['014_vrt_port.txt']).toMatchObject({ source: null, method: 'independent' });
+    expect(story['013_antwerp_port.txt']?.method).toBe('spin');
+    expect(story['010_havena_blow.txt']?.method).toBe('machine-translation');
+  });
+
+  it("quotes the spinner's swaps, a fixed expression whole", () => {
+    expect(substitutions('013_antwerp_port.txt')).toEqual(expect.arrayContaining(['court -> court docket', 'North Sea -> Union Ocean', 'last year -> final 12 months']));
+    expect(substitutions('013_antwerp_port.txt')).not.toContain('North Sea -> North Ocean');
+  });
+
+  it('claims no source reading that the other copies read two ways, and no drift in two names the lost source has', () => {
+    // Where the spin has "cargo", the round trips read "good" and "charge": neither is claimed.
+    for (const id of ['011_antwerp_deal.txt', '013_antwerp_port.txt']) expect(substitutions(id).filter((s) => s.startsWith('good ->'))).toEqual([]);
+    // "Peeters" (the alderman) and "Pieter" (the minister) are in every copy: two names, not a respelling.
+    for (const d of Object.values(story)) expect(d.evidence.filter((e) => e.kind === 'spelling-variant')).toEqual([]);
+  });
+});
+
 describe('derive on constructed families', () => {
   it('recovers a chain with its original present: a <- b <- c', () => {
     const chain = derivations('chain');

@@ -297,7 +297,9 @@ const MAX_PIECE_SOURCE_WORDS = 2;
 export function splitSwaps(e: OrientedEdit, lexicon: Lexicon): OrientedEdit[] {
   const m = e.sourceWords.length;
   const n = e.targetWords.length;
-  if (m < 2 || n === 0 || !lexicon.listsSynonyms) return [e];
+  // A fixed expression swapped word by word ("North Sea" -> "Union Ocean") stays whole: each piece
+  // would be quoted with a neighbour the target no longer has ("North Sea" -> "North Ocean").
+  if (m < 2 || n === 0 || !lexicon.listsSynonyms || lexicon.isLemma?.(e.sourceWords.join(' ')) === true) return [e];
   // More than the pieces a division can have: a whole-phrase synonym outweighs a finer division.
   const phraseScore = m + 1;
   // cut[i][j]: the best division of source words [0, i) and target words [0, j) into such pieces,
