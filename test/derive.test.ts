@@ -299,6 +299,9 @@ describe('substitution evidence under a lost source', () => {
     expect(substitutionEvidence(agreed, 2, basicLexicon, { faithful: true }).map((e) => e.support)).toEqual([2]);
     // Two round trips that render the word alike agree by chance: against the faithful copy they say nothing.
     expect(substitutionEvidence(agreed, 2, basicLexicon, { faithful: true, translations: new Set([0, 1]) })).toEqual([]);
+    // Nor does a reconstruction that took their reading.
+    expect(substitutionEvidence(agreed, 2, basicLexicon, { faithful: true, translations: new Set([0, 1]), reconstruction: () => true })).toEqual([]);
+    expect(substitutionEvidence(agreed, 2, basicLexicon, { faithful: true, translations: new Set([1]), reconstruction: () => true }).map((e) => e.support)).toEqual([1]);
     expect(substitutionEvidence(agreed, 2, basicLexicon, { faithful: true, translations: new Set([1]) })).toEqual([]);
     expect(substitutionEvidence(agreed, 2, basicLexicon, { translations: new Set([0, 1]) }).map((e) => e.support)).toEqual([2]);
   });

@@ -239,6 +239,9 @@ export function substitutionEvidence(
     // A spinner trades a word for its synonym; where the only copies that read the synonym the
     // target lacks are spins, the swap is theirs, seen from the other side.
     if (!spun && [...agreeing].every((w) => w !== undefined && spins.has(w)) && isSynonymSwap(edit.sourceWords, edit.targetWords, lexicon)) continue;
+    // The faithful copy's change needs a witness that is no round trip to read the replaced word:
+    // where only round trips do, the reconstruction took their reading and cannot vouch for it.
+    if (faithful && agreeing.size === 0) continue;
     const vouched = agreeing.has(trusted);
     // A spin's dictionary-synonym swap vouches for its own source reading: the spinner's thesaurus led there.
     const spinnerSwap = spun && isSynonymSwap(edit.sourceWords, edit.targetWords, lexicon);

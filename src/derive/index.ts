@@ -259,7 +259,7 @@ export function deriveFamily(
             reconstruction: reconstructed(units, (attested ??= hiddenReading(units, characters, states, false)), doc, m),
             trusted: bestWitness(lone, siblings),
             spun: method === 'spin',
-            faithful: bestWitness(lone, [m, ...siblings]) === 0,
+            faithful: bestWitness(lone, [m, ...siblings]) === 0 || !REWORDING.has(method),
             spins: witnessesMadeBy('spin'),
             translations: witnessesMadeBy('machine-translation'),
           })),
@@ -554,6 +554,13 @@ function reuse(
   };
   out[source] ??= { target: ids[source] ?? '', source: null, method: 'original', confidence: verdict.confidence, evidence: [] };
 }
+
+/**
+ * Methods that reword. A copy named otherwise (an edit, a truncation) keeps its source's words,
+ * so under a lost source it is read as the faithful copy: a reading its siblings share against it
+ * is claimed as its change only when they agree on it, and not from round trips alone.
+ */
+const REWORDING: ReadonlySet<Method> = new Set(['spin', 'machine-translation', 'paraphrase']);
 
 /** Below four witnesses no reading can be shared by two on each side, so the test has nothing to weigh. */
 const MIN_WITNESSES_FOR_AGREEMENT = 4;
