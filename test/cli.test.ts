@@ -25,6 +25,14 @@ describe('provenance compare (built binary)', () => {
     expect(run('compare', seeds, '--format', 'json').stdout).toBe(r.stdout);
   });
 
+  it("prints on the seeds what the README shows, and the graph's edges as the README lists them", () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const shown = /## What it prints on the seed story\n[\s\S]*?```\n([\s\S]*?)```/u.exec(readme)?.[1];
+    expect(run('compare', seeds).stdout).toBe(shown);
+    const graph = run('graph', seeds).stdout;
+    for (const edge of readme.match(/^ {2}"hidden:1" -> .*$/gmu) ?? ['(none in the README)']) expect(graph).toContain(edge);
+  });
+
   it('prints tables without colour codes under NO_COLOR', () => {
     const r = run('compare', seeds);
     expect(r.code).toBe(0);
