@@ -215,10 +215,12 @@ describe.skipIf(!existsSync(BENCHMARKS))('accuracy on the shared benchmarks', ()
     expect(overall.direction.correct).toBeGreaterThanOrEqual(120);
   });
 
-  it('Clough: derived or not 89 of 100, parents 55 (53 before excerpts cut inside a sentence were read as such)', async () => {
+  // Session 25: a revision that moves words about inside its sentences is a paraphrase, not a round
+  // trip, and task a's article no longer hangs under an answer: 89 -> 91, parents 55 -> 57.
+  it('Clough: derived or not 91 of 100, parents 57 (53 before excerpts cut inside a sentence were read as such)', async () => {
     const overall = await scoreBenchmark('clough');
-    expect(overall.linkage.correct).toBeGreaterThanOrEqual(89);
-    expect(overall.parent.correct).toBeGreaterThanOrEqual(55);
+    expect(overall.linkage.correct).toBeGreaterThanOrEqual(91);
+    expect(overall.parent.correct).toBeGreaterThanOrEqual(57);
   });
 
   it('Darwin: every edition next to the one it came from', async () => {

@@ -5,8 +5,9 @@ import { classifyMethod, findSpintax, type MethodContext } from '../src/derive/m
 // Feature values are those the engine measured on generated families (session 20), rounded.
 const untouched: EdgeFeatures = { kept: 1, added: 0, contentKept: 1, functionKept: 1, novel: 0, synonymSwaps: 0, orderKept: 1, shared: 12, droppedKnown: 1 };
 
-function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synonymsKnown = true, spelledOut = 0): string {
+function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synonymsKnown = true, spelledOut = 0, reordered?: number): string {
   const context: MethodContext = {
+    reordered,
     features: { ...untouched, ...features },
     spintax: false,
     synonymsKnown,
@@ -20,6 +21,14 @@ function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synony
 }
 
 describe('classifyMethod', () => {
+  it('names a rewording that moves words about inside its sentences a paraphrase, one that keeps their order a round trip', () => {
+    // The hand-made story's paraphrase, read against its lost source: every passage kept, in order.
+    const rewritten = { kept: 1, added: 0.06, contentKept: 0.71, functionKept: 0.67, novel: 0.43, synonymSwaps: 0.08, shared: 15 };
+    expect(method(rewritten, false, true, 0, 0.235)).toBe('paraphrase');
+    expect(method(rewritten, false, true, 0, 0.04)).toBe('machine-translation');
+    expect(method(rewritten, false, true, 0, undefined)).toBe('machine-translation');
+  });
+
   it('names a copy that changed three words of 324 an edit against its source, a retyping only if none changed', () => {
     expect(method({ contentKept: 0.99, functionKept: 1, novel: 0.009 }, true)).toBe('edit');
     expect(method({ contentKept: 0.99 }, true)).toBe('edit');

@@ -10,6 +10,7 @@ import { edgeFeatures, hiddenReading, memberReading, type Reading } from './feat
 import { classifyMethod, findSpintax, type Method } from './method.js';
 import { explicitationEvidence, explicitness, spelledOut, type Explicitness } from './explicitation.js';
 import { isPassageReuse, passageDirection, type PassageSide, type PassageVerdict } from './passage.js';
+import { wordOrder, type WordOrder } from './order.js';
 import { closeness, relation, type ComparedPair } from './relation.js';
 import { EPSILON, exploreStemmata, HIDDEN_SOURCE_PENALTY, hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type Stemma, type StemmaSearch } from './stemma.js';
 import type { Character } from './collate.js';
@@ -186,6 +187,30 @@ export function deriveFamily(
     const others = p !== k ? [p] : family.flatMap((_, x) => (x === m ? [] : [x]));
     return findSpintax(linesOf(m), others.map(linesOf).join('\n'));
   };
+  // Word order inside aligned sentences (order.ts), for each pair of members, counted once.
+  const orders = new Map<number, WordOrder | undefined>();
+  const orderOf = (x: number, y: number): WordOrder | undefined => {
+    const key = Math.min(x, y) * (k + 1) + Math.max(x, y);
+    if (!orders.has(key)) {
+      const link = findPair(links, family[x] as number, family[y] as number);
+      const [a, b] = link ? [documents[link.a], documents[link.b]] : [];
+      orders.set(key, link && a && b ? wordOrder(a, b, link.alignment, (w) => lexicon.isFunctionWord(w)) : undefined);
+    }
+    return orders.get(key);
+  };
+  /**
+   * The share of word pairs member m puts the other way round against its source; under the lost
+   * source, against the sibling (drawn under it too) that keeps m's order best, since one
+   * paraphrasing sibling reorders against every other: with fewer than two such siblings, unknown.
+   */
+  const reorderedBy = (p: number, m: number): number | undefined => {
+    const against = p !== k ? [p] : drawn.parent.flatMap((q, x) => (q === k && x !== m ? [x] : []));
+    const shares = against.flatMap((x) => {
+      const order = orderOf(m, x);
+      return order && order.pairs >= MIN_ORDER_PAIRS ? [order.inverted / order.pairs] : [];
+    });
+    return shares.length === 0 || (p === k && shares.length < 2) ? undefined : Math.min(...shares);
+  };
   const explicitnesses: Explicitness[] = [];
   const explicitOf = (x: number): Explicitness => (explicitnesses[x] ??= explicitness(documents[family[x] as number] as PreparedDocument));
   const classifyEdge = (p: number, m: number): Method => {
@@ -202,6 +227,7 @@ export function deriveFamily(
       sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
       sameNormalized: pair !== undefined && sameTextOtherwiseTyped(pair.alignment),
       keptPrefix: observed && keptIsPrefix(units, p, m),
+      reordered: reorderedBy(p, m),
     });
   };
   const { parent: explicitParent, decided } = explicitationAtRoot(drawn.parent);
@@ -561,6 +587,9 @@ function reuse(
  * is claimed as its change only when they agree on it, and not from round trips alone.
  */
 const REWORDING: ReadonlySet<Method> = new Set(['spin', 'machine-translation', 'paraphrase']);
+
+/** Fewer pairs of shared words than this say nothing of a text's word order. */
+const MIN_ORDER_PAIRS = 30;
 
 /** Below four witnesses no reading can be shared by two on each side, so the test has nothing to weigh. */
 const MIN_WITNESSES_FOR_AGREEMENT = 4;
