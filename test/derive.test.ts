@@ -89,6 +89,20 @@ describe('derive on a second story made to the seeds\' pattern (fixtures/story)'
   });
 });
 
+describe('the second story with its original present (fixtures/story/chain)', () => {
+  const chain = derivations('story/chain');
+
+  it('takes the original for the original, not for a copy of a lost text its reworded copies agree on by chance', () => {
+    expect(chain['020_original.txt']).toMatchObject({ source: null, method: 'original' });
+    expect(Object.values(chain).every((d) => !d.source?.startsWith('hidden'))).toBe(true);
+    expect(chain['021_mt.txt']).toMatchObject({ source: '020_original.txt', method: 'machine-translation' });
+    expect(chain['022_spin.txt']).toMatchObject({ source: '021_mt.txt', method: 'spin' });
+    expect(chain['023_para.txt']).toMatchObject({ source: '020_original.txt', method: 'paraphrase' });
+    expect(chain['025_synd.txt']).toMatchObject({ source: '020_original.txt', method: 'edit' });
+    expect(chain['024_indep.txt']).toMatchObject({ source: null, method: 'independent' });
+  });
+});
+
 describe('derive on constructed families', () => {
   it('recovers a chain with its original present: a <- b <- c', () => {
     const chain = derivations('chain');

@@ -612,6 +612,7 @@ function chooseStemma(k: number, characters: readonly Character[], repair: (pare
   if (!usesHidden(k, full.best.parent)) return lostByRegain(full);
   if (k < MIN_WITNESSES_FOR_AGREEMENT) return full;
   const observed = searchStemma(explored, 'forbidden', SATURATING_MARGIN) as StemmaSearch;
+  if (presentOriginal(k, characters) !== undefined) return observed;
   const shared = characters.filter(isShared);
   // Each side at its cheapest rooting with the root's unknown readings free: the test asks whether
   // the documents' own tree explains the shared readings, not which way its edges point.
@@ -639,6 +640,35 @@ function chooseStemma(k: number, characters: readonly Character[], repair: (pare
     if (!lost || lost.best.changes - HIDDEN_SOURCE_PENALTY >= best.best.changes) return best;
     return dolloViolations(k, repair(lost.best.parent), characters) < before ? lost : best;
   }
+}
+
+/**
+ * A member that is the lost source itself: it lacks no passage that two other members share, and
+ * it departs alone from the others at most a third as often as the median member does. Copies
+ * that reword (round trips, a paraphrase) agree with each other against their original now and
+ * then by chance ("said" for "told", "members" for "union members"), and with three or more of
+ * them such agreements make a lost source "above" the original cheaper than the original itself:
+ * a hand-made family with its original present (the story's lost text, a round trip of it, a
+ * spin of the round trip, a paraphrase and a syndicated copy) drew one, the original a round trip
+ * of it at 0.55. An original keeps every passage its copies share and has no readings of its own;
+ * a copy (an edit, a truncation) that might pass for one has lost passages the others share.
+ */
+function presentOriginal(k: number, characters: readonly Character[]): number | undefined {
+  const lone = singularReadings(k, characters);
+  const median = [...lone].sort((x, y) => x - y)[Math.floor(k / 2)] ?? 0;
+  for (let m = 0; m < k; m++) {
+    if ((lone[m] ?? 0) * 3 > median || median === 0) continue;
+    const lacksShared = characters.some((ch) => {
+      if (ch.word !== undefined || ch.site || ch.unit < 0 || ch.state[m] !== 0) return false;
+      let others = 0;
+      ch.state.forEach((v, x) => {
+        if (x !== m && v === 1) others++;
+      });
+      return others >= 2;
+    });
+    if (!lacksShared) return m;
+  }
+  return undefined;
 }
 
 /**
