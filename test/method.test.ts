@@ -21,6 +21,14 @@ function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synony
 }
 
 describe('classifyMethod', () => {
+  it('names a round trip that also dropped a paragraph a translation against its source, a writer\'s cut and light rewording an edit', () => {
+    // The story's Spanish round trip of its present original, one paragraph dropped, two merged.
+    const cutRoundTrip = { kept: 0.87, contentKept: 0.86, functionKept: 0.78, novel: 0.14, synonymSwaps: 0.36, shared: 13 };
+    expect(method(cutRoundTrip, true, true, 13.6)).toBe('machine-translation');
+    expect(method({ ...cutRoundTrip, functionKept: 0.95 }, true, true, 0)).toBe('edit');
+    expect(method({ ...cutRoundTrip, functionKept: 0.85 }, true, true, 0)).toBe('edit');
+  });
+
   it('names a rewording that moves words about inside its sentences a paraphrase, one that keeps their order a round trip', () => {
     // The hand-made story's paraphrase, read against its lost source: every passage kept, in order.
     const rewritten = { kept: 1, added: 0.06, contentKept: 0.71, functionKept: 0.67, novel: 0.43, synonymSwaps: 0.08, shared: 15 };
