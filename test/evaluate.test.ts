@@ -187,6 +187,24 @@ describe('accuracy on families in Spanish', () => {
 });
 
 /**
+ * A story written by hand to the seeds' pattern (fixtures/story, session 25): its lost source, two
+ * Apertium round trips, a paraphrase and a spin, an independent report; and the same story with its
+ * original present. Before session 25: parents 8/11, method 6/8.
+ */
+describe('accuracy on the hand-made story', () => {
+  const { names, familyNames, scores } = scoreFolder('story');
+  const overall = summarize(scores).overall;
+
+  it('covers every family of the truth file', () => {
+    expect(names).toEqual(familyNames);
+  });
+
+  it('gets every parent and method, with no false derivation', () => {
+    expectFloors(overall, { parent: 1, direction: 1, adjacency: 1, method: 1, drift: 0.75, falseDerivations: 0 });
+  });
+});
+
+/**
  * The shared benchmarks (../shared/benchmarks, beside the clone in CI): their figures as floors,
  * loaded as `provenance eval` loads them. Skipped where the folder is absent (a clone on its own).
  */
