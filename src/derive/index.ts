@@ -656,8 +656,9 @@ function chooseStemma(k: number, characters: readonly Character[], repair: (pare
 function presentOriginal(k: number, characters: readonly Character[]): number | undefined {
   const lone = singularReadings(k, characters);
   const median = [...lone].sort((x, y) => x - y)[Math.floor(k / 2)] ?? 0;
+  if (median === 0) return undefined;
   for (let m = 0; m < k; m++) {
-    if ((lone[m] ?? 0) * 3 > median || median === 0) continue;
+    if ((lone[m] ?? 0) * 3 > median) continue;
     const lacksShared = characters.some((ch) => {
       if (ch.word !== undefined || ch.site || ch.unit < 0 || ch.state[m] !== 0) return false;
       let others = 0;

@@ -1,6 +1,5 @@
 import type { PairAlignment } from '../align.js';
 import type { PreparedDocument } from '../document.js';
-import type { Token } from '../tokenize.js';
 
 /** Word order inside aligned sentences: how many pairs of shared words two texts put the other way round. */
 export interface WordOrder {
@@ -21,7 +20,7 @@ export function wordOrder(a: PreparedDocument, b: PreparedDocument, alignment: P
   let pairs = 0;
   let inverted = 0;
   const content = (doc: PreparedDocument, sentences: readonly number[]): string[] =>
-    sentences.flatMap((s) => (doc.tokens[s] ?? []).map((t: Token) => t.norm)).filter((w) => /\p{L}/u.test(w) && !isFunctionWord(w));
+    sentences.flatMap((s) => (doc.tokens[s] ?? []).map((t) => t.norm)).filter((w) => /\p{L}/u.test(w) && !isFunctionWord(w));
   const counts = (words: readonly string[]): Map<string, number> => {
     const out = new Map<string, number>();
     for (const w of words) out.set(w, (out.get(w) ?? 0) + 1);
