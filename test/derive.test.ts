@@ -122,6 +122,17 @@ describe('derive on constructed families', () => {
     expect(Object.values(unrelated).map((d) => [d.source, d.method])).toEqual([[null, 'independent'], [null, 'independent']]);
   });
 
+  it("keeps a spin a spin when a copy of it, which keeps its spinner syntax, joins the folder", () => {
+    const docs = readFixture('seeds');
+    const spin = docs.find((d) => d.id === SEED.spin);
+    const paragraphs = (spin?.text ?? '').split('\n\n').filter((p) => p.trim() !== '');
+    const copy = { id: '005_copy.txt', text: [...paragraphs.slice(0, 5), ...paragraphs.slice(7), 'This story was first published by World News Wire.'].join('\n\n'), sha256: '' };
+    expect(copy.text).toContain('{that a}');
+    const found = Object.fromEntries(compare([...docs, copy], { lexicon }).derivations.map((d) => [d.target, d]));
+    expect(found[SEED.spin]).toMatchObject({ source: 'hidden:1', method: 'spin' });
+    expect(found['005_copy.txt']).toMatchObject({ source: SEED.spin, method: 'edit' });
+  });
+
   it('does not depend on the order the documents come in', () => {
     const docs = readFixture('seeds');
     expect(JSON.stringify(compare([...docs].reverse(), { lexicon }))).toBe(JSON.stringify(compare(docs, { lexicon })));

@@ -177,14 +177,16 @@ export function deriveFamily(
   };
   /**
    * Spinner syntax member m has and its source lacks: the source's text, or under the lost source
-   * every other member's, since braces a sibling has too ("{Recipe lister}" in twenty issues of a
-   * newsletter) were in the source, not left by spinning this copy.
+   * every other member's but m's own copies' (which keep what it left), since braces a sibling has
+   * too ("{Recipe lister}" in twenty issues of a newsletter) were in the source, not left by
+   * spinning this copy.
    */
   const lines: string[] = [];
   const linesOf = (x: number): string => (lines[x] ??= sentenceLines(documents[family[x] as number] as PreparedDocument));
   const leftover = (p: number, m: number): string | undefined => {
     if (findSpintax(linesOf(m)) === undefined) return undefined;
-    const others = p !== k ? [p] : family.flatMap((_, x) => (x === m ? [] : [x]));
+    const below = descendants(drawn.parent, m);
+    const others = p !== k ? [p] : family.flatMap((_, x) => (below.has(x) ? [] : [x]));
     return findSpintax(linesOf(m), others.map(linesOf).join('\n'));
   };
   // Word order inside aligned sentences (order.ts), for each pair of members, counted once.

@@ -143,10 +143,13 @@ export function classifyMethod(c: MethodContext): Method {
   // edit only by the copy-editor rule below.
   const passagesEdited = f.kept < PASSAGES_KEPT || f.added > 1 - PASSAGES_KEPT || f.orderKept < PASSAGES_KEPT;
   const lightlyReworded = (share: number): boolean => f.contentKept >= 1 - share && f.novel <= share;
-  // A copy editor's or a writer's hand, not a translation's: against a present source the function
-  // words tell (writerLike below); a round trip that also dropped a paragraph was an edit.
-  const writerLike = f.functionKept >= SPIN_FUNCTION_KEPT || (f.functionKept >= EDITOR_FUNCTION_KEPT && c.spelledOut < 1);
-  if (passagesEdited && (c.sourceObserved ? lightlyReworded(LIGHT_REWORDING) && writerLike : lightlyReworded(LIGHT_REWORDING_OF_LOST))) return 'edit';
+  // Unless a translation shows against a present source: function words rewritten and relations
+  // spelled out (explicitation.ts), in a text that keeps the source's passages in order as a
+  // translation does. A round trip that also dropped a paragraph was an edit; a mail reply that
+  // quotes a passage or two of its source and adds its own stays one.
+  const reshaped = f.kept < 0.8 || f.added >= 0.1 || f.orderKept < 0.85 || f.contentKept < 0.5 || f.shared < ORDERED_PASSAGES;
+  const translationLike = c.sourceObserved && !reshaped && f.functionKept < EDITOR_FUNCTION_KEPT && c.spelledOut >= 1;
+  if (passagesEdited && !translationLike && lightlyReworded(c.sourceObserved ? LIGHT_REWORDING : LIGHT_REWORDING_OF_LOST)) return 'edit';
   const spinLike = (f.functionKept >= SPIN_FUNCTION_KEPT && f.synonymSwaps >= 0.15) || (f.functionKept - f.contentKept >= 0.17 && f.orderKept >= 0.9);
   const synonymsShow = !c.synonymsKnown || f.synonymSwaps >= (c.sourceObserved ? SOME_SYNONYMS : LOST_SOURCE_SPIN_SYNONYMS);
   if (c.spintax) return 'spin';
@@ -158,8 +161,9 @@ export function classifyMethod(c: MethodContext): Method {
   // left implicit, which a round trip does (explicitation.ts). Against a reconstruction function
   // words may look kept (it can take a round trip's reading), so there the rewording is left to
   // the rules below.
+  const writerLike = f.functionKept >= SPIN_FUNCTION_KEPT || (f.functionKept >= EDITOR_FUNCTION_KEPT && c.spelledOut < 1);
   if (c.sourceObserved && lightlyReworded(LIGHT_REWORDING) && writerLike) return 'edit';
-  if (f.kept < 0.8 || f.added >= 0.1 || f.orderKept < 0.85 || f.contentKept < 0.5 || f.shared < ORDERED_PASSAGES) return 'paraphrase';
+  if (reshaped) return 'paraphrase';
   // A round trip rewrites function words (it keeps 0.93 of them at most against its source); a
   // copy that keeps more of a present source's had its words changed in place, not translated.
   if (c.sourceObserved && f.functionKept > SPIN_FUNCTION_KEPT) return 'edit';
