@@ -183,11 +183,18 @@ export function deriveFamily(
    */
   const lines: string[] = [];
   const linesOf = (x: number): string => (lines[x] ??= sentenceLines(documents[family[x] as number] as PreparedDocument));
+  // A reply's quoted lines are the other message's text, never this copy's leftover (a Tcl trace
+  // quoted down a mail thread, "{4852 -sequence mercury}", was a spinner's syntax).
+  const ownLines: string[] = [];
+  const ownLinesOf = (x: number): string => {
+    const doc = documents[family[x] as number] as PreparedDocument;
+    return (ownLines[x] ??= sentenceLines(doc, quotedSentences(doc)));
+  };
   const leftover = (p: number, m: number): string | undefined => {
-    if (findSpintax(linesOf(m)) === undefined) return undefined;
+    if (findSpintax(ownLinesOf(m)) === undefined) return undefined;
     const below = descendants(drawn.parent, m);
     const others = p !== k ? [p] : family.flatMap((_, x) => (below.has(x) ? [] : [x]));
-    return findSpintax(linesOf(m), others.map(linesOf).join('\n'));
+    return findSpintax(ownLinesOf(m), others.map(linesOf).join('\n'));
   };
   // Word order inside aligned sentences (order.ts), for each pair of members, counted once.
   const orders = new Map<number, WordOrder | undefined>();
@@ -754,10 +761,11 @@ function findPair<T extends PairLink>(links: readonly T[], x: number, y: number)
  * them (a page's "{font-family: serif}" is no spinner's syntax). A unit that ends inside braces
  * runs on in the same line: the sentence splitter cut "{report. a}" after its stop.
  */
-function sentenceLines(doc: PreparedDocument): string {
+function sentenceLines(doc: PreparedDocument, skip: ReadonlySet<number> = new Set()): string {
   let out = '';
   let open = 0;
-  for (const span of doc.spans) {
+  for (const [i, span] of doc.spans.entries()) {
+    if (skip.has(i)) continue;
     const text = span.text.replace(/\s+/gu, ' ');
     out += out === '' ? text : `${open > 0 ? ' ' : '\n'}${text}`;
     for (const c of text) open = c === '{' ? open + 1 : c === '}' ? Math.max(0, open - 1) : open;
