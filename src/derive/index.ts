@@ -176,10 +176,17 @@ export function deriveFamily(
     return method;
   };
   /**
-   * Spinner syntax member m has and its source lacks: the source's text, or under the lost source
-   * every other member's but m's own copies' (which keep what it left), since braces a sibling has
-   * too ("{Recipe lister}" in twenty issues of a newsletter) were in the source, not left by
-   * spinning this copy.
+   * The texts that stand for member m's source p in the stemma: p itself, or under the lost source
+   * every member outside m's own line (m's copies keep what m changed).
+   */
+  const standIns = (stemma: readonly number[], p: number, m: number): number[] => {
+    if (p !== k) return [p];
+    const below = descendants(stemma, m);
+    return family.flatMap((_, x) => (below.has(x) ? [] : [x]));
+  };
+  /**
+   * Spinner syntax member m has and its source lacks (standIns): braces a sibling has too ("{Recipe
+   * lister}" in twenty issues of a newsletter) were in the source, not left by spinning this copy.
    */
   const lines: string[] = [];
   const linesOf = (x: number): string => (lines[x] ??= sentenceLines(documents[family[x] as number] as PreparedDocument));
@@ -192,9 +199,7 @@ export function deriveFamily(
   };
   const leftover = (p: number, m: number): string | undefined => {
     if (findSpintax(ownLinesOf(m)) === undefined) return undefined;
-    const below = descendants(drawn.parent, m);
-    const others = p !== k ? [p] : family.flatMap((_, x) => (below.has(x) ? [] : [x]));
-    return findSpintax(ownLinesOf(m), others.map(linesOf).join('\n'));
+    return findSpintax(ownLinesOf(m), standIns(drawn.parent, p, m).map(linesOf).join('\n'));
   };
   // Word order inside aligned sentences (order.ts), for each pair of members, counted once.
   const orders = new Map<number, WordOrder | undefined>();
@@ -247,13 +252,10 @@ export function deriveFamily(
   let singular: number[] | undefined;
   const sourceOf = (q: number): Reading | undefined => (parent[q] === ROOT ? undefined : readingOf(parent[q] as number));
   // A spelling the source has is not the copy's drift. Under a lost source, a member outside the
-  // copy's own line that spells it so stands for the source: two copies made apart do not drift
-  // alike, so both spellings were there, most likely two names ("Peeters" and "Pieter").
-  const spelledSoAbove = (m: number, p: number, spelling: string): boolean => {
-    const below = descendants(parent, m);
-    const witnesses = p !== k ? [p] : family.map((_, x) => x).filter((x) => !below.has(x));
-    return witnesses.some((x) => documents[family[x] as number]?.text.includes(spelling) === true);
-  };
+  // copy's own line stands for the source (standIns): two copies made apart do not drift alike, so
+  // both spellings were there, most likely two names ("Peeters" and "Pieter").
+  const spelledSoAbove = (m: number, p: number, spelling: string): boolean =>
+    standIns(parent, p, m).some((x) => documents[family[x] as number]?.text.includes(spelling) === true);
   return family.map((d, m) => {
     const p = parent[m] as number;
     const doc = documents[d] as PreparedDocument;
