@@ -3,7 +3,8 @@ import { alignDocuments, stemWeights, type AlignedUnit, type EditKind, type Pair
 import { contextFits } from './derive/passage.js';
 import { assemble, deriveFamily, familiesOf, MAX_CONFIDENCE, passageJudge, stemmaFamilies, type ComparedPair, type Derivation, type FamilyTask } from './derive/index.js';
 import { relation, RELATED_WORDING, share } from './derive/relation.js';
-import { prepareDocument, type DocumentInput, type PreparedDocument } from './document.js';
+import { pageText, prepareDocument, type DocumentInput, type PreparedDocument } from './document.js';
+import { speechShares } from './speech.js';
 import { basicLexicon, lexiconFor, type Lexicon } from './lexicon.js';
 import { prevailing } from './language.js';
 import { visibleQuote, withoutMarkup } from './markup.js';
@@ -250,6 +251,7 @@ export function* comparison(
           spans: d.spans,
           stemPairs: d.stemPairs,
           wordCount: d.wordCount,
+          speech: speechShares(pageText(d), d.spans, d.tokens),
           boilerplate: boilerplateSentences(
             d.runGrams,
             d.tokens.map((t) => t.length),
@@ -282,6 +284,8 @@ export function* comparison(
       alignment,
       shareA: shareBeyondBoilerplate(a, alignment.unalignedA),
       shareB: shareBeyondBoilerplate(b, alignment.unalignedB),
+      narrationA: narrationShare(a, alignment.unalignedA),
+      narrationB: narrationShare(b, alignment.unalignedB),
       rareOverlap: wording,
       sharedRun,
       fitA,
@@ -348,8 +352,14 @@ export function* comparison(
   };
 }
 
-/** What the pipeline's own steps need of a prepared document, and its boilerplate sentences (sorted). */
-type DocumentFacts = Pick<PreparedDocument, 'id' | 'spans' | 'stemPairs' | 'wordCount'> & { readonly boilerplate: readonly number[] };
+/**
+ * What the pipeline's own steps need of a prepared document, its boilerplate sentences (sorted)
+ * and the share of each sentence's words that are direct speech (speech.ts).
+ */
+type DocumentFacts = Pick<PreparedDocument, 'id' | 'spans' | 'stemPairs' | 'wordCount'> & {
+  readonly boilerplate: readonly number[];
+  readonly speech: readonly number[];
+};
 
 /**
  * The share of a document's own sentences, boilerplate left out, that align with the other
@@ -360,6 +370,31 @@ function shareBeyondBoilerplate(d: DocumentFacts, unaligned: readonly number[]):
   const common = new Set(d.boilerplate);
   const own = d.spans.length - common.size;
   return share(own - unaligned.filter((i) => !common.has(i)).length, own);
+}
+
+/**
+ * A text's narration must be at least this many sentences' worth of words outside quotation
+ * marks, and this share of its sentences, for it to be read apart from the quotes: an interview
+ * transcript is nearly all speech, and its copies share nothing else.
+ */
+const MIN_NARRATION_SENTENCES = 3;
+const MIN_NARRATION_SHARE = 0.25;
+
+/**
+ * The share of a document's narration that aligns with the other text: each sentence weighs the
+ * share of its words outside quotation marks, boilerplate nothing. Without quotes this is
+ * shareBeyondBoilerplate.
+ */
+function narrationShare(d: DocumentFacts, unaligned: readonly number[]): number {
+  const common = new Set(d.boilerplate);
+  const weight = (i: number): number => (common.has(i) ? 0 : 1 - (d.speech[i] ?? 0));
+  let total = 0;
+  for (let i = 0; i < d.spans.length; i++) total += weight(i);
+  const own = d.spans.length - common.size;
+  if (total === own || total < MIN_NARRATION_SENTENCES || total < MIN_NARRATION_SHARE * own) return shareBeyondBoilerplate(d, unaligned);
+  let missing = 0;
+  for (const i of unaligned) missing += weight(i);
+  return share(total - missing, total);
 }
 
 /** A document no candidate pair reached: nothing in the corpus shares its wording. */

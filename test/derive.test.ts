@@ -76,6 +76,18 @@ describe('derive on a second story made to the seeds\' pattern (fixtures/story)'
     expect(story['010_havena_blow.txt']?.method).toBe('machine-translation');
   });
 
+  it('reads relatedness from narration: a brief that is half shared quotations is apart, its own copy is not', () => {
+    // 015 aligns with the copies in half its sentences, all through the quotes (session 25 drew it
+    // under the lost source as a paraphrase); a copy of 015 itself, a sentence of narration
+    // reworded and the quotes kept, shares narration with it and stays its copy.
+    expect(story['015_flanders_today.txt']).toMatchObject({ source: null, method: 'independent' });
+    const brief = readFixture('story/antwerp').find((d) => d.id === '015_flanders_today.txt')?.text ?? '';
+    const copy = swap(brief, [['did not hide his mixed feelings', 'made no secret of his mixed feelings'], ['Most said', 'Most of them said']]);
+    const pair = parentOf({ 'brief.txt': brief, 'copy.txt': copy, 'report.txt': readFixture('story/antwerp').find((d) => d.id === '014_vrt_port.txt')?.text ?? '' });
+    expect(pair['copy.txt']?.source === 'brief.txt' || pair['brief.txt']?.source === 'copy.txt').toBe(true);
+    expect(pair['report.txt']).toMatchObject({ source: null, method: 'independent' });
+  });
+
   it("quotes the spinner's swaps, a fixed expression whole", () => {
     expect(substitutions('013_antwerp_port.txt')).toEqual(expect.arrayContaining(['court -> court docket', 'North Sea -> Union Ocean', 'last year -> final 12 months']));
     expect(substitutions('013_antwerp_port.txt')).not.toContain('North Sea -> North Ocean');
@@ -661,7 +673,7 @@ describe('a shared passage never closes a cycle of derivations', () => {
   // its grandchild; the answer's verbatim run then made the article a borrower of that answer.
   const alignment = { units: [], unalignedA: [], unalignedB: [] };
   const pair = (a: number, b: number, shared: number, run: number): ComparedPair => ({
-    a, b, alignment, shareA: shared, shareB: shared, rareOverlap: shared, sharedRun: run, fitA: 0, fitB: 0,
+    a, b, alignment, shareA: shared, shareB: shared, narrationA: shared, narrationB: shared, rareOverlap: shared, sharedRun: run, fitA: 0, fitB: 0,
   });
   const pairs = [pair(0, 1, 0.9, 80), pair(1, 2, 0.9, 80), pair(0, 2, 0.2, 40)];
   const stemma: Derivation[] = [

@@ -188,7 +188,8 @@ describe('accuracy on families in Spanish', () => {
 
 /**
  * A story written by hand to the seeds' pattern (fixtures/story, session 25): its lost source, two
- * Apertium round trips, a paraphrase and a spin, an independent report; and the same story with its
+ * Apertium round trips, a paraphrase and a spin, two independent reports (one half quotations,
+ * added in session 26, which session 25 drew as a paraphrase); and the same story with its
  * original present. Before session 25: parents 8/11, method 6/8.
  */
 describe('accuracy on the hand-made story', () => {
