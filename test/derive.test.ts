@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
 import { Chalk } from 'chalk';
-import { renderTable } from '../src/report/table.js';
+import { describeEvidence, renderTable } from '../src/report/table.js';
 import { renderDot, renderGraphml, renderMermaid } from '../src/report/graph.js';
 import { renderJsonl } from '../src/report/jsonl.js';
 import { splitSwaps, substitutionEvidence, type OrientedEdit } from '../src/derive/evidence.js';
@@ -9,7 +9,7 @@ import { basicLexicon, isSlip, isSpinnerSwap, isSynonymSwap, readingCommonness, 
 import { loadWordNetLexicon } from '../src/wordnet.js';
 import type { Character, CollationUnit } from '../src/derive/collate.js';
 import { hiddenReading } from '../src/derive/features.js';
-import { assemble, type Derivation } from '../src/derive/index.js';
+import { assemble, type Derivation, type Evidence } from '../src/derive/index.js';
 import { spelledOut } from '../src/derive/explicitation.js';
 import type { ComparedPair } from '../src/derive/relation.js';
 import { HARBOUR, readFixture, SEED } from './helpers.js';
@@ -132,6 +132,17 @@ describe('derive on constructed families', () => {
   it('claims nothing between unrelated texts', () => {
     const unrelated = derivations('unrelated');
     expect(Object.values(unrelated).map((d) => [d.source, d.method])).toEqual([[null, 'independent'], [null, 'independent']]);
+  });
+
+  it('hangs a round trip under the original, not under a round trip through a related language it agrees with by chance', () => {
+    // fixtures/present: b went through one Apertium pair, c through another; before session 26 c
+    // hung under b, their chance agreements outnumbering the stemma's disagreements.
+    const family = derivations('present/new-606-lost-2');
+    expect(family['b.txt']?.source).toBe('original.txt');
+    expect(family['c.txt']).toMatchObject({ source: 'original.txt', method: 'machine-translation' });
+    const notKept = family['c.txt']?.evidence.find((e) => e.kind === 'drift-not-kept');
+    expect(notKept).toMatchObject({ sourceText: 'b.txt', targetText: '72 of 87 changes', support: 87 });
+    expect(describeEvidence(notKept as Evidence)).toBe('not from b.txt: makes only 72 of the 87 changes b.txt made to original.txt; a copy of it would keep them');
   });
 
   it("keeps a spin a spin when a copy of it, which keeps its spinner syntax, joins the folder", () => {

@@ -206,6 +206,24 @@ describe('accuracy on the hand-made story', () => {
 });
 
 /**
+ * The original beside two round trips and a third copy (fixtures/present, session 26: generated
+ * families with the withheld original put back). Before session 26: parents 52/64, round trips
+ * through related languages hung one under the other.
+ */
+describe('accuracy with the original beside its round trips', () => {
+  const { names, familyNames, scores } = scoreFolder('present');
+  const overall = summarize(scores).overall;
+
+  it('covers every family of the truth file', () => {
+    expect(names).toEqual(familyNames);
+  });
+
+  it('hangs every round trip under the original, not under another round trip', () => {
+    expectFloors(overall, { parent: 0.96, direction: 0.97, adjacency: 1, method: 0.97, falseDerivations: 1 });
+  });
+});
+
+/**
  * The shared benchmarks (../shared/benchmarks, beside the clone in CI): their figures as floors,
  * loaded as `provenance eval` loads them. Skipped where the folder is absent (a clone on its own).
  */

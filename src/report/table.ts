@@ -147,6 +147,8 @@ export function describeEvidence(e: Evidence): string {
       return `moves ${e.support ?? 1} passage(s), e.g. "${s}"`;
     case 'not-from':
       return `not from ${s}: has ${e.support ?? 1} passage(s) it lacks, e.g. "${t}"`;
+    case 'drift-not-kept':
+      return `not from ${s}: ${terminalSafe(e.detail ?? t)}`;
     case 'embedded':
       return `shares ${e.support ?? 1} sentence(s) from "${s}": ${terminalSafe(e.detail ?? '')}`;
     case 'explicitation':

@@ -1,0 +1,49 @@
+import type { PreparedDocument } from '../document.js';
+import type { PairLink } from './collate.js';
+
+/**
+ * The words of `from` that `to` does not keep as they are: those its edits replace or delete,
+ * and every word of the sentences of `from` it has no counterpart for. As offsets into `from`.
+ */
+export function departedWords(link: PairLink, fromIsA: boolean, from: PreparedDocument): Set<number> {
+  const out = new Set<number>();
+  for (const change of changes(link, fromIsA)) for (const o of change) out.add(o);
+  for (const s of fromIsA ? link.alignment.unalignedA : link.alignment.unalignedB) for (const t of from.tokens[s] ?? []) out.add(t.start);
+  return out;
+}
+
+/**
+ * The changes `to` made inside the sentences it shares with `from`, each as the offsets of the
+ * words of `from` it replaced or deleted (an insertion replaces none, and is left out).
+ */
+export function changes(link: PairLink, fromIsA: boolean): number[][] {
+  return link.alignment.units.flatMap((u) => u.edits.map((e) => [...(fromIsA ? e.aOffsets : e.bOffsets)]).filter((o) => o.length > 0));
+}
+
+/**
+ * Of the changes a copy p made to a text g, how many its supposed copy m made as well (m
+ * departs from g at half the words of the change or more). A copy of a copy keeps its
+ * exemplar's drift where it stands: a spin of a round trip rewords the round trip's odd words
+ * again but does not restore the original's, so wherever the round trip left the original, the
+ * spin has left it too. Two copies made from g apart depart at the same words only by chance.
+ * Changes, not words, are counted: one phrase dropped is one event, not twelve.
+ */
+export function keptChanges(ofP: readonly (readonly number[])[], departedByM: ReadonlySet<number>): number {
+  return ofP.filter((change) => 2 * change.filter((o) => departedByM.has(o)).length >= change.length).length;
+}
+
+/**
+ * The chance that a copy which loses each change of its exemplar with probability `rate` loses
+ * `lost` of `n` changes or more: the upper tail of the binomial distribution, summed in log
+ * space so that a long text's hundreds of changes do not underflow.
+ */
+export function chanceOfLosing(lost: number, n: number, rate: number): number {
+  if (lost <= 0) return 1;
+  let logTerm = n * Math.log(1 - rate);
+  let below = 0;
+  for (let x = 0; x < lost; x++) {
+    below += Math.exp(logTerm);
+    logTerm += Math.log((n - x) / (x + 1)) + Math.log(rate / (1 - rate));
+  }
+  return Math.max(0, 1 - below);
+}
