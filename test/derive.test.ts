@@ -145,6 +145,15 @@ describe('derive on constructed families', () => {
     expect(describeEvidence(notKept as Evidence)).toBe('not from b.txt: makes only 72 of the 87 changes b.txt made to original.txt; a copy of it would keep them');
   });
 
+  it('takes an archaic original for the root, not the round trip whose modern words read as the usual ones', () => {
+    // King James prose: the round trip b writes "hit" for "smote", and hung the original under it.
+    for (const name of ['kjv-3101-lost-4', 'kjv-3101-lost-1']) {
+      const family = derivations(`present/${name}`);
+      expect(family['original.txt']?.source, name).toBeNull();
+      for (const copy of ['a.txt', 'b.txt', 'c.txt']) expect(family[copy]?.source, `${name} ${copy}`).toBe('original.txt');
+    }
+  });
+
   it("keeps a spin a spin when a copy of it, which keeps its spinner syntax, joins the folder", () => {
     const docs = readFixture('seeds');
     const spin = docs.find((d) => d.id === SEED.spin);

@@ -348,15 +348,22 @@ export function deriveFamily(
   }
 
   /**
-   * A root whose only child is a paraphrase that others were copied from, told apart by tendencies
-   * alone: the paraphrase is taken as the original. Lost words and passages orient a copy, not a
+   * A root whose only child is a paraphrase or a round trip that others were copied from, told
+   * apart by tendencies alone: the child is taken as the original. Lost words and passages orient a copy, not a
    * paraphrase, which adds as freely as it drops (Clough's heavy revisions are longer than their
    * source; the direction of its paraphrase edges is right about half the time), so nothing in
    * the edge decides, and the tree does: where each text is copied from one already there
    * (uniform attachment), a node is the root with a likelihood inversely proportional to the
    * product of its subtree sizes (rumour centrality; Shah and Zaman 2011, Bubeck, Devroye and
    * Lugosi 2017), and a hub with c children is c + 1 times likelier the root than a leaf hung
-   * above it. Asked of at least two children, and never of a root explicitation decided.
+   * above it. Asked of at least two children, and never of a root explicitation decided. A
+   * round trip is asked too (session 26): it keeps every passage, so nothing lost orients it,
+   * and where explicitation did not decide, only the commonness of its words does, which points
+   * the wrong way from an archaic original (King James prose: "smote" read as drift from "hit").
+   * With the original beside two round trips and a third copy, 64 generated families, the root
+   * was a round trip and the original its copy in 6 families, in none after; no other set moved.
+   * An edit is not asked: it drops passages, and the drop orients it (turning edit hubs round
+   * cost two generated sets two parents each).
    */
   function hubAtRoot(drawnParent: readonly number[]): readonly number[] {
     const root = drawnParent.indexOf(ROOT);
@@ -364,7 +371,7 @@ export function deriveFamily(
     const children = drawnParent.flatMap((p, m) => (p === root ? [m] : []));
     const hub = children[0];
     if (children.length !== 1 || hub === undefined || rehung.has(hub) || !directionOnly[hub]) return drawnParent;
-    if (drawnParent.filter((p) => p === hub).length < MIN_HUB_CHILDREN || methodOf(root, hub) !== 'paraphrase') return drawnParent;
+    if (drawnParent.filter((p) => p === hub).length < MIN_HUB_CHILDREN || !HUB_METHODS.has(methodOf(root, hub))) return drawnParent;
     return drawnParent.map((p, x) => (x === hub ? ROOT : x === root ? hub : p));
   }
 
@@ -497,6 +504,9 @@ function driftEvidence(d: UnkeptDrift): Evidence {
 const REVISION_SHARE = 0.1;
 /** What a direction across a revision is said at: unsure, the table's "direction unsure". */
 const REVISION_CONFIDENCE = 0.55;
+
+/** Edges that lose no passage, which therefore nothing but the tree orients (hubAtRoot). */
+const HUB_METHODS: ReadonlySet<Method> = new Set(['paraphrase', 'machine-translation']);
 
 /** A hub of this many children is three times likelier the root than the text hung above it (hubAtRoot). */
 const MIN_HUB_CHILDREN = 2;
