@@ -31,6 +31,9 @@
  *
  * `--lost-out DIR` also writes the withheld originals (the lost sources) to DIR/<family>/, outside
  * the set: what a reconstruction of a lost source and its drift evidence can be checked against.
+ *
+ * `--plans wide` draws other families than the committed sets' (widePlans): four copies of one
+ * original made two by two the same way, a translation of a translation, a spin of a spin.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,6 +52,7 @@ const OUT = option('--out', 'fixtures/generated');
 const PROSE = option('--prose', 'reference');
 const RENDER = option('--render', undefined);
 const LOST_OUT = option('--lost-out', undefined);
+const PLANS = option('--plans', 'standard');
 
 /** mulberry32: a small, well-mixed deterministic generator. */
 function prng(seed) {
@@ -447,6 +451,14 @@ function family(name, plan, { withheld = [], independents = 0, words = 300 } = {
 }
 
 const copyMethods = ['machine-translation', 'spin', 'edit', 'truncation', 'typographic'];
+if (PLANS === 'wide') widePlans();
+else standardPlans();
+
+/**
+ * The families of the committed sets: stars with the original present and withheld, chains, small
+ * trees, families with an independent text, unrelated texts.
+ */
+function standardPlans() {
 for (let i = 1; i <= 4; i++) {
   const [m1, m2, m3] = shuffle(copyMethods);
   family(`star-${i}`, [['original', null], ['a', 'original', m1], ['b', 'original', m2], ['c', 'original', m3]]);
@@ -486,6 +498,25 @@ for (let i = 1; i <= 3; i++) {
   families[name] = { parents, notes: `three passages from chapters ${picked.map((c) => c + 1).join(', ')}: no derivation` };
   texts[name] = files;
 }
+}
+
+/**
+ * `--plans wide`: what the standard plans never draw. Several copies made the same way beside
+ * one original (two spins and two round trips, whose spinners and engines land on the same
+ * words by chance), with the original present and withheld; a translation of a translation;
+ * a spin of a spin.
+ */
+function widePlans() {
+  const wide = [['original', null], ['a', 'original', 'spin'], ['b', 'original', 'spin'], ['c', 'original', 'machine-translation'], ['d', 'original', 'machine-translation']];
+  for (let i = 1; i <= 3; i++) family(`wide-${i}`, wide);
+  for (let i = 1; i <= 3; i++) family(`wide-lost-${i}`, wide, { withheld: ['original'] });
+  for (let i = 1; i <= 3; i++) {
+    family(`relay-${i}`, [['original', null], ['a', 'original', 'machine-translation'], ['b', 'a', 'machine-translation'], ['c', 'b', 'spin'], ['d', 'original', 'edit']]);
+  }
+  for (let i = 1; i <= 3; i++) {
+    family(`respin-${i}`, [['original', null], ['a', 'original', 'spin'], ['b', 'a', 'spin'], ['c', 'original', 'machine-translation'], ['d', 'original', 'edit']]);
+  }
+}
 
 rmSync(OUT, { recursive: true, force: true });
 const written = [[OUT, texts], ...(LOST_OUT ? [[LOST_OUT, lostTexts]] : [])];
@@ -497,5 +528,5 @@ for (const [dir, sets] of written) {
 }
 if (RENDER) for (const truth of Object.values(families)) delete truth.drift;
 const sorted = Object.fromEntries(Object.keys(families).sort().map((k) => [k, families[k]]));
-writeFileSync(path.join(OUT, 'truth.json'), JSON.stringify({ generator: `scripts/generate-families.mjs --seed ${SEED}${PROSE === 'reference' ? '' : ` --prose ${PROSE}`}${RENDER ? ` --render ${RENDER}` : ''}`, families: sorted }, null, 2) + '\n');
+writeFileSync(path.join(OUT, 'truth.json'), JSON.stringify({ generator: `scripts/generate-families.mjs --seed ${SEED}${PROSE === 'reference' ? '' : ` --prose ${PROSE}`}${RENDER ? ` --render ${RENDER}` : ''}${PLANS === 'standard' ? '' : ` --plans ${PLANS}`}`, families: sorted }, null, 2) + '\n');
 process.stderr.write(`${Object.keys(families).length} families written to ${OUT}\n`);

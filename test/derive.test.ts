@@ -145,6 +145,14 @@ describe('derive on constructed families', () => {
     expect(describeEvidence(notKept as Evidence)).toBe('not from b.txt: makes only 72 of the 87 changes b.txt made to original.txt; a copy of it would keep them');
   });
 
+  it('draws a lost source above two spins and two round trips that agree with each other by chance', () => {
+    // fixtures/wide: until session 26 a tree pairing the round trips explained their chance
+    // agreements more cheaply, and no member was left standing alone often enough to be noticed.
+    const family = derivations('wide/wide-lost-1');
+    for (const copy of ['a.txt', 'b.txt', 'c.txt', 'd.txt']) expect(family[copy]?.source, copy).toBe('hidden:1');
+    expect([family['a.txt']?.method, family['c.txt']?.method]).toEqual(['spin', 'machine-translation']);
+  });
+
   it('takes an archaic original for the root, not the round trip whose modern words read as the usual ones', () => {
     // King James prose: the round trip b writes "hit" for "smote", and hung the original under it.
     for (const name of ['kjv-3101-lost-4', 'kjv-3101-lost-1']) {

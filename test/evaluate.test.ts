@@ -225,6 +225,25 @@ describe('accuracy with the original beside its round trips', () => {
 });
 
 /**
+ * Four copies of one original made two by two the same way, with the original present and
+ * withheld, a translation of a translation, a spin of a spin (fixtures/wide, session 26:
+ * `--plans wide`). Before session 26: parents 44/57, the lost source of two spins and two round
+ * trips drawn as a chain of copies.
+ */
+describe('accuracy on copies made two by two the same way', () => {
+  const { names, familyNames, scores } = scoreFolder('wide');
+  const overall = summarize(scores).overall;
+
+  it('covers every family of the truth file', () => {
+    expect(names).toEqual(familyNames);
+  });
+
+  it('draws the lost source of four copies, and keeps the chains', () => {
+    expectFloors(overall, { parent: 0.91, direction: 0.97, adjacency: 0.97, method: 0.97, drift: 0.9, falseDerivations: 0 });
+  });
+});
+
+/**
  * The shared benchmarks (../shared/benchmarks, beside the clone in CI): their figures as floors,
  * loaded as `provenance eval` loads them. Skipped where the folder is absent (a clone on its own).
  */
