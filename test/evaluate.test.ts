@@ -60,6 +60,15 @@ function scoreFolder(folder: string): { names: string[]; familyNames: string[]; 
   return { names, familyNames: Object.keys(truth.families).sort(), scores };
 }
 
+/** Scores a committed folder inside a describe block, with a test that its truth names every family folder. */
+function scoredFolder(folder: string): { scores: FamilyScore[]; overall: FamilyScore } {
+  const { names, familyNames, scores } = scoreFolder(folder);
+  it('covers every family of the truth file', () => {
+    expect(names).toEqual(familyNames);
+  });
+  return { scores, overall: summarize(scores).overall };
+}
+
 /** Rates at or above their floors, and no more false derivations than allowed. */
 function expectFloors(
   overall: FamilyScore,
@@ -86,12 +95,7 @@ function expectFloors(
  * spin only if mostly synonyms) named every method right: 50 -> 52 of 52.
  */
 describe('accuracy on the generated families', () => {
-  const { names, familyNames, scores } = scoreFolder('generated');
-  const overall = summarize(scores).overall;
-
-  it('covers every family of the truth file', () => {
-    expect(names).toEqual(familyNames);
-  });
+  const { scores, overall } = scoredFolder('generated');
 
   it('keeps parent, direction and adjacency at or above the recorded figures', () => {
     expectFloors(overall, { parent: 1, direction: 1, adjacency: 0.99, method: 1, drift: 0.92, falseDerivations: 0 });
@@ -146,12 +150,7 @@ describe('accuracy on the held-out generated families', () => {
  * those figures.
  */
 describe('accuracy on families drawn from other prose', () => {
-  const { names, familyNames, scores } = scoreFolder('heldout-kjv');
-  const overall = summarize(scores).overall;
-
-  it('covers every family of the truth file', () => {
-    expect(names).toEqual(familyNames);
-  });
+  const { overall } = scoredFolder('heldout-kjv');
 
   it('keeps its figures of session 18', () => {
     expectFloors(overall, { parent: 0.97, direction: 0.97, adjacency: 0.99, method: 0.96, drift: 0.96, falseDerivations: 1 });
@@ -169,12 +168,7 @@ describe('accuracy on families drawn from other prose', () => {
  * they gave parents 62/78, method 40/52 and 6 false derivations.
  */
 describe('accuracy on families in Spanish', () => {
-  const { names, familyNames, scores } = scoreFolder('heldout-spa');
-  const overall = summarize(scores).overall;
-
-  it('covers every family of the truth file', () => {
-    expect(names).toEqual(familyNames);
-  });
+  const { scores, overall } = scoredFolder('heldout-spa');
 
   it('keeps its figures of session 24 (no drift lists: they name English words)', () => {
     expectFloors(overall, { parent: 0.93, direction: 0.92, adjacency: 0.95, method: 0.86, falseDerivations: 2 });
@@ -193,12 +187,7 @@ describe('accuracy on families in Spanish', () => {
  * original present. Before session 25: parents 8/11, method 6/8.
  */
 describe('accuracy on the hand-made story', () => {
-  const { names, familyNames, scores } = scoreFolder('story');
-  const overall = summarize(scores).overall;
-
-  it('covers every family of the truth file', () => {
-    expect(names).toEqual(familyNames);
-  });
+  const { overall } = scoredFolder('story');
 
   it('gets every parent and method, with no false derivation', () => {
     expectFloors(overall, { parent: 1, direction: 1, adjacency: 1, method: 1, drift: 0.75, falseDerivations: 0 });
@@ -212,12 +201,7 @@ describe('accuracy on the hand-made story', () => {
  * round-trip hub at the root).
  */
 describe('accuracy with the original beside its round trips', () => {
-  const { names, familyNames, scores } = scoreFolder('present');
-  const overall = summarize(scores).overall;
-
-  it('covers every family of the truth file', () => {
-    expect(names).toEqual(familyNames);
-  });
+  const { overall } = scoredFolder('present');
 
   it('hangs every round trip under the original, not under another round trip', () => {
     expectFloors(overall, { parent: 1, direction: 1, adjacency: 1, method: 1, falseDerivations: 0 });
@@ -231,12 +215,7 @@ describe('accuracy with the original beside its round trips', () => {
  * trips drawn as a chain of copies.
  */
 describe('accuracy on copies made two by two the same way', () => {
-  const { names, familyNames, scores } = scoreFolder('wide');
-  const overall = summarize(scores).overall;
-
-  it('covers every family of the truth file', () => {
-    expect(names).toEqual(familyNames);
-  });
+  const { overall } = scoredFolder('wide');
 
   it('draws the lost source of four copies, and keeps the chains', () => {
     expectFloors(overall, { parent: 0.91, direction: 0.97, adjacency: 0.97, method: 0.97, drift: 0.9, falseDerivations: 0 });
