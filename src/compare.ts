@@ -246,17 +246,18 @@ export function* comparison(
       for (let i = 0; i < involvedInputs.length; i++) {
         const d = prepare(i);
         if (keepDocuments) kept.push(d);
+        const boilerplate = boilerplateSentences(
+          d.runGrams,
+          d.tokens.map((t) => t.length),
+          common,
+        );
         facts.push({
           id: d.id,
           spans: d.spans,
           stemPairs: d.stemPairs,
           wordCount: d.wordCount,
-          speech: speechShares(pageText(d), d.spans, d.tokens),
-          boilerplate: boilerplateSentences(
-            d.runGrams,
-            d.tokens.map((t) => t.length),
-            common,
-          ),
+          boilerplate,
+          narration: narrationWeights(speechShares(pageText(d), d.spans, d.tokens), boilerplate),
         });
         yield d;
       }
@@ -354,11 +355,11 @@ export function* comparison(
 
 /**
  * What the pipeline's own steps need of a prepared document, its boilerplate sentences (sorted)
- * and the share of each sentence's words that are direct speech (speech.ts).
+ * and, where its quotations are read apart, the weight of each sentence in its narration.
  */
 type DocumentFacts = Pick<PreparedDocument, 'id' | 'spans' | 'stemPairs' | 'wordCount'> & {
   readonly boilerplate: readonly number[];
-  readonly speech: readonly number[];
+  readonly narration: Narration | undefined;
 };
 
 /**
@@ -372,6 +373,12 @@ function shareBeyondBoilerplate(d: DocumentFacts, unaligned: readonly number[]):
   return share(own - unaligned.filter((i) => !common.has(i)).length, own);
 }
 
+/** Each sentence's weight in a document's narration, and their sum. */
+interface Narration {
+  readonly weights: readonly number[];
+  readonly total: number;
+}
+
 /**
  * A text's narration must be at least this many sentences' worth of words outside quotation
  * marks, and this share of its sentences, for it to be read apart from the quotes: an interview
@@ -381,20 +388,24 @@ const MIN_NARRATION_SENTENCES = 3;
 const MIN_NARRATION_SHARE = 0.25;
 
 /**
- * The share of a document's narration that aligns with the other text: each sentence weighs the
- * share of its words outside quotation marks, boilerplate nothing. Without quotes this is
- * shareBeyondBoilerplate.
+ * Each sentence weighs the share of its words outside quotation marks (`speech`, speech.ts),
+ * boilerplate nothing. Undefined where the text is read whole: it quotes nobody, or it is
+ * nearly all speech.
  */
+function narrationWeights(speech: readonly number[], boilerplate: readonly number[]): Narration | undefined {
+  const common = new Set(boilerplate);
+  const weights = speech.map((s, i) => (common.has(i) ? 0 : 1 - s));
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const own = speech.length - common.size;
+  return total === own || total < MIN_NARRATION_SENTENCES || total < MIN_NARRATION_SHARE * own ? undefined : { weights, total };
+}
+
+/** The share of a document's narration that aligns with the other text; shareBeyondBoilerplate where it is read whole. */
 function narrationShare(d: DocumentFacts, unaligned: readonly number[]): number {
-  const common = new Set(d.boilerplate);
-  const weight = (i: number): number => (common.has(i) ? 0 : 1 - (d.speech[i] ?? 0));
-  let total = 0;
-  for (let i = 0; i < d.spans.length; i++) total += weight(i);
-  const own = d.spans.length - common.size;
-  if (total === own || total < MIN_NARRATION_SENTENCES || total < MIN_NARRATION_SHARE * own) return shareBeyondBoilerplate(d, unaligned);
+  if (!d.narration) return shareBeyondBoilerplate(d, unaligned);
   let missing = 0;
-  for (const i of unaligned) missing += weight(i);
-  return share(total - missing, total);
+  for (const i of unaligned) missing += d.narration.weights[i] ?? 0;
+  return share(d.narration.total - missing, d.narration.total);
 }
 
 /** A document no candidate pair reached: nothing in the corpus shares its wording. */
