@@ -349,10 +349,10 @@ export function deriveFamily(
 
   /**
    * A root whose only child is a paraphrase or a round trip that others were copied from, told
-   * apart by tendencies alone: the child is taken as the original. Lost words and passages orient a copy, not a
-   * paraphrase, which adds as freely as it drops (Clough's heavy revisions are longer than their
-   * source; the direction of its paraphrase edges is right about half the time), so nothing in
-   * the edge decides, and the tree does: where each text is copied from one already there
+   * apart by tendencies alone: the child is taken as the original. Lost words and passages orient
+   * a copy, not a paraphrase, which adds as freely as it drops (Clough's heavy revisions are
+   * longer than their source; the direction of its paraphrase edges is right about half the
+   * time), so nothing in the edge decides, and the tree does: where each text is copied from one already there
    * (uniform attachment), a node is the root with a likelihood inversely proportional to the
    * product of its subtree sizes (rumour centrality; Shah and Zaman 2011, Bubeck, Devroye and
    * Lugosi 2017), and a hub with c children is c + 1 times likelier the root than a leaf hung
@@ -407,10 +407,9 @@ export function deriveFamily(
       if (!toP || !toM || (directionOnly[p] && !decided.has(p)) || !REWORDING.has(methodOf(g, p))) return;
       const ofP = changes(toP.link, toP.fromIsA);
       const kept = keptChanges(ofP, departedWords(toM.link, toM.fromIsA, from));
-      const chance = chanceOfLosing(ofP.length - kept, ofP.length, LOST_DRIFT);
-      if (chance >= UNKEPT_CHANCE) return;
+      if (chanceOfLosing(ofP.length - kept, ofP.length, LOST_DRIFT) >= UNKEPT_CHANCE) return;
       const id = (x: number): string => documents[family[x] as number]?.id ?? '';
-      unkept.set(m, { exemplar: id(p), source: id(g), departed: ofP.length, kept, chance });
+      unkept.set(m, { exemplar: id(p), source: id(g), departed: ofP.length, kept });
     });
     return { parent: drawnParent.map((p, m) => (unkept.has(m) ? (drawnParent[p] as number) : p)), unkept };
   }
@@ -486,8 +485,6 @@ interface UnkeptDrift {
   /** Changes the exemplar made to the source, and how many of them the member made too. */
   readonly departed: number;
   readonly kept: number;
-  /** The chance that a copy of the exemplar keeps so few (chanceOfLosing). */
-  readonly chance: number;
 }
 
 function driftEvidence(d: UnkeptDrift): Evidence {
