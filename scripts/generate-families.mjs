@@ -34,6 +34,7 @@
  *
  * `--plans wide` draws other families than the committed sets' (widePlans): four copies of one
  * original made two by two the same way, a translation of a translation, a spin of a spin.
+ * `--plans deep` (deepPlans) draws such chains below a lost source.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -452,6 +453,7 @@ function family(name, plan, { withheld = [], independents = 0, words = 300 } = {
 
 const copyMethods = ['machine-translation', 'spin', 'edit', 'truncation', 'typographic'];
 if (PLANS === 'wide') widePlans();
+else if (PLANS === 'deep') deepPlans();
 else standardPlans();
 
 /**
@@ -506,6 +508,24 @@ for (let i = 1; i <= 3; i++) {
  * words by chance), with the original present and withheld; a translation of a translation;
  * a spin of a spin.
  */
+/**
+ * `--plans deep`: chains below a lost source, and copies made the same way beside them. The
+ * original is withheld in every family, so the first copies hang under a lost source and the
+ * rest under them: a translation of a translation, a spin of a spin, a spin of a round trip.
+ */
+function deepPlans() {
+  const lost = { withheld: ['original'] };
+  for (let i = 1; i <= 3; i++) {
+    family(`relay-lost-${i}`, [['original', null], ['a', 'original', 'machine-translation'], ['b', 'a', 'machine-translation'], ['c', 'original', 'spin'], ['d', 'original', 'edit']], lost);
+  }
+  for (let i = 1; i <= 3; i++) {
+    family(`respin-lost-${i}`, [['original', null], ['a', 'original', 'spin'], ['b', 'a', 'spin'], ['c', 'original', 'machine-translation'], ['d', 'original', 'edit']], lost);
+  }
+  for (let i = 1; i <= 3; i++) {
+    family(`mtspin-lost-${i}`, [['original', null], ['a', 'original', 'machine-translation'], ['b', 'a', 'spin'], ['c', 'original', 'machine-translation'], ['d', 'original', 'spin']], lost);
+  }
+}
+
 function widePlans() {
   const wide = [['original', null], ['a', 'original', 'spin'], ['b', 'original', 'spin'], ['c', 'original', 'machine-translation'], ['d', 'original', 'machine-translation']];
   for (let i = 1; i <= 3; i++) family(`wide-${i}`, wide);
