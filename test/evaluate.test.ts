@@ -223,6 +223,20 @@ describe('accuracy on copies made two by two the same way', () => {
 });
 
 /**
+ * Chains below a lost source: a translation of a translation, a spin of a spin, a spin of a round
+ * trip, each beside two other copies of the withheld original (fixtures/deep, session 27:
+ * `--plans deep --seed 9501`). Before session 27: parents 24/36, the round trip whose spin keeps
+ * its changes taken for the original, with the lost source's other copies hung under it.
+ */
+describe('accuracy on chains below a lost source', () => {
+  const { overall } = scoredFolder('deep');
+
+  it('does not take a round trip kept by its spin for the original', () => {
+    expectFloors(overall, { parent: 0.83, direction: 1, adjacency: 0.94, method: 0.8, falseDerivations: 0 });
+  });
+});
+
+/**
  * The shared benchmarks (../shared/benchmarks, beside the clone in CI): their figures as floors,
  * loaded as `provenance eval` loads them. Skipped where the folder is absent (a clone on its own).
  */

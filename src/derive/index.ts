@@ -12,6 +12,7 @@ import { explicitationEvidence, explicitness, spelledOut, type Explicitness } fr
 import { isPassageReuse, passageDirection, type PassageSide, type PassageVerdict } from './passage.js';
 import { wordOrder, type WordOrder } from './order.js';
 import { chanceOfLosing, changes, departedWords, keptChanges } from './inheritance.js';
+import { pairedReadings } from './agreement.js';
 import { closeness, relation, type ComparedPair } from './relation.js';
 import { EPSILON, exploreStemmata, HIDDEN_SOURCE_PENALTY, hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type Stemma, type StemmaSearch } from './stemma.js';
 import type { Character } from './collate.js';
@@ -163,19 +164,6 @@ export function deriveFamily(
     const rehung = regainedPassages(k, stemma, units, characters, readingOf, states);
     return { states, readingOf, rehung, parent: stemma.map((p, m) => rehung.get(m)?.parent ?? p) };
   };
-  const search = chooseStemma(k, characters, (stemma) => withLineage(stemma).parent);
-  const { margin, directionOnly } = search;
-  const drawn = withLineage(search.best.parent);
-  const { states, readingOf, rehung } = drawn;
-  const viaMargin = throughParent(search.best);
-  /** How member m was made from p (a member or the lost source k); asked by explicitationAtRoot and again for the derivation. */
-  const methods = new Map<number, Method>();
-  const methodOf = (p: number, m: number): Method => {
-    const key = p * (k + 1) + m;
-    let method = methods.get(key);
-    if (method === undefined) methods.set(key, (method = classifyEdge(p, m)));
-    return method;
-  };
   /**
    * The texts that stand for member m's source p in the stemma: p itself, or under the lost source
    * every member outside m's own line (m's copies keep what m changed).
@@ -198,9 +186,9 @@ export function deriveFamily(
     const doc = documents[family[x] as number] as PreparedDocument;
     return (ownLines[x] ??= sentenceLines(doc, quotedSentences(doc)));
   };
-  const leftover = (p: number, m: number): string | undefined => {
+  const leftover = (p: number, m: number, stemma: readonly number[]): string | undefined => {
     if (findSpintax(ownLinesOf(m)) === undefined) return undefined;
-    return findSpintax(ownLinesOf(m), standIns(drawn.parent, p, m).map(linesOf).join('\n'));
+    return findSpintax(ownLinesOf(m), standIns(stemma, p, m).map(linesOf).join('\n'));
   };
   // Word order inside aligned sentences (order.ts), for each pair of members, counted once.
   const orders = new Map<number, WordOrder | undefined>();
@@ -218,8 +206,8 @@ export function deriveFamily(
    * source, against the sibling (drawn under it too) that keeps m's order best, since one
    * paraphrasing sibling reorders against every other: with fewer than two such siblings, unknown.
    */
-  const reorderedBy = (p: number, m: number): number | undefined => {
-    const against = p !== k ? [p] : drawn.parent.flatMap((q, x) => (q === k && x !== m ? [x] : []));
+  const reorderedBy = (p: number, m: number, stemma: readonly number[]): number | undefined => {
+    const against = p !== k ? [p] : stemma.flatMap((q, x) => (q === k && x !== m ? [x] : []));
     const shares = against.flatMap((x) => {
       const order = orderOf(m, x);
       return order && order.pairs >= MIN_ORDER_PAIRS ? [order.inverted / order.pairs] : [];
@@ -228,22 +216,58 @@ export function deriveFamily(
   };
   const explicitnesses: Explicitness[] = [];
   const explicitOf = (x: number): Explicitness => (explicitnesses[x] ??= explicitness(documents[family[x] as number] as PreparedDocument));
-  const classifyEdge = (p: number, m: number): Method => {
+  /**
+   * How member m was made from p, a member or the lost source k (read as `source`). The stemma is
+   * read only under the lost source, whose stand-ins it names: an observed source needs none.
+   */
+  const classifyEdge = (p: number, m: number, stemma: readonly number[], source: Reading): Method => {
     const doc = documents[family[m] as number] as PreparedDocument;
     const observed = p !== k;
     const sourceDoc = observed ? documents[family[p] as number] : undefined;
     const pair = sourceDoc ? findPair(links, family[m] as number, family[p] as number) : undefined;
     return classifyMethod({
-      features: edgeFeatures(units.length, readingOf(p), memberReading(units, m), lexicon),
-      spintax: leftover(p, m) !== undefined,
+      features: edgeFeatures(units.length, source, memberReading(units, m), lexicon),
+      spintax: leftover(p, m, stemma) !== undefined,
       synonymsKnown: lexicon.listsSynonyms === true,
       spelledOut: observed ? spelledOut(explicitOf(m), explicitOf(p)) : 0,
       sourceObserved: observed,
       sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
       sameNormalized: pair !== undefined && sameTextOtherwiseTyped(pair.alignment),
       keptPrefix: observed && keptIsPrefix(units, p, m),
-      reordered: reorderedBy(p, m),
+      reordered: reorderedBy(p, m, stemma),
     });
+  };
+  /** Methods of edges from members, which the stemma search asks too (chooseStemma). */
+  const observedMethods = new Map<number, Method>();
+  const observedMethod = (p: number, m: number): Method => {
+    const key = p * k + m;
+    let method = observedMethods.get(key);
+    if (method === undefined) observedMethods.set(key, (method = classifyEdge(p, m, [], memberReading(units, p))));
+    return method;
+  };
+  /** How each member was made from its parent in a stemma, asked by the stemma search (chooseStemma). */
+  const madeBy = (stemma: readonly number[]): ((m: number) => Method | undefined) => {
+    let lost: Reading | undefined;
+    return (m) => {
+      const p = stemma[m] as number;
+      if (p === ROOT) return undefined;
+      if (p !== k) return observedMethod(p, m);
+      lost ??= withLineage(stemma).readingOf(k);
+      return classifyEdge(k, m, stemma, lost);
+    };
+  };
+  const search = chooseStemma(k, characters, (stemma) => withLineage(stemma).parent, madeBy);
+  const { margin, directionOnly } = search;
+  const drawn = withLineage(search.best.parent);
+  const { states, readingOf, rehung } = drawn;
+  const viaMargin = throughParent(search.best);
+  const hiddenMethods = new Map<number, Method>();
+  /** How member m was made from p (a member or the lost source k); asked by explicitationAtRoot and again for the derivation. */
+  const methodOf = (p: number, m: number): Method => {
+    if (p !== k) return observedMethod(p, m);
+    let method = hiddenMethods.get(m);
+    if (method === undefined) hiddenMethods.set(m, (method = classifyEdge(k, m, drawn.parent, readingOf(k))));
+    return method;
   };
   const { parent: explicitParent, decided } = explicitationAtRoot(drawn.parent);
   const { parent, unkept } = inheritedDrift(hubAtRoot(explicitParent));
@@ -307,7 +331,7 @@ export function deriveFamily(
             translations: witnessesMadeBy('machine-translation'),
           })),
       ...spellingVariants(doc, lexicon).filter((v) => !spelledSoAbove(m, p, v.targetText)),
-      ...spintaxEvidence(leftover(p, m)),
+      ...spintaxEvidence(leftover(p, m, drawn.parent)),
       ...(observed ? passageEvidence(units, documents, family, p, m) : notFromEvidence(units, documents, family, m)),
     ];
     const lent = secondSource(units, parent, m, readingOf, sourceOf);
@@ -699,13 +723,26 @@ const SATURATING_MARGIN = MARGIN_SCALE * Math.log(0.5 / (1 - MAX_CONFIDENCE)) + 
  * under an ancestor that has their passages). Conversely a lost source that saves changes but
  * not their price is drawn when it spares a regained passage (lostByRegain).
  */
-function chooseStemma(k: number, characters: readonly Character[], repair: (parent: readonly number[]) => readonly number[]): StemmaSearch {
+function chooseStemma(
+  k: number,
+  characters: readonly Character[],
+  repair: (parent: readonly number[]) => readonly number[],
+  madeBy: (stemma: readonly number[]) => (m: number) => Method | undefined,
+): StemmaSearch {
   const explored = exploreStemmata(k, characters);
   const full = searchStemma(explored, 'allowed', SATURATING_MARGIN) as StemmaSearch;
   if (!usesHidden(k, full.best.parent)) return lostByRegain(full);
-  if (k < MIN_WITNESSES_FOR_AGREEMENT || !someOriginal(k, characters)) return full;
+  if (k < MIN_WITNESSES_FOR_AGREEMENT) return full;
+  // Methods as read under either hypothesis: a round trip of archaic prose reads as a spin of it.
+  const underLost = madeBy(full.best.parent);
+  const apart = (m: number): boolean => {
+    const fromM = madeBy(full.best.parent.map((_, i) => (i === m ? ROOT : m)));
+    return agreeApart(k, characters, m, (x, y) => fromM(x) !== fromM(y) && underLost(x) !== underLost(y));
+  };
+  if (!someOriginal(k, characters, apart)) return full;
   const observed = searchStemma(explored, 'forbidden', SATURATING_MARGIN) as StemmaSearch;
-  if (presentOriginal(k, characters) !== undefined) return observed;
+  const original = presentOriginal(k, characters);
+  if (original !== undefined && !apart(original)) return observed;
   const shared = characters.filter(isShared);
   // Each side at its cheapest rooting with the root's unknown readings free: the test asks whether
   // the documents' own tree explains the shared readings, not which way its edges point.
@@ -748,10 +785,10 @@ function chooseStemma(k: number, characters: readonly Character[], repair: (pare
  * agree with each other by chance against the spins, and a tree that pairs them explains those
  * shared readings more cheaply than the lost source does (see chooseStemma's shared readings).
  */
-function someOriginal(k: number, characters: readonly Character[]): boolean {
+function someOriginal(k: number, characters: readonly Character[], apart: (m: number) => boolean): boolean {
   const lone = singularReadings(k, characters, k);
   const total = lone.reduce((sum, x) => sum + x, 0);
-  return lone.some((x) => x <= (ORIGINAL_LONE_SHARE * (total - x)) / (k - 1));
+  return lone.some((x, m) => x <= (ORIGINAL_LONE_SHARE * (total - x)) / (k - 1) && !apart(m));
 }
 
 /** See someOriginal. */
@@ -786,6 +823,43 @@ function presentOriginal(k: number, characters: readonly Character[]): number | 
   }
   return undefined;
 }
+
+/**
+ * Whether two other members, made from the `original` by different methods, share so many
+ * readings against it that they cannot have made them apart. presentOriginal takes a member
+ * with next to no readings of its own for the original, since its copies' chance agreements
+ * make a lost source above it look cheap. But a copy of a lost source whose own copy keeps its
+ * changes (a round trip, and a spin of it) has no readings of its own either, and then the
+ * lost source's other copies agree against it wherever it departed. Copies made the same way
+ * do agree by chance (two round trips through related languages, at a quarter to a half of
+ * their changes; two spinners choosing one synonym); a round trip and a spin, or any copy and
+ * an edit that keeps its source's words, next to never: on 180 such pairs of siblings under an
+ * original present in the generated sets and probes, 0 shared readings on the median and 4 at
+ * most, against 7-27 for the copies of a lost source beside a round trip and its spin. Where
+ * such a pair agrees at least MIN_APART_AGREEMENTS times, and as often as the one with fewer
+ * readings of its own departs alone within a factor of four (far fewer agreements are chance;
+ * far fewer lone readings make it the other's exemplar, whose changes a copy keeps: a round trip
+ * and a spin of it), the member is not taken for the original on its readings alone, and the
+ * shared readings decide (chooseStemma).
+ */
+function agreeApart(k: number, characters: readonly Character[], original: number, madeApart: (x: number, y: number) => boolean): boolean {
+  const pairs = pairedReadings(k, characters);
+  const lone = singularReadings(k, characters, k);
+  for (let x = 0; x < k; x++) {
+    for (let y = x + 1; y < k; y++) {
+      if (x === original || y === original) continue;
+      const agreed = pairs[x]?.[y] ?? 0;
+      const fewer = Math.min(lone[x] ?? 0, lone[y] ?? 0);
+      if (agreed < MIN_APART_AGREEMENTS || agreed < APART_RATIO * fewer || fewer < APART_RATIO * agreed) continue;
+      if (madeApart(x, y)) return true;
+    }
+  }
+  return false;
+}
+
+/** See agreeApart. */
+const MIN_APART_AGREEMENTS = 5;
+const APART_RATIO = 0.25;
 
 /**
  * Families are the connected components of the whole-text relation, built strongest link first

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { Character } from '../src/derive/collate.js';
+import { pairedReadings } from '../src/derive/agreement.js';
+
+const word = (state: number[]): Character => ({ state: Int8Array.from(state), gain: 1, loss: 1, unit: 0, word: 'w' });
+const passage = (state: number[]): Character => ({ state: Int8Array.from(state), gain: 2, loss: 1, unit: 0, word: undefined });
+
+describe('pairedReadings', () => {
+  it('counts the readings two members have alone, whichever state they share', () => {
+    const pairs = pairedReadings(5, [word([1, 1, 0, 0, 0]), word([0, 0, 1, 1, 1]), word([1, 0, 1, 1, 1]), word([0, 0, 0, 1, 1])]);
+    expect(pairs[0]?.[1]).toBe(2);
+    expect(pairs[1]?.[0]).toBe(2);
+    expect(pairs[3]?.[4]).toBe(1);
+    // A lone reading (member 1 against the rest) and a split of three are no pair's.
+    expect(pairs.flat().reduce((s, x) => s + x, 0)).toBe(2 * 3);
+  });
+
+  it('counts a split two against two for both pairs', () => {
+    const pairs = pairedReadings(4, [word([1, 1, 0, 0])]);
+    expect([pairs[0]?.[1], pairs[2]?.[3], pairs[0]?.[2]]).toEqual([1, 1, 0]);
+  });
+
+  it('leaves out passages, and readings where a member lacks the passage', () => {
+    const pairs = pairedReadings(4, [passage([1, 1, 0, 0]), word([1, 1, 0, -1])]);
+    expect(pairs.flat().every((x) => x === 0)).toBe(true);
+  });
+});
