@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Character } from '../src/derive/collate.js';
-import { pairedReadings } from '../src/derive/agreement.js';
+import { pairedReadings, passagesLacked } from '../src/derive/agreement.js';
 
 const word = (state: number[]): Character => ({ state: Int8Array.from(state), gain: 1, loss: 1, unit: 0, word: 'w' });
 const passage = (state: number[]): Character => ({ state: Int8Array.from(state), gain: 2, loss: 1, unit: 0, word: undefined });
@@ -23,5 +23,14 @@ describe('pairedReadings', () => {
   it('leaves out passages, and readings where a member lacks the passage', () => {
     const pairs = pairedReadings(4, [passage([1, 1, 0, 0]), word([1, 1, 0, -1])]);
     expect(pairs.flat().every((x) => x === 0)).toBe(true);
+  });
+});
+
+describe('passagesLacked', () => {
+  it('counts the passages one member has and the other lacks, not word readings', () => {
+    const characters = [passage([1, 0, 1]), passage([1, 0, 0]), passage([0, 1, 1]), word([1, 0, 1])];
+    expect(passagesLacked(characters, 1, 0)).toBe(2);
+    expect(passagesLacked(characters, 0, 1)).toBe(1);
+    expect(passagesLacked(characters, 2, 0)).toBe(1);
   });
 });

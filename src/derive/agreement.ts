@@ -20,3 +20,10 @@ export function pairedReadings(k: number, characters: readonly Character[]): num
   }
   return pairs;
 }
+
+/** The passages member `y` has and member `x` lacks: a copy of x would have had to regain them. */
+export function passagesLacked(characters: readonly Character[], x: number, y: number): number {
+  let n = 0;
+  for (const ch of characters) if (ch.word === undefined && !ch.site && ch.unit >= 0 && ch.state[x] === 0 && ch.state[y] === 1) n++;
+  return n;
+}
