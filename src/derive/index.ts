@@ -735,9 +735,10 @@ function chooseStemma(
   if (k < MIN_WITNESSES_FOR_AGREEMENT) return full;
   // Methods as read under either hypothesis: a round trip of archaic prose reads as a spin of it.
   const underLost = madeBy(full.best.parent);
+  const agreeApart = agreementTest(k, characters);
   const apart = (m: number): boolean => {
     const fromM = madeBy(full.best.parent.map((_, i) => (i === m ? ROOT : m)));
-    return agreeApart(k, characters, m, (x, y) => fromM(x) !== fromM(y) && underLost(x) !== underLost(y));
+    return agreeApart(m, (x, y) => fromM(x) !== fromM(y) && underLost(x) !== underLost(y));
   };
   if (!someOriginal(k, characters, apart)) return full;
   const observed = searchStemma(explored, 'forbidden', SATURATING_MARGIN) as StemmaSearch;
@@ -825,7 +826,7 @@ function presentOriginal(k: number, characters: readonly Character[]): number | 
 }
 
 /**
- * Whether two other members, made from the `original` by different methods, share so many
+ * A test of whether two other members, made from the `original` by different methods, share so many
  * readings against it that they cannot have made them apart. presentOriginal takes a member
  * with next to no readings of its own for the original, since its copies' chance agreements
  * make a lost source above it look cheap. But a copy of a lost source whose own copy keeps its
@@ -846,24 +847,26 @@ function presentOriginal(k: number, characters: readonly Character[]): number | 
  * its other copy agree against the round trip wherever it departed (relays and respins under a
  * lost source, `--plans deep`, four runs: 55 -> 67 of 96 parents).
  */
-function agreeApart(k: number, characters: readonly Character[], original: number, madeApart: (x: number, y: number) => boolean): boolean {
+function agreementTest(k: number, characters: readonly Character[]): (original: number, madeApart: (x: number, y: number) => boolean) => boolean {
   const pairs = pairedReadings(k, characters);
   const lone = singularReadings(k, characters, k);
-  for (let x = 0; x < k; x++) {
-    for (let y = x + 1; y < k; y++) {
-      if (x === original || y === original) continue;
-      const agreed = pairs[x]?.[y] ?? 0;
-      const [few, many] = (lone[x] ?? 0) <= (lone[y] ?? 0) ? [x, y] : [y, x];
-      const fewer = lone[few] ?? 0;
-      const exemplar = fewer < APART_RATIO * agreed && passagesLacked(characters, few, many) < MIN_LINEAGE_PASSAGES;
-      if (agreed < MIN_APART_AGREEMENTS || agreed < APART_RATIO * fewer || exemplar) continue;
-      if (madeApart(x, y)) return true;
+  return (original, madeApart) => {
+    for (let x = 0; x < k; x++) {
+      for (let y = x + 1; y < k; y++) {
+        if (x === original || y === original) continue;
+        const agreed = pairs[x]?.[y] ?? 0;
+        const [few, many] = (lone[x] ?? 0) <= (lone[y] ?? 0) ? [x, y] : [y, x];
+        const fewer = lone[few] ?? 0;
+        const exemplar = fewer < APART_RATIO * agreed && passagesLacked(characters, few, many) < MIN_LINEAGE_PASSAGES;
+        if (agreed < MIN_APART_AGREEMENTS || agreed < APART_RATIO * fewer || exemplar) continue;
+        if (madeApart(x, y)) return true;
+      }
     }
-  }
-  return false;
+    return false;
+  };
 }
 
-/** See agreeApart. */
+/** See agreementTest. */
 const MIN_APART_AGREEMENTS = 5;
 const APART_RATIO = 0.25;
 
