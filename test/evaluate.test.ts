@@ -223,6 +223,18 @@ describe('accuracy on copies made two by two the same way', () => {
 });
 
 /**
+ * The original beside spins and round trips, where the tendencies turned the root round
+ * (fixtures/rooted, session 27). Before session 27: parents 8/23, 5 false derivations.
+ */
+describe('accuracy where a rewording was drawn as the root', () => {
+  const { overall } = scoredFolder('rooted');
+
+  it('roots the family at the member with no readings of its own', () => {
+    expectFloors(overall, { parent: 0.91, direction: 1, adjacency: 0.88, method: 0.94, falseDerivations: 0 });
+  });
+});
+
+/**
  * Chains below a lost source: a translation of a translation, a spin of a spin, a spin of a round
  * trip, each beside two other copies of the withheld original (fixtures/deep, session 27:
  * `--plans deep --seed 9501`). Before session 27: parents 24/36, the round trip whose spin keeps
