@@ -181,70 +181,39 @@ describe('accuracy on families in Spanish', () => {
 });
 
 /**
- * A story written by hand to the seeds' pattern (fixtures/story, session 25): its lost source, two
- * Apertium round trips, a paraphrase and a spin, two independent reports (one half quotations,
- * added in session 26, which session 25 drew as a paraphrase); and the same story with its
- * original present. Before session 25: parents 8/11, method 6/8.
+ * Committed families written or drawn for one fault each, with the figures reached as floors.
+ * - story (session 25): written by hand to the seeds' pattern, its lost source, two Apertium
+ *   round trips, a paraphrase and a spin, two independent reports (one half quotations, added in
+ *   session 26, which session 25 drew as a paraphrase); and the same story with its original
+ *   present. Before session 25: parents 8/11, method 6/8.
+ * - present (session 26): the original beside two round trips and a third copy, generated
+ *   families with the withheld original put back. Before session 26: parents 52/64, round trips
+ *   through related languages hung one under the other (62/64 with inheritance.ts, then the
+ *   round-trip hub at the root).
+ * - wide (session 26, `--plans wide`): four copies of one original made two by two the same way,
+ *   with the original present and withheld, a translation of a translation, a spin of a spin.
+ *   Before session 26: parents 44/57, the lost source of two spins and two round trips drawn as
+ *   a chain of copies.
+ * - rooted (session 27): the original beside spins and round trips, where the tendencies turned
+ *   the root round. Before session 27: parents 8/23, 5 false derivations.
+ * - deep (session 27, `--plans deep --seed 9501`): chains below a lost source, a translation of
+ *   a translation, a spin of a spin, a spin of a round trip, each beside two other copies of the
+ *   withheld original. Before session 27: parents 24/36, the round trip whose spin keeps its
+ *   changes taken for the original, with the lost source's other copies hung under it.
  */
-describe('accuracy on the hand-made story', () => {
-  const { overall } = scoredFolder('story');
+const FLOORS: readonly { folder: string; holds: string; floors: Parameters<typeof expectFloors>[1] }[] = [
+  { folder: 'story', holds: 'gets every parent and method, with no false derivation', floors: { parent: 1, direction: 1, adjacency: 1, method: 1, drift: 0.75, falseDerivations: 0 } },
+  { folder: 'present', holds: 'hangs every round trip under the original, not under another round trip', floors: { parent: 1, direction: 1, adjacency: 1, method: 1, falseDerivations: 0 } },
+  { folder: 'wide', holds: 'draws the lost source of four copies, and keeps the chains', floors: { parent: 0.91, direction: 0.97, adjacency: 0.97, method: 0.97, drift: 0.9, falseDerivations: 0 } },
+  { folder: 'rooted', holds: 'roots the family at the member with no readings of its own', floors: { parent: 0.91, direction: 1, adjacency: 0.88, method: 0.94, falseDerivations: 0 } },
+  { folder: 'deep', holds: 'does not take a round trip kept by its spin for the original', floors: { parent: 0.83, direction: 1, adjacency: 0.94, method: 0.8, falseDerivations: 0 } },
+];
 
-  it('gets every parent and method, with no false derivation', () => {
-    expectFloors(overall, { parent: 1, direction: 1, adjacency: 1, method: 1, drift: 0.75, falseDerivations: 0 });
-  });
-});
+describe.each(FLOORS.map(({ folder, holds, floors }) => [folder, holds, floors] as const))('accuracy on fixtures/%s', (folder, holds, floors) => {
+  const { overall } = scoredFolder(folder);
 
-/**
- * The original beside two round trips and a third copy (fixtures/present, session 26: generated
- * families with the withheld original put back). Before session 26: parents 52/64, round trips
- * through related languages hung one under the other (62/64 with inheritance.ts, then the
- * round-trip hub at the root).
- */
-describe('accuracy with the original beside its round trips', () => {
-  const { overall } = scoredFolder('present');
-
-  it('hangs every round trip under the original, not under another round trip', () => {
-    expectFloors(overall, { parent: 1, direction: 1, adjacency: 1, method: 1, falseDerivations: 0 });
-  });
-});
-
-/**
- * Four copies of one original made two by two the same way, with the original present and
- * withheld, a translation of a translation, a spin of a spin (fixtures/wide, session 26:
- * `--plans wide`). Before session 26: parents 44/57, the lost source of two spins and two round
- * trips drawn as a chain of copies.
- */
-describe('accuracy on copies made two by two the same way', () => {
-  const { overall } = scoredFolder('wide');
-
-  it('draws the lost source of four copies, and keeps the chains', () => {
-    expectFloors(overall, { parent: 0.91, direction: 0.97, adjacency: 0.97, method: 0.97, drift: 0.9, falseDerivations: 0 });
-  });
-});
-
-/**
- * The original beside spins and round trips, where the tendencies turned the root round
- * (fixtures/rooted, session 27). Before session 27: parents 8/23, 5 false derivations.
- */
-describe('accuracy where a rewording was drawn as the root', () => {
-  const { overall } = scoredFolder('rooted');
-
-  it('roots the family at the member with no readings of its own', () => {
-    expectFloors(overall, { parent: 0.91, direction: 1, adjacency: 0.88, method: 0.94, falseDerivations: 0 });
-  });
-});
-
-/**
- * Chains below a lost source: a translation of a translation, a spin of a spin, a spin of a round
- * trip, each beside two other copies of the withheld original (fixtures/deep, session 27:
- * `--plans deep --seed 9501`). Before session 27: parents 24/36, the round trip whose spin keeps
- * its changes taken for the original, with the lost source's other copies hung under it.
- */
-describe('accuracy on chains below a lost source', () => {
-  const { overall } = scoredFolder('deep');
-
-  it('does not take a round trip kept by its spin for the original', () => {
-    expectFloors(overall, { parent: 0.83, direction: 1, adjacency: 0.94, method: 0.8, falseDerivations: 0 });
+  it(holds, () => {
+    expectFloors(overall, floors);
   });
 });
 
