@@ -64,6 +64,24 @@ describe('derive on the seed story', () => {
   });
 });
 
+describe('derive on the seed story with copies no text can order', () => {
+  const inputs = readFixture('seeds');
+  const text = (id: string): string => inputs.find((d) => d.id === id)?.text ?? '';
+  const retyped = text(SEED.fluentMt).replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/—/g, '--');
+  const added = [
+    { id: '005_retyped.txt', text: retyped, sha256: '' },
+    { id: '006_duplicate.txt', text: text(SEED.spin), sha256: '' },
+  ];
+  const found = Object.fromEntries(compare([...inputs, ...added], { lexicon }).derivations.map((d) => [d.target, d]));
+
+  it('says an exact duplicate could be either way round, in a family searched by hill climbing', () => {
+    const pair = [found[SEED.spin], found['006_duplicate.txt']];
+    const copy = pair.find((d) => d?.method === 'copy');
+    expect(copy?.source === SEED.spin || copy?.source === '006_duplicate.txt').toBe(true);
+    for (const d of pair) expect(d).toMatchObject({ directionOnly: true, confidence: 0.5 });
+  });
+});
+
 describe('derive on a second story made to the seeds\' pattern (fixtures/story)', () => {
   const story = derivations('story/antwerp');
   const substitutions = (id: string): string[] =>

@@ -119,6 +119,15 @@ export function searchStemma(explored: Explored, lost: LostSource = 'allowed', m
   // Most of them are a move or two from the best, so they are scored by updating its sums.
   let bestSums: Sums | undefined;
   const alternative = (m: number): Stemma | undefined => {
+    // The same edge turned round is the nearest alternative whenever the data cannot orient it
+    // (two identical texts); a climb need not have scored it.
+    const p = best.parent[m] as number;
+    if (p !== ROOT && p < k) {
+      const turned = [...best.parent];
+      turned[m] = best.parent[p] as number;
+      turned[p] = m;
+      if (eligible(turned)) evaluate(turned, best.changes + marginCap);
+    }
     const others = (): ScoredStemma[] => candidates().filter((s) => s.parent[m] !== best.parent[m]);
     let exact = Number.POSITIVE_INFINITY;
     for (const s of others().sort((x, y) => x.changes - y.changes)) {
