@@ -12,7 +12,7 @@ import { explicitationEvidence, explicitness, spelledOut, type Explicitness } fr
 import { isPassageReuse, passageDirection, type PassageSide, type PassageVerdict } from './passage.js';
 import { wordOrder, type WordOrder } from './order.js';
 import { chanceOfLosing, changes, departedWords, keptChanges } from './inheritance.js';
-import { pairedReadings, passagesLacked } from './agreement.js';
+import { agreementTest, disagreements, MIN_WITNESSES_FOR_AGREEMENT, singularReadings } from './agreement.js';
 import { closeness, relation, type ComparedPair } from './relation.js';
 import { EPSILON, exploreStemmata, HIDDEN_SOURCE_PENALTY, hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type Stemma, type StemmaSearch } from './stemma.js';
 import type { Character } from './collate.js';
@@ -664,33 +664,6 @@ function reconstructed(units: readonly CollationUnit[], lost: Reading, doc: Prep
 }
 
 /**
- * How many word readings each member has alone, counted where at least `minKnown` members have
- * the passage: a faithful copy (an edit, a truncation) has next to none, a spin or a round trip many.
- */
-function singularReadings(k: number, characters: readonly Character[], minKnown = 3): number[] {
-  const out = new Array<number>(k).fill(0);
-  for (const ch of characters) {
-    if (ch.word === undefined && !ch.site) continue;
-    let known = 0;
-    let ones = 0;
-    let one = -1;
-    let zero = -1;
-    ch.state.forEach((v, m) => {
-      if (v === -1) return;
-      known++;
-      if (v === 1) {
-        ones++;
-        one = m;
-      } else zero = m;
-    });
-    if (known < minKnown) continue;
-    if (ones === 1) (out[one] as number)++;
-    else if (ones === known - 1) (out[zero] as number)++;
-  }
-  return out;
-}
-
-/**
  * The position in `witnesses` of the one that departs alone from the others at most a third as
  * often as any other does, or -1 when none stands out so. An edit or a truncation stands out
  * from round trips and spins (0-6 lone readings against 10-50 in the generated lost-source
@@ -734,9 +707,6 @@ const REWORDING: ReadonlySet<Method> = new Set(['spin', 'machine-translation', '
 
 /** Fewer pairs of shared words than this say nothing of a text's word order. */
 const MIN_ORDER_PAIRS = 30;
-
-/** Below four witnesses no reading can be shared by two on each side, so the test has nothing to weigh. */
-const MIN_WITNESSES_FOR_AGREEMENT = 4;
 
 /** A margin at which the confidence reaches MAX_CONFIDENCE: stemmata beyond it need no exact score. */
 const SATURATING_MARGIN = MARGIN_SCALE * Math.log(0.5 / (1 - MAX_CONFIDENCE)) + 1;
@@ -838,13 +808,16 @@ const ORIGINAL_LONE_SHARE = 0.1;
  * spin of the round trip, a paraphrase and a syndicated copy) drew one, the original a round trip
  * of it at 0.55. An original keeps every passage its copies share and has no readings of its own;
  * a copy (an edit, a truncation) that might pass for one has lost passages the others share.
+ * Of several such members the medoid is taken (disagreements), not the first listed: a round
+ * trip whose spin keeps its changes has none of its own either, but differs from the others by
+ * its changes where the original differs by theirs alone.
  */
 function presentOriginal(k: number, characters: readonly Character[]): number | undefined {
   const lone = singularReadings(k, characters);
   const median = [...lone].sort((x, y) => x - y)[Math.floor(k / 2)] ?? 0;
   if (median === 0) return undefined;
-  const apart = disagreements(k, characters);
-  const central = [...lone.keys()].sort((x, y) => (apart[x] ?? 0) - (apart[y] ?? 0) || x - y);
+  const distance = disagreements(k, characters);
+  const central = [...lone.keys()].sort((x, y) => (distance[x] ?? 0) - (distance[y] ?? 0) || x - y);
   for (const m of central) {
     if ((lone[m] ?? 0) * 3 > median) continue;
     const lacksShared = characters.some((ch) => {
@@ -859,87 +832,6 @@ function presentOriginal(k: number, characters: readonly Character[]): number | 
   }
   return undefined;
 }
-
-/**
- * For each member, the share of its word readings, compared with each other member's where both
- * have the passage, that differ: the original of a family is its medoid, since every copy
- * departs from it by its own changes alone, where a copy differs from its siblings by their
- * changes and its own. A share, not a count: a copy that dropped passages is compared less.
- */
-function disagreements(k: number, characters: readonly Character[]): number[] {
-  const differ = new Array<number>(k).fill(0);
-  const compared = new Array<number>(k).fill(0);
-  for (const ch of characters) {
-    if (ch.word === undefined && !ch.site) continue;
-    let ones = 0;
-    let zeros = 0;
-    for (const v of ch.state) if (v === 1) ones++;
-    else if (v === 0) zeros++;
-    ch.state.forEach((v, m) => {
-      if (v === -1) return;
-      (differ[m] as number) += v === 1 ? zeros : ones;
-      (compared[m] as number) += ones + zeros - 1;
-    });
-  }
-  return differ.map((d, m) => d / Math.max(1, compared[m] ?? 0));
-}
-
-/**
- * A test of whether two other members, made from the `original` by different methods, share so many
- * readings against it that they cannot have made them apart. presentOriginal takes a member
- * with next to no readings of its own for the original, since its copies' chance agreements
- * make a lost source above it look cheap. But a copy of a lost source whose own copy keeps its
- * changes (a round trip, and a spin of it) has no readings of its own either, and then the
- * lost source's other copies agree against it wherever it departed. Copies made the same way
- * do agree by chance (two round trips through related languages, at a quarter to a half of
- * their changes; two spinners choosing one synonym); a round trip and a spin, or any copy and
- * an edit that keeps its source's words, next to never: on 180 such pairs of siblings under an
- * original present in the generated sets and probes, 0 shared readings on the median and 4 at
- * most, against 7-27 for the copies of a lost source beside a round trip and its spin. Where
- * such a pair agrees at least MIN_APART_AGREEMENTS times, and as often as the one with fewer
- * readings of its own departs alone within a factor of four (far fewer agreements are chance;
- * far fewer lone readings make it the other's exemplar, whose changes a copy keeps: a round trip
- * and a spin of it), the member is not taken for the original on its readings alone, and the
- * shared readings decide (chooseStemma). One with far fewer lone readings that lacks passages
- * the other has is no exemplar of it but a faithful copy (an edit) of their common source:
- * beside a round trip and its round trip, or a spin and its spin, the lost source's edit and
- * its other copy agree against the round trip wherever it departed (relays and respins under a
- * lost source, `--plans deep`, four runs: 55 -> 67 of 96 parents).
- */
-function agreementTest(k: number, characters: readonly Character[]): AgreementTest {
-  const pairs = pairedReadings(k, characters);
-  const lone = singularReadings(k, characters, k);
-  const exemplarOf = (x: number, y: number): boolean =>
-    (lone[x] ?? 0) < APART_RATIO * (pairs[x]?.[y] ?? 0) && passagesLacked(characters, x, y) < MIN_LINEAGE_PASSAGES;
-  return {
-    apart: (original, madeApart) => {
-      for (let x = 0; x < k; x++) {
-        for (let y = x + 1; y < k; y++) {
-          if (x === original || y === original) continue;
-          const agreed = pairs[x]?.[y] ?? 0;
-          const [few, many] = (lone[x] ?? 0) <= (lone[y] ?? 0) ? [x, y] : [y, x];
-          if (agreed < MIN_APART_AGREEMENTS || agreed < APART_RATIO * (lone[few] ?? 0) || exemplarOf(few, many)) continue;
-          if (madeApart(x, y)) return true;
-        }
-      }
-      return false;
-    },
-    // With four members a pair's readings are a split two against two, which says nothing of
-    // which side departed: two round trips agreeing by chance look the same from the other side.
-    kept: (m) => k > MIN_WITNESSES_FOR_AGREEMENT && pairs.some((_, y) => y !== m && (pairs[m]?.[y] ?? 0) >= MIN_APART_AGREEMENTS && exemplarOf(m, y)),
-  };
-}
-
-interface AgreementTest {
-  /** Whether two members other than `original`, made from it apart (madeApart), agree against it as copies made apart do not. */
-  apart(original: number, madeApart: (x: number, y: number) => boolean): boolean;
-  /** Whether another member keeps member m's readings, as a copy keeps its exemplar's changes. */
-  kept(m: number): boolean;
-}
-
-/** See agreementTest. */
-const MIN_APART_AGREEMENTS = 5;
-const APART_RATIO = 0.25;
 
 /**
  * Families are the connected components of the whole-text relation, built strongest link first
