@@ -114,6 +114,7 @@ export function agreementTest(k: number, characters: readonly Character[]): Agre
   const exemplarOf = (x: number, y: number): boolean =>
     (lone[x] ?? 0) < APART_RATIO * (pairs[x]?.[y] ?? 0) && passagesLacked(characters, x, y) < MIN_LINEAGE_PASSAGES;
   return {
+    lone,
     apart: (original, madeApart) => {
       for (let x = 0; x < k; x++) {
         for (let y = x + 1; y < k; y++) {
@@ -133,6 +134,8 @@ export function agreementTest(k: number, characters: readonly Character[]): Agre
 }
 
 export interface AgreementTest {
+  /** Each member's readings alone, where every member has the passage (singularReadings). */
+  readonly lone: readonly number[];
   /** Whether two members other than `original`, made from it apart (madeApart), agree against it as copies made apart do not. */
   apart(original: number, madeApart: (x: number, y: number) => boolean): boolean;
   /** Whether another member keeps member m's readings, as a copy keeps its exemplar's changes. */

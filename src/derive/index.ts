@@ -743,7 +743,7 @@ function chooseStemma(
     const fromM = madeBy(full.best.parent.map((_, i) => (i === m ? ROOT : m)));
     return agreement.apart(m, (x, y) => fromM(x) !== fromM(y) && underLost(x) !== underLost(y));
   };
-  if (!someOriginal(k, characters, apart)) return { search: full };
+  if (!someOriginal(agreement.lone, apart)) return { search: full };
   const observed = searchStemma(explored, 'forbidden', SATURATING_MARGIN) as StemmaSearch;
   const original = presentOriginal(k, characters);
   if (original !== undefined && !apart(original)) return { search: observed, original: agreement.kept(original) ? undefined : original };
@@ -789,10 +789,9 @@ function chooseStemma(
  * agree with each other by chance against the spins, and a tree that pairs them explains those
  * shared readings more cheaply than the lost source does (see chooseStemma's shared readings).
  */
-function someOriginal(k: number, characters: readonly Character[], apart: (m: number) => boolean): boolean {
-  const lone = singularReadings(k, characters, k);
+function someOriginal(lone: readonly number[], apart: (m: number) => boolean): boolean {
   const total = lone.reduce((sum, x) => sum + x, 0);
-  return lone.some((x, m) => x <= (ORIGINAL_LONE_SHARE * (total - x)) / (k - 1) && !apart(m));
+  return lone.some((x, m) => x <= (ORIGINAL_LONE_SHARE * (total - x)) / (lone.length - 1) && !apart(m));
 }
 
 /** See someOriginal. */
