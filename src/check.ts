@@ -3,7 +3,7 @@ import type { CompareResult } from './compare.js';
 import type { Derivation, Evidence, Method } from './derive/index.js';
 
 /** Methods a policy may fail on: every way of making one text from another. */
-export const DERIVED_METHODS: readonly Method[] = ['copy', 'typographic', 'truncation', 'edit', 'spin', 'machine-translation', 'paraphrase', 'passage-reuse'];
+export const DERIVED_METHODS: readonly Method[] = ['copy', 'typographic', 'truncation', 'edit', 'spin', 'machine-translation', 'paraphrase', 'translation', 'passage-reuse'];
 
 /** The rules of `provenance check`; each one left out is not checked. */
 export interface Policy {

@@ -3,10 +3,11 @@ import { alignDocuments, stemWeights, type AlignedUnit, type EditKind, type Pair
 import { contextFits } from './derive/passage.js';
 import { assemble, deriveFamily, familiesOf, MAX_CONFIDENCE, passageJudge, stemmaFamilies, type ComparedPair, type Derivation, type FamilyTask } from './derive/index.js';
 import { relation, RELATED_WORDING, share } from './derive/relation.js';
+import { withTranslations } from './derive/translation.js';
 import { pageText, prepareDocument, type DocumentInput, type PreparedDocument } from './document.js';
 import { speechShares } from './speech.js';
 import { basicLexicon, lexiconFor, type Lexicon } from './lexicon.js';
-import { prevailing } from './language.js';
+import { prevailing, UNDETERMINED, type Language } from './language.js';
 import { visibleQuote, withoutMarkup } from './markup.js';
 import type { SpanKind } from './segment.js';
 import { diceOfProfiles } from './similarity/dice.js';
@@ -224,7 +225,10 @@ export function* comparison(
   const maxDf = pairing === 'all' ? Infinity : (options.maxDf ?? DEFAULT_MAX_DF);
   progress('candidates', 0, 1);
   const chosen = pairing === 'all' ? allPairs(sorted.length) : candidatePairs(prints, pairDf, { maxDf });
-  const wordings = chosen.map(([x, y]) => rareOverlap((prints[x] as Fingerprint).stemPairs, (prints[y] as Fingerprint).stemPairs, pairDf, sorted.length, maxDf));
+  const readers = readersOf(prints.map((p) => p.language));
+  const wordings = chosen.map(([x, y]) =>
+    rareOverlap((prints[x] as Fingerprint).stemPairs, (prints[y] as Fingerprint).stemPairs, pairDf, readers((prints[x] as Fingerprint).language, (prints[y] as Fingerprint).language), maxDf),
+  );
   const common = boilerplateWindows({ prints, pairs: chosen, pairDf, maxDf, relatedWording: RELATED_WORDING });
 
   // Only documents in some chosen pair are segmented and aligned; `local` maps a document's
@@ -349,7 +353,12 @@ export function* comparison(
       };
     }),
     pairs,
-    derivations: sorted.map((d, k) => derived[local.get(k) ?? -1] ?? unrelated(d.id)),
+    derivations: withTranslations({
+      ids: sorted.map((d) => d.id),
+      languages: prints.map((p) => p.language),
+      text: (k) => withoutMarkup((sorted[k] as DocumentInput).text),
+      derivations: sorted.map((d, k) => derived[local.get(k) ?? -1] ?? unrelated(d.id)),
+    }),
   };
 }
 
@@ -406,6 +415,20 @@ function narrationShare(d: DocumentFacts, unaligned: readonly number[]): number 
   let missing = 0;
   for (const i of unaligned) missing += d.narration.weights[i] ?? 0;
   return share(d.narration.total - missing, d.narration.total);
+}
+
+/**
+ * How many documents could have used a pair's wording: all but those in a third language. Texts
+ * in another language share no wording with the pair, and counted among the documents they
+ * would weigh up the wording every copy of one story shares (its subject's, its quotations'),
+ * so a folder of a story and its translations linked the story's independent report to its
+ * copies (the seeds with their Spanish renderings: 004 under the copies' lost source).
+ */
+function readersOf(languages: readonly Language[]): (a: Language, b: Language) => number {
+  const counts = new Map<Language, number>();
+  for (const l of languages) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const known = languages.length - (counts.get(UNDETERMINED) ?? 0);
+  return (a, b) => languages.length - known + (counts.get(a) ?? 0) + (a === b || a === UNDETERMINED || b === UNDETERMINED ? 0 : (counts.get(b) ?? 0));
 }
 
 /** A document no candidate pair reached: nothing in the corpus shares its wording. */

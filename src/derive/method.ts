@@ -8,6 +8,7 @@ export type Method =
   | 'spin'
   | 'machine-translation'
   | 'paraphrase'
+  | 'translation'
   | 'passage-reuse'
   | 'original'
   | 'independent';

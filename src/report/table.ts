@@ -151,6 +151,10 @@ export function describeEvidence(e: Evidence): string {
       return `not from ${s}: ${terminalSafe(e.detail ?? t)}`;
     case 'embedded':
       return `shares ${e.support ?? 1} sentence(s) from "${s}": ${terminalSafe(e.detail ?? '')}`;
+    case 'anchors':
+      return `in another language; ${terminalSafe(e.detail ?? '')}: "${s}" -> "${t}"`;
+    case 'kept-anchors':
+      return `${terminalSafe(e.detail ?? '')}: "${t}"`;
     case 'explicitation':
       return `spells out more: "the" and "of" are ${t}, against ${s} in its source`;
   }

@@ -1,0 +1,157 @@
+/**
+ * Anchors: the words a translation keeps as they are. A translation of a text shares almost none
+ * of its words, but it keeps its numbers, its names and its identifiers (a path, a version, a
+ * product code), and in the same order, since a translator follows the source sentence by
+ * sentence. Cross-language text reuse detection (Potthast et al. 2011; Barrón-Cedeño's
+ * CL-ASA and CL-CNG families) knows this: the surface left untranslated ties a translation to
+ * its source when nothing else of the wording does.
+ */
+
+/** A name, number or identifier of a text, folded for comparison, and as the text writes it. */
+export interface Anchors {
+  /** Folded forms in text order: numbers as their digits ("#1000"), words lower case, accents off. */
+  readonly keys: readonly string[];
+  /** The same anchors as written, for evidence. */
+  readonly forms: readonly string[];
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_/-]*/gu;
+const DIGIT = /\d/u;
+const CAPITAL = /^\p{Lu}/u;
+const IDENTIFIER = /[\d_/]/u;
+/** A sentence, a quotation or a line opens here: a capital after it is no name. */
+const OPENING = /(?:^|[.!?:;"“”«»„()[\]\n]\s*)$/u;
+const COMBINING = /\p{M}/gu;
+const TRAILING = /['’-]+$/u;
+
+/**
+ * The anchors of a text: numbers (digits only, so "1,000", "1.000" and "1 000" are one number and
+ * "30-day" keeps its 30), words with a digit, an underscore or a slash (identifiers, paths), and
+ * capitalized words that do not open a sentence (names; a language that capitalizes fewer
+ * words, such as Spanish its months and nationalities, keeps fewer, which the ordered comparison
+ * below tolerates). A lone capital letter is no anchor: "I", "A".
+ */
+export function anchorsOf(text: string): Anchors {
+  const keys: string[] = [];
+  const forms: string[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    const word = match[0].replace(TRAILING, '');
+    const at = match.index;
+    if (DIGIT.test(word[0] as string)) {
+      const digits = word.replace(/\D/gu, '').replace(/^0+(?=\d)/u, '');
+      keys.push(`#${digits}`);
+      forms.push(word);
+      continue;
+    }
+    const identifier = IDENTIFIER.test(word);
+    if (!identifier && (word.length < 2 || !CAPITAL.test(word) || OPENING.test(text.slice(Math.max(0, at - 4), at)))) continue;
+    keys.push(word.normalize('NFD').replace(COMBINING, '').toLowerCase().replace(/['’].*$/u, ''));
+    forms.push(word);
+  }
+  return { keys, forms };
+}
+
+/**
+ * An anchor a text names more than this often (the subject of an article, its main actor) is
+ * left out of the ordered comparison: every report of the event repeats it, so matching it says
+ * nothing about order, and it would let two independent reports line up.
+ */
+const MAX_REPEATS = 2;
+
+/** The anchors named at most MAX_REPEATS times, in text order, as indexes into `keys`. */
+export function rareAnchors(keys: readonly string[]): number[] {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const out: number[] = [];
+  keys.forEach((k, i) => {
+    if ((counts.get(k) as number) <= MAX_REPEATS) out.push(i);
+  });
+  return out;
+}
+
+/** Anchors two texts share in the same order, and the share of the shorter list that makes. */
+export interface AnchorOrder {
+  readonly inOrder: number;
+  readonly share: number;
+  /** Index pairs (into each text's keys) of the anchors in order. */
+  readonly matches: ReadonlyArray<readonly [number, number]>;
+}
+
+/**
+ * The longest common subsequence of two texts' rare anchors. Quadratic, but on anchor lists (tens
+ * to a few hundred per article), and only for the pairs that share enough anchors to qualify.
+ */
+export function anchorOrder(a: readonly string[], b: readonly string[]): AnchorOrder {
+  const ra = rareAnchors(a);
+  const rb = rareAnchors(b);
+  const n = ra.length;
+  const m = rb.length;
+  const table = new Uint32Array((n + 1) * (m + 1));
+  for (let i = 1; i <= n; i++) {
+    const key = a[ra[i - 1] as number];
+    for (let j = 1; j <= m; j++) {
+      table[i * (m + 1) + j] =
+        key === b[rb[j - 1] as number]
+          ? (table[(i - 1) * (m + 1) + j - 1] as number) + 1
+          : Math.max(table[(i - 1) * (m + 1) + j] as number, table[i * (m + 1) + j - 1] as number);
+    }
+  }
+  const matches: Array<readonly [number, number]> = [];
+  for (let i = n, j = m; i > 0 && j > 0; ) {
+    if (a[ra[i - 1] as number] === b[rb[j - 1] as number]) {
+      matches.push([ra[i - 1] as number, rb[j - 1] as number]);
+      i--;
+      j--;
+    } else if ((table[(i - 1) * (m + 1) + j] as number) >= (table[i * (m + 1) + j - 1] as number)) i--;
+    else j--;
+  }
+  matches.reverse();
+  const inOrder = matches.length;
+  return { inOrder, share: Math.min(n, m) === 0 ? 0 : inOrder / Math.min(n, m), matches };
+}
+
+/**
+ * Anchors found in more documents than this are left out when looking for pairs: a corpus's
+ * common names (a list's name, a company) pair everything with everything.
+ */
+const MAX_DOCUMENT_FREQUENCY = 30;
+
+/**
+ * Pairs of documents that may be translations of each other: in different languages (`language`
+ * undefined for a document whose language is not known, which pairs with nothing), sharing at
+ * least `minShared` distinct rare anchors (`shared`). An inverted index over the anchors finds
+ * them without looking at every pair. Pairs come a < b, sorted.
+ */
+export function crossLanguagePairs(
+  keys: readonly (readonly string[])[],
+  language: readonly (string | undefined)[],
+  minShared: number,
+): Array<{ readonly a: number; readonly b: number; readonly shared: number }> {
+  const postings = new Map<string, number[]>();
+  keys.forEach((k, d) => {
+    if (language[d] === undefined) return;
+    for (const key of new Set(rareAnchors(k).map((i) => k[i] as string))) {
+      const list = postings.get(key);
+      if (list) list.push(d);
+      else postings.set(key, [d]);
+    }
+  });
+  const shared = new Map<number, number>();
+  const n = keys.length;
+  for (const list of postings.values()) {
+    if (list.length > MAX_DOCUMENT_FREQUENCY) continue;
+    for (let p = 0; p < list.length; p++) {
+      for (let q = p + 1; q < list.length; q++) {
+        const x = list[p] as number;
+        const y = list[q] as number;
+        if (language[x] === language[y]) continue;
+        const pair = x * n + y;
+        shared.set(pair, (shared.get(pair) ?? 0) + 1);
+      }
+    }
+  }
+  return [...shared]
+    .filter(([, count]) => count >= minShared)
+    .map(([pair, count]) => ({ a: Math.floor(pair / n), b: pair % n, shared: count }))
+    .sort((p, q) => p.a - q.a || p.b - q.b);
+}
