@@ -1,6 +1,5 @@
 import { DisjointSets } from '../disjoint.js';
 import { round } from '../round.js';
-import { prevailing } from '../language.js';
 import { anchorOrder, anchorsOf, crossLanguagePairs, rareAnchors, type AnchorOrder, type Anchors } from '../similarity/anchors.js';
 import type { Evidence } from './evidence.js';
 import type { Derivation } from './index.js';
@@ -89,7 +88,7 @@ export function withTranslations(inputs: TranslationInputs): Derivation[] {
     .filter((l) => l.order.inOrder >= MIN_ANCHORS_IN_ORDER && l.order.share >= TRANSLATION_SHARE && sharedWords(wordsOf(l.a), wordsOf(l.b)) < MAX_SHARED_WORDS)
     .sort((p, q) => q.order.share - p.order.share || q.order.inOrder - p.order.inOrder || p.a - q.a || p.b - q.b);
 
-  const own = prevailing(languages.map((l) => l ?? UNKNOWN));
+  const own = folderLanguage(languages);
   const out = withUncomparedDoubt(derivations, languages, own, anchors, sharing, compared);
   const groups = familyGroups(ids, out);
   for (const { a, b } of links) {
@@ -111,12 +110,15 @@ export function withTranslations(inputs: TranslationInputs): Derivation[] {
     // Under a lost source, the order is shown against the member the link was found with.
     const parent = choice.source ?? source;
     const order = anchorOrder((anchors[parent] as Anchors).keys, (anchors[target] as Anchors).keys);
-    const confidence = round(Math.min(MAX_CONFIDENCE, BASE_CONFIDENCE + PER_READING * choice.margin), 2);
+    const confidence = decided ? round(Math.min(MAX_CONFIDENCE, BASE_CONFIDENCE + PER_READING * choice.margin), 2) : TIED_CONFIDENCE;
+    // A text that stood alone is now the original of its translation, as sure as the link is.
+    const exemplar = out[parent] as Derivation;
+    if (choice.source !== undefined && exemplar.method === 'independent') out[parent] = { ...exemplar, method: 'original', confidence };
     out[target] = {
       target: ids[target] as string,
       source: choice.source === undefined ? choice.hidden : (ids[parent] as string),
       method: 'translation',
-      confidence: decided ? confidence : TIED_CONFIDENCE,
+      confidence,
       evidence: [
         orderEvidence(order, anchors[parent] as Anchors, anchors[target] as Anchors),
         ...(choice.kept.length > 0 ? [keptEvidence(choice.kept, anchors[parent] as Anchors, anchors[target] as Anchors)] : []),
@@ -145,7 +147,7 @@ const FEW_ANCHORS = MIN_ANCHORS_IN_ORDER / 2;
 function withUncomparedDoubt(
   derivations: readonly Derivation[],
   languages: readonly (string | undefined)[],
-  own: string,
+  own: string | undefined,
   anchors: readonly Anchors[],
   sharing: ReadonlyArray<{ readonly a: number; readonly b: number; readonly shared: number }>,
   compared: ReadonlyArray<{ readonly a: number; readonly b: number; readonly order: AnchorOrder }>,
@@ -166,6 +168,15 @@ function withUncomparedDoubt(
     const ruledOut = rareAnchors((anchors[i] as Anchors).keys).length >= 2 * MIN_ANCHORS_IN_ORDER && (closest.get(i) ?? 0) < UNRELATED_SHARE;
     return ruledOut ? d : { ...d, confidence: UNCOMPARED_CONFIDENCE };
   });
+}
+
+/** The language more of the folder's texts are in than any other; undefined where two tie. */
+function folderLanguage(languages: readonly (string | undefined)[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const l of languages) if (l !== undefined) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const ranked = [...counts.values()].sort((x, y) => y - x);
+  if (ranked.length === 0 || ranked[0] === ranked[1]) return undefined;
+  return [...counts].find(([, n]) => n === ranked[0])?.[0];
 }
 
 /** Share of the smaller vocabulary found in the other. */

@@ -15,7 +15,7 @@ export interface Anchors {
   readonly forms: readonly string[];
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_/-]*/gu;
+const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_/-]*/gu;
 const DIGIT = /\d/u;
 const CAPITAL = /^\p{Lu}/u;
 const IDENTIFIER = /[\d_/]/u;
