@@ -64,6 +64,14 @@ describe('a translation in the folder (fixtures/translated)', () => {
     expect(d.confidence).toBeGreaterThan(0.9);
   });
 
+  it('hangs renderings of several copies under their copies, not under a lost source of their own', () => {
+    const derivations = compare(readFixture('translated/seeds-and-renderings')).derivations;
+    const sourceOf = (id: string): string | null | undefined => derivations.find((d) => d.target === id)?.source;
+    expect([SEED.mt, SEED.paraphrase, SEED.fluentMt, SEED.spin].map((id) => sourceOf(`${id.slice(0, 3)}_es.txt`))).toEqual([SEED.mt, SEED.paraphrase, SEED.fluentMt, SEED.spin]);
+    // The renderings' lost source went, and the copies' one is numbered 1.
+    expect(new Set(derivations.map((d) => d.source).filter((s) => s?.startsWith('hidden:')))).toEqual(new Set(['hidden:1']));
+  });
+
   it('reads an English rendering of a Spanish family as the translation', () => {
     expect(derivationOf('translated/spanish-original', 'x-english.txt')).toMatchObject({ source: 'original.txt', method: 'translation' });
   });

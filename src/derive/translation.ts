@@ -90,23 +90,27 @@ export function withTranslations(inputs: TranslationInputs): Derivation[] {
 
   const own = folderLanguage(languages);
   const out = withUncomparedDoubt(derivations, languages, own, anchors, sharing, compared);
-  const groups = familyGroups(ids, out);
+  const ranked = languageOrder(languages, own);
+  // Each text's links to texts it may be a translation of, the strongest first. The
+  // translation is the side in the language that comes later in `ranked`: outside the folder's
+  // own language, or in the rarer one, the odd ones out of a folder of one story's versions.
+  // One order of the languages for every pair keeps the links from making a cycle.
+  const linksOf = new Map<number, Array<{ readonly source: number; readonly decided: boolean }>>();
   for (const { a, b } of links) {
-    if (groups.find(a) === groups.find(b)) continue;
-    const sizeA = groups.size(a);
-    const sizeB = groups.size(b);
-    // The translation is the side in the folder's own language's minority: a folder of one
-    // story's versions holds its translations as the odd ones out. Between two sides outside
-    // (or both inside) the folder's language, the smaller family is; between two of one size,
-    // nothing says which way it went.
-    const ownA = languages[a] === own;
-    const ownB = languages[b] === own;
-    const decided = ownA !== ownB || sizeA !== sizeB;
-    const aFirst = ownA !== ownB ? ownA : sizeA !== sizeB ? sizeA > sizeB : a < b;
-    const [source, target] = aFirst ? [a, b] : [b, a];
-    if ((out[target] as Derivation).source !== null) continue;
-    const members = ids.map((_, i) => i).filter((i) => groups.find(i) === groups.find(source) && languages[i] === languages[source]);
-    const choice = chooseSource(target, members, anchors, out);
+    const [source, target] = ranked.rank(languages[a]) < ranked.rank(languages[b]) ? [a, b] : [b, a];
+    const list = linksOf.get(target) ?? [];
+    list.push({ source, decided: ranked.decided(languages[a], languages[b]) });
+    linksOf.set(target, list);
+  }
+  const groups = familyGroups(ids, out);
+  const choose = (target: number, source: number): SourceChoice =>
+    chooseSource(
+      target,
+      ids.map((_, i) => i).filter((i) => groups.find(i) === groups.find(source) && languages[i] === languages[source]),
+      anchors,
+      out,
+    );
+  const hang = (target: number, source: number, decided: boolean, choice: SourceChoice): void => {
     // Under a lost source, the order is shown against the member the link was found with.
     const parent = choice.source ?? source;
     const order = anchorOrder((anchors[parent] as Anchors).keys, (anchors[target] as Anchors).keys);
@@ -127,9 +131,45 @@ export function withTranslations(inputs: TranslationInputs): Derivation[] {
       // two are too far apart to count changes either way.
       directionOnly: true,
     };
-    groups.union(a, b);
+    groups.union(target, source);
+  };
+
+  // Renderings of several members of one family, side by side, look to the steps before like
+  // copies of a lost source of their own. Where each keeps the readings of one member of the
+  // family in the other language (all of them but one at most, and two at least), that lost
+  // source is a mirage: each is hung under its member, and the lost source goes.
+  for (const children of lostSourceChildren(out)) {
+    const best = children.map((c) => linksOf.get(c)?.[0]);
+    if (best.some((l) => l === undefined) || new Set(children.map((c) => languages[c])).size > 1) continue;
+    const choices = children.map((c, k) => choose(c, (best[k] as { source: number }).source));
+    const clear = choices.filter((c) => c.source !== undefined && c.kept.length > 0 && c.margin >= 1).length;
+    if (clear < Math.max(MIN_MIRAGE, children.length - 1)) continue;
+    children.forEach((c, k) => {
+      const link = best[k] as { source: number; decided: boolean };
+      hang(c, link.source, link.decided, choices[k] as SourceChoice);
+    });
   }
-  return out;
+  for (const { a, b } of links) {
+    if (groups.find(a) === groups.find(b)) continue;
+    const target = linksOf.get(a)?.some((l) => l.source === b) ? a : b;
+    const source = target === a ? b : a;
+    if ((out[target] as Derivation).source !== null) continue;
+    hang(target, source, linksOf.get(target)?.find((l) => l.source === source)?.decided ?? false, choose(target, source));
+  }
+  return withLostSourcesNumbered(out);
+}
+
+/**
+ * Lost sources numbered 1, 2, ... again in the order of their numbers, where a lost source went
+ * (its renderings hung under their members): the contract numbers them from 1 without gaps.
+ */
+function withLostSourcesNumbered(derivations: readonly Derivation[]): Derivation[] {
+  const numbers = [...new Set(derivations.flatMap((d) => (d.source?.startsWith('hidden:') ? [Number(d.source.slice('hidden:'.length))] : [])))].sort((x, y) => x - y);
+  const renamed = new Map(numbers.map((n, k) => [`hidden:${n}`, `hidden:${k + 1}`]));
+  return derivations.map((d) => {
+    const source = d.source === null ? null : renamed.get(d.source);
+    return source === undefined || source === d.source ? d : { ...d, source };
+  });
 }
 
 /**
@@ -168,6 +208,40 @@ function withUncomparedDoubt(
     const ruledOut = rareAnchors((anchors[i] as Anchors).keys).length >= 2 * MIN_ANCHORS_IN_ORDER && (closest.get(i) ?? 0) < UNRELATED_SHARE;
     return ruledOut ? d : { ...d, confidence: UNCOMPARED_CONFIDENCE };
   });
+}
+
+/** Renderings that must each keep a member's readings before their lost source is dropped. */
+const MIN_MIRAGE = 2;
+
+/** The members of each lost source, in the order the lost sources first appear. */
+function lostSourceChildren(derivations: readonly Derivation[]): number[][] {
+  const children = new Map<string, number[]>();
+  derivations.forEach((d, i) => {
+    if (!d.source?.startsWith('hidden:')) return;
+    const list = children.get(d.source) ?? [];
+    list.push(i);
+    children.set(d.source, list);
+  });
+  return [...children.values()];
+}
+
+/**
+ * The folder's languages in the order translations go: its own language first, then the others
+ * by how many texts are in each, then by code. A link between two languages is `decided` where
+ * one of them is the folder's own or they hold different numbers of texts; else nothing says
+ * which side is the translation.
+ */
+function languageOrder(
+  languages: readonly (string | undefined)[],
+  own: string | undefined,
+): { rank(l: string | undefined): number; decided(a: string | undefined, b: string | undefined): boolean } {
+  const counts = new Map<string, number>();
+  for (const l of languages) if (l !== undefined) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const order = [...counts.keys()].sort((x, y) => Number(y === own) - Number(x === own) || (counts.get(y) as number) - (counts.get(x) as number) || (x < y ? -1 : 1));
+  return {
+    rank: (l) => (l === undefined ? order.length : order.indexOf(l)),
+    decided: (a, b) => a === own || b === own || counts.get(a ?? '') !== counts.get(b ?? ''),
+  };
 }
 
 /** The language more of the folder's texts are in than any other; undefined where two tie. */
