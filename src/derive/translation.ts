@@ -308,18 +308,19 @@ function chooseSource(target: number, members: readonly number[], anchors: reado
     const own = sets.get(m) as Set<string>;
     const others = members.filter((o) => o !== m).map((o) => sets.get(o) as Set<string>);
     let score = 0;
-    const kept: string[] = [];
+    const kept: Array<{ key: string; inOthers: number }> = [];
     for (const key of others.length === 0 ? [] : all) {
       const inOthers = others.reduce((n, o) => n + (o.has(key) ? 1 : 0), 0);
       const most = 2 * inOthers > others.length;
       if (own.has(key) === translation.has(key)) {
         if (own.has(key) && !most && inOthers < others.length) {
           score++;
-          kept.push(key);
+          kept.push({ key, inOthers });
         } else if (!own.has(key) && most && key.startsWith(NUMBER)) score++;
       } else if (translation.has(key) && most) score--;
     }
-    return { member: m, score, kept };
+    // The evidence quotes the member's own readings first: those no other member has.
+    return { member: m, score, kept: kept.sort((x, y) => x.inOthers - y.inOthers).map((k) => k.key) };
   });
   const lost = members.map((m) => (derivations[m] as Derivation).source).find((s) => s?.startsWith('hidden:'));
   const root = members.find((m) => (derivations[m] as Derivation).source === null);
