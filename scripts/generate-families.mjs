@@ -34,7 +34,8 @@
  *
  * `--plans wide` draws other families than the committed sets' (widePlans): four copies of one
  * original made two by two the same way, a translation of a translation, a spin of a spin.
- * `--plans deep` (deepPlans) draws such chains below a lost source.
+ * `--plans deep` (deepPlans) draws such chains below a lost source. `--plans translated`
+ * (translatedPlans) leaves a member in another language: a one-way Apertium rendering.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -400,6 +401,13 @@ const transforms = {
   edit: (paras) => ({ paragraphs: edit(paras, { drop: 0.1 + 0.2 * random(), reorder: random() < 0.5 }), swaps: [] }),
   truncation: (paras) => ({ paragraphs: truncate(paras), swaps: [] }),
   typographic: (paras) => ({ paragraphs: typographic(paras), swaps: [] }),
+  // One way only: the copy stays in the other language (--plans translated).
+  translation: (paras, used) => {
+    const pair = pick(MT_PAIRS.filter((p) => !used.has(p)));
+    used.add(pair);
+    const there = apertium(pair[0], paras.join('\n\n') + '\n');
+    return { paragraphs: there.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0), swaps: [] };
+  },
 };
 
 /**
@@ -452,8 +460,10 @@ function family(name, plan, { withheld = [], independents = 0, words = 300 } = {
 }
 
 const copyMethods = ['machine-translation', 'spin', 'edit', 'truncation', 'typographic'];
+if (PLANS === 'translated' && RENDER) throw new Error('--plans translated renders one member itself: leave out --render');
 if (PLANS === 'wide') widePlans();
 else if (PLANS === 'deep') deepPlans();
+else if (PLANS === 'translated') translatedPlans();
 else standardPlans();
 
 /**
@@ -523,6 +533,23 @@ function deepPlans() {
   }
   for (let i = 1; i <= 3; i++) {
     family(`mtspin-lost-${i}`, [['original', null], ['a', 'original', 'machine-translation'], ['b', 'a', 'spin'], ['c', 'original', 'machine-translation'], ['d', 'original', 'spin']], lost);
+  }
+}
+
+/**
+ * `--plans translated`: a spin, a round trip and an edit of one original, present or withheld,
+ * and one of the four rendered into Spanish, Catalan, Galician or Esperanto and left there; and
+ * the same with two copies of the withheld original each rendered into another language.
+ */
+function translatedPlans() {
+  const english = [['original', null], ['a', 'original', 'spin'], ['b', 'original', 'machine-translation'], ['c', 'original', 'edit']];
+  for (const withheld of [[], ['original']]) {
+    for (let i = 1; i <= 3; i++) {
+      family(`translated${withheld.length ? '-lost' : ''}-${i}`, [...english, ['d', pick(['original', 'a', 'b', 'c']), 'translation']], { withheld });
+    }
+  }
+  for (let i = 1; i <= 3; i++) {
+    family(`translated-two-${i}`, [...english, ['d', 'a', 'translation'], ['e', 'b', 'translation']], { withheld: ['original'] });
   }
 }
 
