@@ -26,6 +26,33 @@ describe('anchors: what a translation keeps', () => {
     expect(order.matches.slice(1).map(([i]) => anchorsOf(a.join(' ')).forms[i])).toEqual(['Jeddah', '11', 'March']);
   });
 
+  it('finds a longest common subsequence of the rare anchors, as the full table does', () => {
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const lcs = (x: readonly string[], y: readonly string[]): number => {
+      const t = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0));
+      for (let i = 1; i <= x.length; i++) for (let j = 1; j <= y.length; j++) t[i]![j] = x[i - 1] === y[j - 1] ? t[i - 1]![j - 1]! + 1 : Math.max(t[i - 1]![j]!, t[i]![j - 1]!);
+      return t[x.length]![y.length]!;
+    };
+    for (let round = 0; round < 200; round++) {
+      const a = Array.from({ length: next(40) }, () => `k${next(25)}`);
+      const b = Array.from({ length: next(40) }, () => `k${next(25)}`);
+      const rare = (x: readonly string[]): string[] => x.filter((k) => x.filter((y) => y === k).length <= 2);
+      const order = anchorOrder(a, b);
+      expect(order.inOrder).toBe(lcs(rare(a), rare(b)));
+      order.matches.forEach(([i, j], n) => {
+        expect(a[i]).toBe(b[j]);
+        if (n > 0) {
+          expect(i).toBeGreaterThan(order.matches[n - 1]![0]);
+          expect(j).toBeGreaterThan(order.matches[n - 1]![1]);
+        }
+      });
+    }
+  });
+
   it('pairs only texts in different languages that share enough anchors, through an index', () => {
     const keys = [['x', 'y', 'z'], ['x', 'y', 'z'], ['x', 'y', 'q'], ['x', 'y', 'z']];
     expect(crossLanguagePairs(keys, ['eng', 'spa', 'spa', undefined], 3)).toEqual([{ a: 0, b: 1, shared: 3 }]);
