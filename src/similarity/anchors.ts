@@ -15,6 +15,9 @@ export interface Anchors {
   readonly forms: readonly string[];
 }
 
+/** A number's key is its digits behind this mark, so that no word keys as a number. */
+export const NUMBER_MARK = '#';
+
 const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_/-]*/gu;
 const DIGIT = /\d/u;
 const CAPITAL = /^\p{Lu}/u;
@@ -39,7 +42,7 @@ export function anchorsOf(text: string): Anchors {
     const at = match.index;
     if (DIGIT.test(word[0] as string)) {
       const digits = word.replace(/\D/gu, '').replace(/^0+(?=\d)/u, '');
-      keys.push(`#${digits}`);
+      keys.push(`${NUMBER_MARK}${digits}`);
       forms.push(word);
       continue;
     }
