@@ -99,6 +99,10 @@ describe('a translation in the folder (fixtures/translated)', () => {
     expect(new Set(derivations.map((d) => d.source).filter((s) => s?.startsWith('hidden:')))).toEqual(new Set(['hidden:1']));
   });
 
+  it('leaves unlinked the rendering of an independent brief that names the story\'s people in the story\'s order', () => {
+    expect(derivationOf('translated/independent-brief-spa', '015_es.txt')).toMatchObject({ source: null, method: 'independent' });
+  });
+
   it('reads an English rendering of a Spanish family as the translation', () => {
     expect(derivationOf('translated/spanish-original', 'x-english.txt')).toMatchObject({ source: 'original.txt', method: 'translation' });
   });

@@ -76,6 +76,8 @@ export function rareAnchors(keys: readonly string[]): number[] {
 export interface AnchorOrder {
   readonly inOrder: number;
   readonly share: number;
+  /** The same share of the longer list. */
+  readonly ofLonger: number;
   /** Index pairs (into each text's keys) of the anchors in order. */
   readonly matches: ReadonlyArray<readonly [number, number]>;
 }
@@ -131,7 +133,8 @@ export function anchorOrder(a: readonly string[], b: readonly string[]): AnchorO
   matches.reverse();
   const inOrder = matches.length;
   const shorter = Math.min(ra.length, rb.length);
-  return { inOrder, share: shorter === 0 ? 0 : inOrder / shorter, matches };
+  const longer = Math.max(ra.length, rb.length);
+  return { inOrder, share: shorter === 0 ? 0 : inOrder / shorter, ofLonger: longer === 0 ? 0 : inOrder / longer, matches };
 }
 
 /**
