@@ -107,6 +107,12 @@ describe('a translation in the folder (fixtures/translated)', () => {
     expect(derivationOf('translated/spanish-original', 'x-english.txt')).toMatchObject({ source: 'original.txt', method: 'translation' });
   });
 
+  it('doubts "independent" for a text whose names are in another script', () => {
+    const d = derivationOf('translated/seeds-rus', '005_ru.txt');
+    expect(d).toMatchObject({ source: null, method: 'independent' });
+    expect(d.confidence).toBeLessThanOrEqual(0.6);
+  });
+
   it('doubts "independent" for a text in another language whose anchors are too few to compare', () => {
     const d = derivationOf('translated/generated-glg', 'x-translated.txt');
     expect(d).toMatchObject({ source: null, method: 'independent' });

@@ -184,7 +184,9 @@ function withLostSourcesNumbered(derivations: readonly Derivation[]): Derivation
  * few to show (a short text, technical prose with few names): 18 of 36 renderings in three
  * `--plans translated` runs of the generator were not linked.
  * Its "independent" is then worth no more than UNCOMPARED_CONFIDENCE, unless it names enough
- * anchors and none of the other languages' texts has them in order at UNRELATED_SHARE or more.
+ * anchors, in the script of some text of another language, and none of the other languages'
+ * texts has them in order at UNRELATED_SHARE or more. A hand-made Russian rendering of the
+ * seed story's 002 was "independent" at 0.99 before the script was asked.
  */
 const UNCOMPARED_CONFIDENCE = 0.6;
 const UNRELATED_SHARE = 0.3;
@@ -212,7 +214,9 @@ function withUncomparedDoubt(
   return derivations.map((d, i) => {
     const language = languages[i];
     if (language === undefined || language === own || d.method !== 'independent' || d.confidence <= UNCOMPARED_CONFIDENCE) return d;
-    const ruledOut = rareAnchors((anchors[i] as Anchors).keys).length >= 2 * MIN_ANCHORS_IN_ORDER && (closest.get(i) ?? 0) < UNRELATED_SHARE;
+    // Names in another script than every text of the other languages could not have matched.
+    const comparable = anchors.some((a, j) => languages[j] !== undefined && languages[j] !== language && a.latin === (anchors[i] as Anchors).latin);
+    const ruledOut = comparable && rareAnchors((anchors[i] as Anchors).keys).length >= 2 * MIN_ANCHORS_IN_ORDER && (closest.get(i) ?? 0) < UNRELATED_SHARE;
     return ruledOut ? d : { ...d, confidence: UNCOMPARED_CONFIDENCE };
   });
 }

@@ -13,6 +13,12 @@ export interface Anchors {
   readonly keys: readonly string[];
   /** The same anchors as written, for evidence. */
   readonly forms: readonly string[];
+  /**
+   * Whether most of its names are written in the Latin alphabet. Names in another script (a
+   * Russian or Greek text) key otherwise than their Latin spelling, so only numbers and
+   * identifiers could tie such a text to a Latin one.
+   */
+  readonly latin: boolean;
 }
 
 /** A number's key is its digits behind this mark, so that no word keys as a number. */
@@ -25,6 +31,7 @@ const IDENTIFIER = /[\d_/]/u;
 /** A sentence, a quotation or a line opens here: a capital after it is no name. */
 const OPENING = /(?:^|[.!?:;"“”«»„()[\]\n]\s*)$/u;
 const COMBINING = /\p{M}/gu;
+const LATIN = /^\p{Script=Latin}/u;
 const TRAILING = /['’-]+$/u;
 
 /**
@@ -37,6 +44,8 @@ const TRAILING = /['’-]+$/u;
 export function anchorsOf(text: string): Anchors {
   const keys: string[] = [];
   const forms: string[] = [];
+  let latinNames = 0;
+  let otherNames = 0;
   for (const match of text.matchAll(TOKEN)) {
     const word = match[0].replace(TRAILING, '');
     const at = match.index;
@@ -50,8 +59,10 @@ export function anchorsOf(text: string): Anchors {
     if (!identifier && (word.length < 2 || !CAPITAL.test(word) || OPENING.test(text.slice(Math.max(0, at - 4), at)))) continue;
     keys.push(word.normalize('NFD').replace(COMBINING, '').toLowerCase().replace(/['’].*$/u, ''));
     forms.push(word);
+    if (LATIN.test(word)) latinNames++;
+    else otherNames++;
   }
-  return { keys, forms };
+  return { keys, forms, latin: latinNames >= otherNames };
 }
 
 /**
