@@ -332,6 +332,18 @@ export function* comparison(
     groups,
     familyResults,
   );
+  const documents: DocumentSummary[] = sorted.map((d, k) => {
+    const spans = facts[local.get(k) ?? -1]?.spans ?? segment(withoutMarkup(d.text));
+    return {
+      id: d.id,
+      sha256: d.sha256,
+      characters: d.text.length,
+      words: (prints[k] as Fingerprint).words,
+      sentences: spans.length,
+      language: (prints[k] as Fingerprint).language,
+      ...(options.spans ? { spans: spans.map((s) => ({ start: s.start, end: s.end, kind: s.kind })) } : {}),
+    };
+  });
   return {
     schemaVersion: SCHEMA_VERSION,
     stats: {
@@ -340,22 +352,12 @@ export function* comparison(
       relatedPairs: compared.filter((p) => relation(p) !== 'none').length,
       boilerplateSentences: facts.reduce((n, f) => n + f.boilerplate.length, 0),
     },
-    documents: sorted.map((d, k) => {
-      const spans = facts[local.get(k) ?? -1]?.spans ?? segment(withoutMarkup(d.text));
-      return {
-        id: d.id,
-        sha256: d.sha256,
-        characters: d.text.length,
-        words: (prints[k] as Fingerprint).words,
-        sentences: spans.length,
-        language: (prints[k] as Fingerprint).language,
-        ...(options.spans ? { spans: spans.map((s) => ({ start: s.start, end: s.end, kind: s.kind })) } : {}),
-      };
-    }),
+    documents,
     pairs,
     derivations: withTranslations({
-      ids: sorted.map((d) => d.id),
-      languages: prints.map((p) => p.language),
+      ids: documents.map((d) => d.id),
+      languages: documents.map((d) => d.language),
+      sentences: documents.map((d) => d.sentences),
       text: (k) => withoutMarkup((sorted[k] as DocumentInput).text),
       derivations: sorted.map((d, k) => derived[local.get(k) ?? -1] ?? unrelated(d.id)),
     }),

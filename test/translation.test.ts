@@ -99,6 +99,10 @@ describe('a translation in the folder (fixtures/translated)', () => {
     expect(new Set(derivations.map((d) => d.source).filter((s) => s?.startsWith('hidden:')))).toEqual(new Set(['hidden:1']));
   });
 
+  it('hangs the rendering of an edit under the edit, whose count of sentences it keeps, where no anchor tells the members apart', () => {
+    expect(derivationOf('translated/generated-edit', 'd.txt')).toMatchObject({ source: 'c.txt', method: 'translation' });
+  });
+
   it('leaves unlinked the rendering of an independent brief that names the story\'s people in the story\'s order', () => {
     expect(derivationOf('translated/independent-brief-spa', '015_es.txt')).toMatchObject({ source: null, method: 'independent' });
   });
@@ -139,12 +143,12 @@ describe('withTranslations', () => {
 
   it('is the identity on a folder in one language', () => {
     const derivations = [independent('a'), independent('b')];
-    expect(withTranslations({ ids: ['a', 'b'], languages: ['eng', 'eng'], text: () => english, derivations })).toEqual(derivations);
+    expect(withTranslations({ ids: ['a', 'b'], languages: ['eng', 'eng'], sentences: [5, 5], text: () => english, derivations })).toEqual(derivations);
   });
 
   it('links two texts of two languages, the direction unsure when nothing tells which came first', () => {
     const texts = [english, spanish];
-    const out = withTranslations({ ids: ['en', 'es'], languages: ['eng', 'spa'], text: (i) => texts[i] as string, derivations: [independent('en'), independent('es')] });
+    const out = withTranslations({ ids: ['en', 'es'], languages: ['eng', 'spa'], sentences: [5, 5], text: (i) => texts[i] as string, derivations: [independent('en'), independent('es')] });
     expect(out[0]).toMatchObject({ source: null, method: 'original', confidence: 0.5 });
     expect(out[1]).toMatchObject({ source: 'en', method: 'translation', confidence: 0.5, directionOnly: true });
   });

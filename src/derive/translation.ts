@@ -62,6 +62,8 @@ export interface TranslationInputs {
   readonly ids: readonly string[];
   /** ISO 639-3 codes; `und` (not known) takes part in no link. */
   readonly languages: readonly string[];
+  /** How many units (sentences, headings) each text has. */
+  readonly sentences: readonly number[];
   /** The text of document i, read only when the folder holds two known languages or more. */
   text(i: number): string;
   /** One per document, as the derivation stage gave them. */
@@ -115,6 +117,7 @@ export function withTranslations(inputs: TranslationInputs): Derivation[] {
       target,
       ids.map((_, i) => i).filter((i) => groups.find(i) === groups.find(source) && languages[i] === languages[source]),
       anchors,
+      inputs.sentences,
       out,
     );
   const hang = (target: number, source: number, decided: boolean, choice: SourceChoice): void => {
@@ -310,7 +313,13 @@ interface SourceChoice {
  * most members do and scores 0. A tie goes to the family's root: with no reading to tell them
  * apart, the original or the lost source is the likelier exemplar.
  */
-function chooseSource(target: number, members: readonly number[], anchors: readonly Anchors[], derivations: readonly Derivation[]): SourceChoice {
+function chooseSource(
+  target: number,
+  members: readonly number[],
+  anchors: readonly Anchors[],
+  sentences: readonly number[],
+  derivations: readonly Derivation[],
+): SourceChoice {
   const sets = new Map(members.map((m) => [m, new Set((anchors[m] as Anchors).keys)]));
   const translation = new Set((anchors[target] as Anchors).keys);
   const all = new Set<string>([...translation]);
@@ -330,6 +339,7 @@ function chooseSource(target: number, members: readonly number[], anchors: reado
         } else if (!own.has(key) && most && key.startsWith(NUMBER_MARK)) score++;
       } else if (translation.has(key) && most) score--;
     }
+    score += SENTENCE_READING * sentenceReading(sentences[target] as number, sentences[m] as number, others.length === 0 ? [] : members.filter((o) => o !== m).map((o) => sentences[o] as number));
     // The evidence quotes the member's own readings first: those no other member has.
     return { member: m, score, kept: kept.sort((x, y) => x.inOthers - y.inOthers).map((k) => k.key) };
   });
@@ -350,6 +360,29 @@ function chooseSource(target: number, members: readonly number[], anchors: reado
     margin: Number.isFinite(second) ? best - second : 0,
     kept: chosen.kept,
   };
+}
+
+/**
+ * A translation keeps its source's sentences one for one (Apertium always, a translator nearly),
+ * so its count of units is a reading too: an edit that dropped a fifth of its source's
+ * sentences, or a truncation, has a count of its own, which its translation shares. In three
+ * `--plans translated` runs, every rendering of an edit had the edit's count within one, and
+ * every rendering of a full copy the full count within two. Counts within SENTENCE_TOLERANCE
+ * of each other read alike. Worth two anchor readings: a count stands for many sentences.
+ */
+const SENTENCE_READING = 2;
+const SENTENCE_TOLERANCE = 0.06;
+
+/**
+ * +1 where the translation reads as the member and most other members read otherwise; -1 where
+ * it reads as most others and the member otherwise; 0 where the count tells nothing.
+ */
+function sentenceReading(translation: number, member: number, others: readonly number[]): number {
+  const alike = (x: number, y: number): boolean => Math.abs(x - y) <= Math.max(1, Math.round(SENTENCE_TOLERANCE * Math.max(x, y)));
+  const memberApart = 2 * others.filter((o) => alike(o, member)).length < others.length;
+  const translationWithMost = 2 * others.filter((o) => alike(o, translation)).length > others.length;
+  if (alike(translation, member)) return memberApart ? 1 : 0;
+  return memberApart && translationWithMost ? -1 : 0;
 }
 
 function orderEvidence(order: AnchorOrder, source: Anchors, target: Anchors): Evidence {
