@@ -392,7 +392,7 @@ function orderEvidence(order: AnchorOrder, source: Anchors, target: Anchors): Ev
     sourceText: quoted.map(([i]) => source.forms[i]).join(', '),
     targetText: quoted.map(([, j]) => target.forms[j]).join(', '),
     support: order.inOrder,
-    detail: `${order.inOrder} names, numbers and identifiers in the same order (${Math.round(order.share * 100)}% of the shorter list)`,
+    detail: `${order.inOrder} names, numbers and identifiers in its source's order (${Math.round(order.share * 100)}% of the shorter list)`,
   };
 }
 

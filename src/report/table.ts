@@ -152,7 +152,7 @@ export function describeEvidence(e: Evidence): string {
     case 'embedded':
       return `shares ${e.support ?? 1} sentence(s) from "${s}": ${terminalSafe(e.detail ?? '')}`;
     case 'anchors':
-      return `in another language; ${terminalSafe(e.detail ?? '')}: "${s}" -> "${t}"`;
+      return `in another language, keeps ${terminalSafe(e.detail ?? '')}: "${t}"`;
     case 'kept-anchors':
       return `${terminalSafe(e.detail ?? '')}: "${t}"`;
     case 'explicitation':
