@@ -23,7 +23,7 @@ import type { Derivation } from './index.js';
  * report against them 0.16-0.28. In the mail bench, 3 of 284 unrelated English pairs sharing 8
  * anchors in order reached it (mail signatures and MIME parts).
  */
-export const TRANSLATION_SHARE = 0.45;
+const TRANSLATION_SHARE = 0.45;
 /**
  * And this share of the longer list: an independent report of the same event names the same
  * people and figures in the order of the events, and one that is half quotations (the second
@@ -31,12 +31,12 @@ export const TRANSLATION_SHARE = 0.45;
  * but that was 0.35 of the copy's. The seed story's renderings hold 0.52-0.72 of their
  * sources' lists; 0.45 lost renderings linked right in the generated probes, 0.4 none.
  */
-export const MIN_OF_LONGER = 0.4;
+const MIN_OF_LONGER = 0.4;
 /**
  * And at least this many anchors in order: a short text names too few for their order to mean
  * anything (Clough's answers name 0-20, and an independent answer 5 of the article's 8 in order).
  */
-export const MIN_ANCHORS_IN_ORDER = 8;
+const MIN_ANCHORS_IN_ORDER = 8;
 /**
  * Two texts that share this share of their distinct words are not in different languages, whatever
  * their function words voted (a short text's vote can go wrong). A rendering shares 0.11-0.17
