@@ -51,8 +51,8 @@ const MAX_SHARED_WORDS = 0.4;
  * Confidence of a translation link with no reading to tell its source from the rest of the
  * source's family. Each anchor reading that sets the chosen source apart from the next best adds
  * PER_READING. A family's members often differ in no anchor at all (a spinner and a round trip
- * leave names and numbers alone): of 18 renderings linked in three `--plans translated` runs
- * of the generator, 4 went to another member of the right family, at 0.55-0.6.
+ * leave names and numbers alone): of 23 renderings linked in three `--plans translated` runs
+ * of the generator, 6 went to another member of the right family, at 0.55-0.6.
  */
 const BASE_CONFIDENCE = 0.55;
 const PER_READING = 0.05;
@@ -187,7 +187,7 @@ function withLostSourcesNumbered(derivations: readonly Derivation[]): Derivation
 
 /**
  * A text in a language other than the folder's own may be a translation that its anchors are too
- * few to show (a short text, technical prose with few names): 18 of 36 renderings in three
+ * few to show (a short text, technical prose with few names): 13 of 36 renderings in three
  * `--plans translated` runs of the generator were not linked.
  * Its "independent" is then worth no more than UNCOMPARED_CONFIDENCE, unless it names enough
  * anchors, in the script of some text of another language, and none of the other languages'
