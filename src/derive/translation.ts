@@ -60,6 +60,7 @@ const MAX_CONFIDENCE = 0.8;
 /** Neither side outnumbers the other nor is in the folder's language: which is the translation is a guess. */
 const TIED_CONFIDENCE = 0.5;
 const QUOTED_ANCHORS = 4;
+const NO_ANCHORS: Anchors = { keys: [], forms: [], latin: true };
 
 export interface TranslationInputs {
   readonly ids: readonly string[];
@@ -78,7 +79,8 @@ export function withTranslations(inputs: TranslationInputs): Derivation[] {
   const { ids, derivations } = inputs;
   const languages = inputs.languages.map((l) => (l === UNDETERMINED ? undefined : l));
   if (new Set(languages.filter((l) => l !== undefined)).size < 2) return [...derivations];
-  const anchors = ids.map((_, i) => anchorsOf(inputs.text(i)));
+  // A text of no known language takes part in no link, so its anchors are never asked.
+  const anchors = ids.map((_, i) => (languages[i] === undefined ? NO_ANCHORS : anchorsOf(inputs.text(i))));
   const words = new Map<number, ReadonlySet<string>>();
   const wordsOf = (i: number): ReadonlySet<string> => {
     let set = words.get(i);
