@@ -37,6 +37,17 @@ describe('classifyMethod', () => {
     expect(method(rewritten, false, true, 0, undefined)).toBe('machine-translation');
   });
 
+  it('names a rewording that keeps its quotations word for word a paraphrase, unless it shows spinner syntax', () => {
+    // The third story's paraphrase against its present original (session 29): order kept, words reordered 0.
+    const rewritten = { kept: 0.85, added: 0.04, contentKept: 0.74, functionKept: 0.73, novel: 0.25, synonymSwaps: 0.09, shared: 23 };
+    const context = (keepsSpeech: boolean, spintax: boolean): MethodContext => ({
+      features: { ...untouched, ...rewritten }, spintax, synonymsKnown: true, spelledOut: 0, sourceObserved: true, sameNormalized: false, sameRaw: false, keptPrefix: false, reordered: 0, keepsSpeech,
+    });
+    expect(classifyMethod(context(false, false))).toBe('machine-translation');
+    expect(classifyMethod(context(true, false))).toBe('paraphrase');
+    expect(classifyMethod(context(true, true))).toBe('spin');
+  });
+
   it('names a copy that changed three words of 324 an edit against its source, a retyping only if none changed', () => {
     expect(method({ contentKept: 0.99, functionKept: 1, novel: 0.009 }, true)).toBe('edit');
     expect(method({ contentKept: 0.99 }, true)).toBe('edit');

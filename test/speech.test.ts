@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { quotations, speechShares } from '../src/speech.js';
 import { segment } from '../src/segment.js';
 import { tokenize } from '../src/tokenize.js';
+import { prepareDocument, type PreparedDocument } from '../src/document.js';
+import { keptAsWriter, passagesFound, speechAndNarration, speechKept, wordStream } from '../src/derive/speechkept.js';
 
 const quoted = (text: string): string[] => quotations(text).map(([a, b]) => text.slice(a, b));
 
@@ -33,3 +35,56 @@ describe('speechShares', () => {
     expect(shares[1]).toBe(0);
   });
 });
+
+describe('speechKept: a writer keeps the quotations and rewords the narration', () => {
+  const doc = (text: string): PreparedDocument => prepareDocument({ id: 'x', sha256: '', text });
+  const measure = (target: string, source: string) => {
+    const own = speechAndNarration(doc(target));
+    return speechKept(own, [passagesFound(own, wordStream(doc(source)))]);
+  };
+  const source = [
+    'The council voted on Tuesday to close the harbour bridge for six months while engineers replace its corroded cables.',
+    '"We have no choice, the cables are older than most of the people who drive over them every single day," said the mayor, Anna Berg.',
+    'Traffic will be sent over the old ring road, which the council widened two years ago at a cost of four million euros.',
+    '"It will be slow for a while, but nobody will be put in danger by a bridge that we know is failing," she added at a press conference.',
+    'Shop owners near the bridge said they feared that the closure would keep customers away during the busy summer season.',
+    '"Half of my customers come over that bridge from the other side of the river every morning," said Piet Claes, who runs a bakery.',
+  ].join('\n\n');
+  const paraphrase = [
+    'Engineers will spend half a year replacing the rusted cables of the harbour bridge, which councillors decided on Tuesday to shut.',
+    '"We have no choice, the cables are older than most of the people who drive over them every single day," said the mayor, Anna Berg.',
+    'Drivers are being diverted along the ring road, widened by the city two years back for four million euros.',
+    '"It will be slow for a while, but nobody will be put in danger by a bridge that we know is failing," she added at a press conference.',
+    'Businesses close to the crossing worry that the works will drive away trade in the summer months.',
+    '"Half of my customers come over that bridge from the other side of the river every morning," said Piet Claes, who runs a bakery.',
+  ].join('\n\n');
+  // A machine round trip rewords speech and narration alike.
+  const roundTrip = swapAll(paraphrase, [
+    ['We have no choice', 'We do not have option'], ['older than most', 'more old than the majority'], ['It will be slow for a while', 'It will be slow during a time'],
+    ['nobody will be put in danger', 'nobody will be put in risk'], ['Half of my customers', 'Half of my clients'], ['every morning', 'each morning'],
+  ]);
+
+  it('finds the quotations kept word for word and the narration reworded', () => {
+    const kept = measure(paraphrase, source);
+    expect(kept?.quotes).toBe(1);
+    expect(kept?.narration).toBeLessThan(0.2);
+    expect(keptAsWriter(kept)).toBe(true);
+    expect(kept?.keptQuotes).toHaveLength(3);
+  });
+
+  it('does not take a text that rewords its quotations too for a writer', () => {
+    const kept = measure(roundTrip, source);
+    expect(kept?.quotes).toBeLessThan(0.8);
+    expect(keptAsWriter(kept)).toBe(false);
+  });
+
+  it('says nothing of a text with too little speech, such as a few quoted titles', () => {
+    const titles = 'See Section 10.1.3, "Idioms for the archive" and Section 10.1.4, "Idioms for the copy", for the find command and its options on any system.';
+    expect(measure(titles, titles)).toBeUndefined();
+    expect(measure(source.replace(/"/g, ''), source)).toBeUndefined();
+  });
+});
+
+function swapAll(text: string, pairs: readonly [string, string][]): string {
+  return pairs.reduce((t, [x, y]) => t.replace(x, y), text);
+}

@@ -11,6 +11,7 @@ import { classifyMethod, findSpintax, type Method } from './method.js';
 import { explicitationEvidence, explicitness, spelledOut, type Explicitness } from './explicitation.js';
 import { isPassageReuse, passageDirection, type PassageSide, type PassageVerdict } from './passage.js';
 import { wordOrder, type WordOrder } from './order.js';
+import { keptAsWriter, passagesFound, speaks, speechAndNarration, speechEvidence, speechKept, wordStream, type SpeechAndNarration, type SpeechKept } from './speechkept.js';
 import { chanceOfLosing, changes, departedWords, keptChanges } from './inheritance.js';
 import { agreementTest, disagreements, MIN_WITNESSES_FOR_AGREEMENT, singularReadings } from './agreement.js';
 import { closeness, relation, type ComparedPair } from './relation.js';
@@ -214,6 +215,22 @@ export function deriveFamily(
     });
     return shares.length === 0 || (p === k && shares.length < 2) ? undefined : Math.min(...shares);
   };
+  // Quotations and narration of each member, and which of them each other member holds word for
+  // word (speechkept.ts), worked out once per member and per pair.
+  const speeches: SpeechAndNarration[] = [];
+  const speechOf = (x: number): SpeechAndNarration => (speeches[x] ??= speechAndNarration(documents[family[x] as number] as PreparedDocument));
+  const streams: string[] = [];
+  const streamOf = (x: number): string => (streams[x] ??= wordStream(documents[family[x] as number] as PreparedDocument));
+  const found = new Map<number, Uint8Array>();
+  const foundIn = (m: number, x: number): Uint8Array => {
+    const key = m * (k + 1) + x;
+    let f = found.get(key);
+    if (!f) found.set(key, (f = passagesFound(speechOf(m), streamOf(x))));
+    return f;
+  };
+  /** What member m keeps of its speech and narration against its source (standIns). */
+  const speechKeptBy = (p: number, m: number, stemma: readonly number[]): SpeechKept | undefined =>
+    speaks(speechOf(m)) ? speechKept(speechOf(m), standIns(stemma, p, m).map((x) => foundIn(m, x))) : undefined;
   const explicitnesses: Explicitness[] = [];
   const explicitOf = (x: number): Explicitness => (explicitnesses[x] ??= explicitness(documents[family[x] as number] as PreparedDocument));
   /**
@@ -235,6 +252,7 @@ export function deriveFamily(
       sameNormalized: pair !== undefined && sameTextOtherwiseTyped(pair.alignment),
       keptPrefix: observed && keptIsPrefix(units, p, m),
       reordered: reorderedBy(p, m, stemma),
+      keepsSpeech: keptAsWriter(speechKeptBy(p, m, stemma)),
     });
   };
   /** Methods of edges from members, which the stemma search asks too (chooseStemma). */
@@ -317,6 +335,7 @@ export function deriveFamily(
     const witnessesMadeBy = (how: Method): Set<number> => new Set(siblings.flatMap((s, w) => (parent[s] !== ROOT && methodOf(parent[s] as number, s) === how ? [w] : [])));
     const lone = observed ? [] : (singular ??= singularReadings(k, characters));
     const evidence: Evidence[] = [
+      ...(method === 'paraphrase' ? speechEvidence(speechKeptBy(p, m, observed ? parent : drawn.parent)) : []),
       ...(explicit ? [explicit] : []),
       ...(moved ? [lineageEvidence('not-from', documents[family[moved.from] as number]?.id ?? '', moved.passages, m)] : []),
       ...(drift ? [driftEvidence(drift)] : []),

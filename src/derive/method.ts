@@ -51,6 +51,8 @@ export interface MethodContext {
    * keeps its order best; undefined when too few words are shared to say.
    */
   readonly reordered?: number;
+  /** The target keeps its source's quotations word for word and rewords its narration, as a writer does (speechkept.ts). */
+  readonly keepsSpeech?: boolean;
 }
 
 /** Share of new words in kept passages below which a text is taken as not reworded (diff noise). */
@@ -115,7 +117,8 @@ const EDITOR_FUNCTION_KEPT = 0.8;
  * - content words swapped in place, function words kept, many swaps dictionary synonyms (most of
  *   them, against a lost source), or leftover spinner syntax: spin (the article-spinner signature);
  * - passages dropped, added or reordered, or most wording replaced, or too few passages shared to
- *   show an order: paraphrase;
+ *   show an order, or words reordered inside sentences, or the quotations kept word for word while
+ *   the narration is reworded: paraphrase;
  * - content words changed in place, the function words of a present source kept, and no spin: edit;
  * - otherwise (wording drifts through content and function words alike, order kept): machine translation.
  */
@@ -154,7 +157,7 @@ export function classifyMethod(c: MethodContext): Method {
   const spinLike = (f.functionKept >= SPIN_FUNCTION_KEPT && f.synonymSwaps >= 0.15) || (f.functionKept - f.contentKept >= 0.17 && f.orderKept >= 0.9);
   const synonymsShow = !c.synonymsKnown || f.synonymSwaps >= (c.sourceObserved ? SOME_SYNONYMS : LOST_SOURCE_SPIN_SYNONYMS);
   if (c.spintax) return 'spin';
-  if ((c.reordered ?? 0) >= REORDERED) return 'paraphrase';
+  if ((c.reordered ?? 0) >= REORDERED || c.keepsSpeech === true) return 'paraphrase';
   if (spinLike && synonymsShow && f.droppedKnown > SPIN_KNOWN_WORDS) return 'spin';
   // A copy editor's touch (a few words changed, every passage kept) leaves the function words a
   // translation rewrites: round trips keep at most 0.93 of them against the source present. A

@@ -155,6 +155,8 @@ export function describeEvidence(e: Evidence): string {
       return `in another language, keeps ${terminalSafe(e.detail ?? '')}: "${t}"`;
     case 'kept-anchors':
       return `${terminalSafe(e.detail ?? '')}: "${t}"`;
+    case 'speech-kept':
+      return `keeps ${terminalSafe(e.detail ?? '')}, as a writer does, e.g. "${t}"`;
     case 'explicitation':
       return `spells out more: "the" and "of" are ${t}, against ${s} in its source`;
   }
