@@ -159,6 +159,35 @@ describe('a third story, written in session 29 and run once (fixtures/story/arct
   });
 });
 
+describe('a fourth story, a wire report and its syndicated copies, written in session 29 and run once (fixtures/story/fire)', () => {
+  const lost = derivations('story/fire');
+  const present = derivations('story/fire-present');
+
+  it('hangs each copy of a copy under the copy whose changes it keeps, and relates no independent or unrelated report', () => {
+    for (const d of [lost, present]) {
+      // The aggregator keeps the syndicated copy's two slips ("Barranco de Velho", "hectars").
+      expect(d['042_aggregator.txt']).toMatchObject({ source: '041_courier.txt', method: 'edit' });
+      expect(d['044_spun.txt']).toMatchObject({ source: '043_rewrite.txt', method: 'spin' });
+      expect(d['046_reuters.txt']).toMatchObject({ source: null, method: 'independent' });
+      expect(d['047_football.txt']).toMatchObject({ source: null, method: 'independent' });
+    }
+    for (const id of ['041_courier.txt', '043_rewrite.txt', '045_galician.txt']) {
+      expect(lost[id]?.source).toBe('hidden:1');
+      expect(present[id]?.source).toBe('040_original.txt');
+    }
+  });
+
+  it('does not take a faithful copy for a writer\'s rewording because its siblings reworded the narration it kept', () => {
+    // Under the lost source the syndicated copy's narration is found in no sibling (a paraphrase
+    // and a round trip), though its quotations are: the quotation rule waits for the content words
+    // it lost against the reconstruction, which are few.
+    expect(lost['041_courier.txt']?.method).not.toBe('paraphrase');
+    expect(lost['041_courier.txt']?.evidence.some((e) => e.kind === 'speech-kept')).toBe(false);
+    expect(present['041_courier.txt']?.method).toBe('edit');
+    expect(lost['043_rewrite.txt']?.method).toBe('paraphrase');
+  });
+});
+
 describe('derive on constructed families', () => {
   it('recovers a chain with its original present: a <- b <- c', () => {
     const chain = derivations('chain');

@@ -157,7 +157,12 @@ export function classifyMethod(c: MethodContext): Method {
   const spinLike = (f.functionKept >= SPIN_FUNCTION_KEPT && f.synonymSwaps >= 0.15) || (f.functionKept - f.contentKept >= 0.17 && f.orderKept >= 0.9);
   const synonymsShow = !c.synonymsKnown || f.synonymSwaps >= (c.sourceObserved ? SOME_SYNONYMS : LOST_SOURCE_SPIN_SYNONYMS);
   if (c.spintax) return 'spin';
-  if ((c.reordered ?? 0) >= REORDERED || c.keepsSpeech === true) return 'paraphrase';
+  // Quotations kept tell a writer from a machine only in a text that was reworded: under a lost
+  // source, a faithful copy whose siblings all reworded the narration seems to have reworded it
+  // (a syndicated copy beside a paraphrase and a round trip, fixtures/story/fire), and only the
+  // content words it lost against the reconstruction say otherwise.
+  const reworded = f.contentKept < 1 - (c.sourceObserved ? LIGHT_REWORDING : LIGHT_REWORDING_OF_LOST);
+  if ((c.reordered ?? 0) >= REORDERED || (c.keepsSpeech === true && reworded)) return 'paraphrase';
   if (spinLike && synonymsShow && f.droppedKnown > SPIN_KNOWN_WORDS) return 'spin';
   // A copy editor's touch (a few words changed, every passage kept) leaves the function words a
   // translation rewrites: round trips keep at most 0.93 of them against the source present. A
