@@ -22,9 +22,9 @@ export interface FamilyScore {
   readonly documents: number;
   /** The predicted parent equals the true one; hidden matches hidden when the group under it is the same. */
   readonly parent: Tally;
-  /** True edges from an observed parent where the engine places that parent above the child. */
+  /** True edges from an observed parent where the engine places that parent above the child, or names it the child's second source. */
   readonly direction: Tally;
-  /** True edges from an observed parent that the engine links, in either direction. */
+  /** True edges from an observed parent that the engine links, in either direction, as source or second source. */
   readonly adjacency: Tally;
   /** Documents whose "derived or not" status is right. */
   readonly linkage: Tally;
@@ -97,11 +97,14 @@ export function scoreFamily(family: string, truth: FamilyTruth, derivations: rea
   const direction = counter();
   const adjacency = counter();
   const predParent = new Map(derivations.map((d) => [d.target, d.source]));
+  // A second source (alsoFrom) places its text above the copy as the first does: a witness made
+  // from two texts has two true edges, and the engine names one as source and one as alsoFrom.
+  const alsoFrom = new Map(derivations.flatMap((d) => (d.alsoFrom ? [[d.target, d.alsoFrom.source] as const] : [])));
   for (const f of files) {
     for (const p of trueParents.get(f) ?? []) {
       if (isHidden(p) || !trueParents.has(p)) continue;
-      direction.add(isAncestor(p, f, predParent));
-      adjacency.add(predParent.get(f) === p || predParent.get(p) === f);
+      direction.add(isAncestor(p, f, predParent) || alsoFrom.get(f) === p);
+      adjacency.add(predParent.get(f) === p || predParent.get(p) === f || alsoFrom.get(f) === p || alsoFrom.get(p) === f);
     }
   }
   return {

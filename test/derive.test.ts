@@ -188,6 +188,21 @@ describe('a fourth story, a wire report and its syndicated copies, written in se
   });
 });
 
+describe('a round-up made of a syndicated copy and an independent report (fixtures/story/roundup)', () => {
+  const roundup = derivations('story/roundup');
+
+  it('names the report a second source of the round-up, not its copy, and keeps the original at the root', () => {
+    // The round-up runs three of the report's seven paragraphs word for word: 0.4 of the report's
+    // narration, which drew it as the round-up's copy, an edit at 0.75 (session 28). A copy and its
+    // copy have no readings alone, so with three such lines the original's test had no median and
+    // a lost source was drawn above the original, a paraphrase and a round trip.
+    expect(roundup['046_reuters.txt']).toMatchObject({ source: null, method: 'original' });
+    expect(roundup['048_roundup.txt']).toMatchObject({ source: '041_courier.txt', alsoFrom: { source: '046_reuters.txt' } });
+    expect(roundup['040_original.txt']).toMatchObject({ source: null, method: 'original' });
+    for (const id of ['041_courier.txt', '043_rewrite.txt', '045_galician.txt']) expect(roundup[id]?.source).toBe('040_original.txt');
+  });
+});
+
 describe('derive on constructed families', () => {
   it('recovers a chain with its original present: a <- b <- c', () => {
     const chain = derivations('chain');

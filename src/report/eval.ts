@@ -28,7 +28,7 @@ export function renderEvalTable(summary: EvalSummary, chalk: ChalkInstance): str
       .map(({ from, to, tally }) => `${from.toFixed(1)}-${to.toFixed(1)} ${cell(tally)}`)
       .join(', ')}`,
     chalk.dim(
-      'parent: right source (hidden matches hidden with the same group); direction: true source placed above its copy; ' +
+      'parent: right source (hidden matches hidden with the same group); direction: true source placed above its copy (or named its second source); ' +
         'adjacent: true edge linked either way; derived?: derived-or-not right; false: derivations the truth does not have; ' +
         `conf>=${CALIBRATION_LEVEL}: parent accuracy of the confident answers.`,
     ),
