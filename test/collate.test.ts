@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignDocuments, stemWeights } from '../src/align.js';
-import { collate, type PairLink } from '../src/derive/collate.js';
+import { collate, orderCharacters, type CollationUnit, type PairLink } from '../src/derive/collate.js';
 import { edgeFeatures, memberReading } from '../src/derive/features.js';
 import { prepareDocument } from '../src/document.js';
 import { basicLexicon } from '../src/lexicon.js';
@@ -69,5 +69,31 @@ describe('a text cut off inside a sentence', () => {
   it('makes no character of them', () => {
     expect(characters.map((c) => c.word)).not.toContain('destroyed');
     expect(characters.map((c) => c.word)).not.toContain('aut');
+  });
+});
+
+describe('orderCharacters: the order of passages as a reading', () => {
+  /** Units from each member's passage order: orders[m] lists unit indexes in the member's reading order. */
+  const unitsOf = (unitCount: number, orders: readonly (readonly number[])[]): CollationUnit[] =>
+    Array.from({ length: unitCount }, (_, u) => ({
+      members: orders.map((order) => (order.includes(u) ? [order.indexOf(u)] : [])),
+      words: orders.map((order) => (order.includes(u) ? new Set<string>() : undefined)),
+      unknown: orders.map(() => undefined),
+    }));
+  const states = (units: CollationUnit[]): string[] => orderCharacters(units).map((ch) => Array.from(ch.state).join(','));
+
+  it('reads a block of passages moved by one member, and nothing from a passage dropped', () => {
+    const kept = [0, 1, 2, 3, 4, 5];
+    // Member 3 moved passages 3-4 before 1-2; member 2 dropped passage 2.
+    const units = unitsOf(6, [kept, kept, [0, 1, 3, 4, 5], [0, 3, 4, 1, 2, 5]]);
+    // Three pairs broken: 2 and 3 (member 2 lacks 2), 1 and 3, 1 and 4.
+    expect(states(units)).toEqual(['1,1,1,0', '1,1,1,0', '1,1,-1,0']);
+    expect(orderCharacters(unitsOf(6, [kept, kept, [0, 1, 3, 4, 5], kept]))).toEqual([]);
+  });
+
+  it('leaves out pairs fewer than three members have both of', () => {
+    // Members 0 and 1 disagree on 0 and 1, which no one else has; three members have 2 and 3.
+    const units = unitsOf(4, [[0, 1, 2, 3], [1, 0], [2, 3], [3, 2]]);
+    expect(states(units)).toEqual(['1,-1,1,0']);
   });
 });

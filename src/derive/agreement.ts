@@ -19,13 +19,21 @@ export function pairedReadings(k: number, characters: readonly Character[]): num
     (pairs[y] as number[])[x] = ((pairs[y] as number[])[x] ?? 0) + 1;
   };
   for (const ch of characters) {
-    if ((ch.word === undefined && !ch.site) || ch.state.includes(-1)) continue;
+    if (!isReading(ch) || ch.state.includes(-1)) continue;
     const ones: number[] = [];
     const zeros: number[] = [];
     ch.state.forEach((v, m) => (v === 1 ? ones : zeros).push(m));
     for (const side of [ones, zeros]) if (side.length === 2) count(side[0] as number, side[1] as number);
   }
   return pairs;
+}
+
+/**
+ * A word reading or a typographic habit: not a passage's presence, and not the order of two
+ * passages, which shows how the copies are related, not how much each changed its words.
+ */
+function isReading(ch: Character): boolean {
+  return (ch.word !== undefined || ch.site !== undefined) && ch.order !== true;
 }
 
 /** The passages member `y` has and member `x` lacks: a copy of x would have had to regain them. */
@@ -42,7 +50,7 @@ export function passagesLacked(characters: readonly Character[], x: number, y: n
 export function singularReadings(k: number, characters: readonly Character[], minKnown = 3): number[] {
   const out = new Array<number>(k).fill(0);
   for (const ch of characters) {
-    if (ch.word === undefined && !ch.site) continue;
+    if (!isReading(ch)) continue;
     let known = 0;
     let ones = 0;
     let one = -1;
@@ -72,7 +80,7 @@ export function disagreements(k: number, characters: readonly Character[]): numb
   const differ = new Array<number>(k).fill(0);
   const compared = new Array<number>(k).fill(0);
   for (const ch of characters) {
-    if (ch.word === undefined && !ch.site) continue;
+    if (!isReading(ch)) continue;
     let ones = 0;
     let zeros = 0;
     for (const v of ch.state) if (v === 1) ones++;
