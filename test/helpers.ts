@@ -7,7 +7,8 @@ export const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
 export function readFixture(scenario: string): DocumentInput[] {
   const dir = path.join(FIXTURES, scenario);
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
+    // Every text, as the CLI reads a family folder (an HTML page among them); fixture folders hold no other file.
+    .filter((f) => !f.endsWith('.json') && !/^readme/iu.test(f))
     .sort()
     .map((id) => ({ id, text: readFileSync(path.join(dir, id), 'utf8'), sha256: '' }));
 }

@@ -160,15 +160,10 @@ const TYPOGRAPHY_WEIGHT = 1;
  * such pairs, and a dropped passage none (its neighbours keep their order). Only pairs that three
  * members and half of them have both of are read: answers made of a few sentences of one long
  * article (Clough) each put some in an order of their own. Measured (session 29): parents of
- * `fixtures/translated` 60 -> 63 of 65 (the seeds' paraphrase, which moves sentences, no longer
- * drawn beside a rendering that keeps the order), Handbook seed 2101 77 -> 78, Clough 57 -> 56
+ * `fixtures/translated` 60 -> 63 of 65, Handbook seed 2101 77 -> 78, Clough 57 -> 56
  * (derived-or-not unchanged), every other set the same.
  *
- * Tried and left: taking a member that alone moves a pair against half the others for no
- * original (no machine restores an order). Writers do: five Clough answers put the definition
- * before the example the article gives first, and the article lost its place (parents 57 -> 51),
- * though a complete copy with two blocks swapped beside four copies in the original's order was
- * then no longer taken for the original.
+ * A member that alone moved a block is no original either (MIN_MOVED_PAIRS, derive/index.ts).
  */
 const ORDER_WEIGHT = 1;
 
