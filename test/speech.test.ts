@@ -3,7 +3,7 @@ import { quotations, speechShares } from '../src/speech.js';
 import { segment } from '../src/segment.js';
 import { tokenize } from '../src/tokenize.js';
 import { prepareDocument, type PreparedDocument } from '../src/document.js';
-import { keptAsWriter, passagesFound, speechAndNarration, speechKept, wordStream } from '../src/derive/speechkept.js';
+import { keptAsWriter, passagesFound, runsOf, speechAndNarration, speechKept } from '../src/derive/speechkept.js';
 
 const quoted = (text: string): string[] => quotations(text).map(([a, b]) => text.slice(a, b));
 
@@ -40,7 +40,7 @@ describe('speechKept: a writer keeps the quotations and rewords the narration', 
   const doc = (text: string): PreparedDocument => prepareDocument({ id: 'x', sha256: '', text });
   const measure = (target: string, source: string) => {
     const own = speechAndNarration(doc(target));
-    return speechKept(own, [passagesFound(own, wordStream(doc(source)))]);
+    return speechKept(own, [passagesFound(own, runsOf(doc(source)))]);
   };
   const source = [
     'The council voted on Tuesday to close the harbour bridge for six months while engineers replace its corroded cables.',

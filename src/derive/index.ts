@@ -11,7 +11,7 @@ import { classifyMethod, findSpintax, type Method } from './method.js';
 import { explicitationEvidence, explicitness, spelledOut, type Explicitness } from './explicitation.js';
 import { isPassageReuse, passageDirection, type PassageSide, type PassageVerdict } from './passage.js';
 import { wordOrder, type WordOrder } from './order.js';
-import { keptAsWriter, passagesFound, speaks, speechAndNarration, speechEvidence, speechKept, wordStream, type SpeechAndNarration, type SpeechKept } from './speechkept.js';
+import { keptAsWriter, passagesFound, runsOf, speaks, speechAndNarration, speechEvidence, speechKept, type SpeechAndNarration, type SpeechKept } from './speechkept.js';
 import { chanceOfLosing, changes, departedWords, keptChanges } from './inheritance.js';
 import { agreementTest, disagreements, MIN_WITNESSES_FOR_AGREEMENT, singularReadings } from './agreement.js';
 import { closeness, relation, type ComparedPair } from './relation.js';
@@ -219,13 +219,13 @@ export function deriveFamily(
   // word (speechkept.ts), worked out once per member and per pair.
   const speeches: SpeechAndNarration[] = [];
   const speechOf = (x: number): SpeechAndNarration => (speeches[x] ??= speechAndNarration(documents[family[x] as number] as PreparedDocument));
-  const streams: string[] = [];
-  const streamOf = (x: number): string => (streams[x] ??= wordStream(documents[family[x] as number] as PreparedDocument));
+  const runs: Set<string>[] = [];
+  const runsOfMember = (x: number): Set<string> => (runs[x] ??= runsOf(documents[family[x] as number] as PreparedDocument));
   const found = new Map<number, Uint8Array>();
   const foundIn = (m: number, x: number): Uint8Array => {
     const key = m * (k + 1) + x;
     let f = found.get(key);
-    if (!f) found.set(key, (f = passagesFound(speechOf(m), streamOf(x))));
+    if (!f) found.set(key, (f = passagesFound(speechOf(m), runsOfMember(x))));
     return f;
   };
   /** What member m keeps of its speech and narration against its source (standIns). */
@@ -252,7 +252,10 @@ export function deriveFamily(
       sameNormalized: pair !== undefined && sameTextOtherwiseTyped(pair.alignment),
       keptPrefix: observed && keptIsPrefix(units, p, m),
       reordered: reorderedBy(p, m, stemma),
-      keepsSpeech: keptAsWriter(speechKeptBy(p, m, stemma)),
+      // Asked only of a copy the rules before it found reworded: worked out on demand.
+      get keepsSpeech() {
+        return keptAsWriter(speechKeptBy(p, m, stemma));
+      },
     });
   };
   /** Methods of edges from members, which the stemma search asks too (chooseStemma). */

@@ -67,9 +67,12 @@ export function speechAndNarration(doc: PreparedDocument): SpeechAndNarration {
   return { quoted, narrated, quotations: said };
 }
 
-/** A document's words in order, each with a space on both sides, to look runs up in. */
-export function wordStream(doc: PreparedDocument): string {
-  return ` ${doc.tokens.flatMap((tokens) => tokens.map((t) => t.norm)).join(' ')} `;
+/** Every run of four words of a document, across its sentences, to look another text's runs up in. */
+export function runsOf(doc: PreparedDocument): Set<string> {
+  const words = doc.tokens.flatMap((tokens) => tokens.map((t) => t.norm));
+  const out = new Set<string>();
+  for (let i = 0; i + RUN <= words.length; i++) out.add(` ${words.slice(i, i + RUN).join(' ')} `);
+  return out;
 }
 
 /** How much of a text's speech and of its narration stands word for word in other texts. */
@@ -88,9 +91,9 @@ export function speaks(own: SpeechAndNarration): boolean {
   return own.quoted.length >= MIN_QUOTED_RUNS && own.narrated.length >= MIN_NARRATED_RUNS;
 }
 
-/** Which of the text's runs (the quoted ones, then the narrated ones) stand word for word in `stream` (wordStream). */
-export function passagesFound(own: SpeechAndNarration, stream: string): Uint8Array {
-  return Uint8Array.from([...own.quoted, ...own.narrated], (run) => (stream.includes(run) ? 1 : 0));
+/** Which of the text's runs (the quoted ones, then the narrated ones) another text has (runsOf). */
+export function passagesFound(own: SpeechAndNarration, runs: ReadonlySet<string>): Uint8Array {
+  return Uint8Array.from([...own.quoted, ...own.narrated], (run) => (runs.has(run) ? 1 : 0));
 }
 
 /**
