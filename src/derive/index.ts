@@ -338,7 +338,7 @@ export function deriveFamily(
     const witnessesMadeBy = (how: Method): Set<number> => new Set(siblings.flatMap((s, w) => (parent[s] !== ROOT && methodOf(parent[s] as number, s) === how ? [w] : [])));
     const lone = observed ? [] : (singular ??= singularReadings(k, characters));
     const evidence: Evidence[] = [
-      ...(method === 'paraphrase' ? speechEvidence(speechKeptBy(p, m, observed ? parent : drawn.parent)) : []),
+      ...(method === 'paraphrase' ? speechEvidence(speechKeptBy(p, m, drawn.parent)) : []),
       ...(explicit ? [explicit] : []),
       ...(moved ? [lineageEvidence('not-from', documents[family[moved.from] as number]?.id ?? '', moved.passages, m)] : []),
       ...(drift ? [driftEvidence(drift)] : []),
