@@ -109,7 +109,12 @@ function measure(cmd, args, { keep = false, timeout = 0 } = {}) {
     timeout: timeout * 1000 || undefined,
     stdio: ['ignore', keep ? 'pipe' : 'ignore', 'pipe'],
   });
-  if (res.error || res.status !== 0) return { failed: true, stdout: '', stderr: res.stderr ?? String(res.error) };
+  if (res.error || res.status !== 0) {
+    // Said here, since the table only shows "failed": one jscpd run of session 29 failed unexplained.
+    const reason = res.error ? String(res.error) : `exit ${res.status}: ${(res.stderr ?? '').trim().split('\n').slice(-2).join(' | ')}`;
+    log(`  ${path.basename(cmd)} failed (${reason})`);
+    return { failed: true, stdout: '', stderr: res.stderr ?? String(res.error) };
+  }
   const last = res.stderr.trim().split('\n').at(-1).split(' ');
   return { seconds: Number(last[0]), rssMb: Number(last[1]) / 1024, stdout: res.stdout ?? '' };
 }
