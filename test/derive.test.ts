@@ -211,6 +211,11 @@ describe('the third story as the web holds it (fixtures/story/web)', () => {
     // spin and the HTML page keep the lost original's order. Before session 29, 052 was their original.
     for (const id of ['030_arctic_mt.txt', '033_spin.txt', '050_nordicwire.html', '051_summary.txt', '052_reordered.txt']) expect(web[id]?.source).toBe('hidden:1');
   });
+
+  it('hangs a rendering of the lost original under it, not under the complete copy that keeps the same names and numbers', () => {
+    // "Kiel" and "30" are in three of the five members: the lost source's readings, no member's own.
+    expect(web['053_es.txt']).toMatchObject({ source: 'hidden:1', method: 'translation' });
+  });
 });
 
 describe('derive on constructed families', () => {

@@ -208,8 +208,9 @@ describe('accuracy on families in Spanish', () => {
  *   round-up made of the syndicated copy and three paragraphs of the independent report (roundup/):
  *   before session 29 the report was drawn as the round-up's copy, a false derivation. And the
  *   third story as the web holds it (web/): an HTML page, a summary, a complete copy with two
- *   blocks of paragraphs swapped, beside a round trip and a spin: before session 29 the swapped
- *   copy was taken for the original (parents 0/5); its method and the spin's are still wrong.
+ *   blocks of paragraphs swapped, a Spanish rendering, beside a round trip and a spin: before
+ *   session 29 the swapped copy was taken for the original (parents 0/6); its method and the
+ *   spin's are still wrong.
  * - present (session 26): the original beside two round trips and a third copy, generated
  *   families with the withheld original put back. Before session 26: parents 52/64, round trips
  *   through related languages hung one under the other (62/64 with inheritance.ts, then the

@@ -310,8 +310,10 @@ interface SourceChoice {
 /**
  * Which member of the source family the translation was made from, by the anchors it keeps,
  * as a stemma is read (shared readings are inherited): each member scores the anchors it shares
- * with the translation that most of the other members lack (a respelled name, a number a spinner
- * turned), and the numbers most others have that it and the translation both lack (a passage
+ * with the translation that at most half the family has, itself among them (a respelled name, a
+ * number a spinner turned: a reading most members have is the source's; counting a member's
+ * readings against the others alone, a complete copy beside a round trip that mangled a name and
+ * a summary took the rendering of the lost original, fixtures/story/web), and the numbers most others have that it and the translation both lack (a passage
  * its edit dropped; a name a translation may well render otherwise, a number it keeps), less
  * the anchors most others have that the translation has and it lacks (the translation cannot
  * have them from it). The family's lost source, if it has one, reads as
@@ -338,7 +340,7 @@ function chooseSource(
       const inOthers = others.reduce((n, o) => n + (o.has(key) ? 1 : 0), 0);
       const most = 2 * inOthers > others.length;
       if (own.has(key) === translation.has(key)) {
-        if (own.has(key) && !most && inOthers < others.length) {
+        if (own.has(key) && 2 * (inOthers + 1) <= members.length) {
           score++;
           kept.push({ key, inOthers });
         } else if (!own.has(key) && most && key.startsWith(NUMBER_MARK)) score++;
