@@ -48,18 +48,27 @@ function opensHere(text: string, i: number): boolean {
   return i === 0 || OPENS_AFTER.test(text[i - 1] as string);
 }
 
-/** For each span, the share of its words that are direct speech (0 when it has no words). */
-export function speechShares(text: string, spans: readonly Span[], tokens: readonly (readonly Token[])[]): number[] {
+/**
+ * The quotation of `text` each word stands in, or undefined in narration, asked of words in
+ * text order (the ranges are walked once).
+ */
+export function quotationAt(text: string): (start: number) => readonly [number, number] | undefined {
   const ranges = quotations(text);
   let r = 0;
+  return (start) => {
+    while (r < ranges.length && (ranges[r] as readonly [number, number])[1] <= start) r++;
+    const range = ranges[r];
+    return range !== undefined && range[0] <= start ? range : undefined;
+  };
+}
+
+/** For each span, the share of its words that are direct speech (0 when it has no words). */
+export function speechShares(text: string, spans: readonly Span[], tokens: readonly (readonly Token[])[]): number[] {
+  const inQuotation = quotationAt(text);
   return spans.map((_, s) => {
     const words = tokens[s] ?? [];
     let quoted = 0;
-    for (const t of words) {
-      while (r < ranges.length && (ranges[r] as readonly [number, number])[1] <= t.start) r++;
-      const range = ranges[r];
-      if (range && range[0] <= t.start) quoted++;
-    }
+    for (const t of words) if (inQuotation(t.start)) quoted++;
     return words.length === 0 ? 0 : quoted / words.length;
   });
 }

@@ -1,5 +1,5 @@
 import { pageText, type PreparedDocument } from '../document.js';
-import { quotations } from '../speech.js';
+import { quotationAt } from '../speech.js';
 import type { Evidence } from './evidence.js';
 
 /**
@@ -35,25 +35,22 @@ export interface SpeechAndNarration {
 
 export function speechAndNarration(doc: PreparedDocument): SpeechAndNarration {
   const page = pageText(doc);
-  const ranges = quotations(page);
+  const inQuotation = quotationAt(page);
   const quoted: string[] = [];
   const narrated: string[] = [];
   const said: Array<{ text: string; first: number; runs: number }> = [];
-  let r = 0;
   let run: string[] = [];
   let runRange: readonly [number, number] | undefined;
   const flush = (): void => {
     const out = runRange ? quoted : narrated;
     const first = out.length;
-    for (let i = 0; i + RUN <= run.length; i++) out.push(` ${run.slice(i, i + RUN).join(' ')} `);
+    pushRuns(run, out);
     if (runRange && out.length > first) said.push({ text: page.slice(runRange[0], runRange[1]).replace(/\s+/g, ' ').trim(), first, runs: out.length - first });
     run = [];
   };
   for (const tokens of doc.tokens) {
     for (const t of tokens) {
-      while (r < ranges.length && (ranges[r] as readonly [number, number])[1] <= t.start) r++;
-      const range = ranges[r];
-      const inside = range !== undefined && range[0] <= t.start ? range : undefined;
+      const inside = inQuotation(t.start);
       if (inside !== runRange) {
         flush();
         runRange = inside;
@@ -69,10 +66,14 @@ export function speechAndNarration(doc: PreparedDocument): SpeechAndNarration {
 
 /** Every run of four words of a document, across its sentences, to look another text's runs up in. */
 export function runsOf(doc: PreparedDocument): Set<string> {
-  const words = doc.tokens.flatMap((tokens) => tokens.map((t) => t.norm));
-  const out = new Set<string>();
-  for (let i = 0; i + RUN <= words.length; i++) out.add(` ${words.slice(i, i + RUN).join(' ')} `);
-  return out;
+  const runs: string[] = [];
+  pushRuns(doc.tokens.flatMap((tokens) => tokens.map((t) => t.norm)), runs);
+  return new Set(runs);
+}
+
+/** Each run of four consecutive words, as its words between spaces, so that runs match whole words. */
+function pushRuns(words: readonly string[], out: string[]): void {
+  for (let i = 0; i + RUN <= words.length; i++) out.push(` ${words.slice(i, i + RUN).join(' ')} `);
 }
 
 /** How much of a text's speech and of its narration stands word for word in other texts. */

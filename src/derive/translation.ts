@@ -313,8 +313,8 @@ interface SourceChoice {
  * with the translation that at most half the family has, itself among them (a respelled name, a
  * number a spinner turned: a reading most members have is the source's; counting a member's
  * readings against the others alone, a complete copy beside a round trip that mangled a name and
- * a summary took the rendering of the lost original, fixtures/story/web), and the numbers most others have that it and the translation both lack (a passage
- * its edit dropped; a name a translation may well render otherwise, a number it keeps), less
+ * a summary took the rendering of the lost original, fixtures/story/web), and the numbers most
+ * others have that it and the translation both lack (a passage its edit dropped; a name a translation may well render otherwise, a number it keeps), less
  * the anchors most others have that the translation has and it lacks (the translation cannot
  * have them from it). The family's lost source, if it has one, reads as
  * most members do and scores 0. A tie goes to the family's root: with no reading to tell them
