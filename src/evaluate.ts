@@ -1,4 +1,4 @@
-import type { Derivation } from './derive/index.js';
+import type { Derivation, Evidence } from './derive/index.js';
 import { round } from './round.js';
 
 /** A family's ground truth, as in a benchmark's `truth.json`. */
@@ -32,6 +32,11 @@ export interface FamilyScore {
   readonly falseDerivations: number;
   readonly method: Tally;
   readonly drift: Tally;
+  /**
+   * Substitutions quoted as evidence for a copy whose truth lists its substitutions: how many are
+   * one of them (drift recall's other side: a long list of guesses finds more).
+   */
+  readonly driftPrecision: Tally;
   /** Parent answers given with confidence >= CALIBRATION_LEVEL. */
   readonly confident: Tally;
   /** Parent answers by confidence band (RELIABILITY_BANDS): how often each band is right. */
@@ -69,6 +74,7 @@ export function scoreFamily(family: string, truth: FamilyTruth, derivations: rea
   const linkage = counter();
   const method = counter();
   const drift = counter();
+  const driftPrecision = counter();
   const confident = counter();
   const reliability = RELIABILITY_BANDS.map(() => counter());
   let falseDerivations = 0;
@@ -91,7 +97,11 @@ export function scoreFamily(family: string, truth: FamilyTruth, derivations: rea
     }
     const wantMethod = truth.methods?.[f];
     if (wantMethod !== undefined && got) method.add(got.method === wantMethod);
-    for (const swap of truth.drift?.[f] ?? []) drift.add(got !== undefined && foundDrift(got, swap.from, swap.to));
+    const swaps = truth.drift?.[f] ?? [];
+    for (const swap of swaps) drift.add(got !== undefined && foundDrift(got, swap.from, swap.to));
+    if (swaps.length > 0) {
+      for (const e of got?.evidence ?? []) if (e.kind === 'substitution') driftPrecision.add(swaps.some((swap) => quotesSwap(e, swap.from, swap.to)));
+    }
   }
 
   const direction = counter();
@@ -117,6 +127,7 @@ export function scoreFamily(family: string, truth: FamilyTruth, derivations: rea
     falseDerivations,
     method: method.tally(),
     drift: drift.tally(),
+    driftPrecision: driftPrecision.tally(),
     confident: confident.tally(),
     reliability: reliability.map((c) => c.tally()),
   };
@@ -145,6 +156,7 @@ export function summarize(families: readonly FamilyScore[]): EvalSummary {
       falseDerivations: families.reduce((n, s) => n + s.falseDerivations, 0),
       method: sum((s) => s.method),
       drift: sum((s) => s.drift),
+      driftPrecision: sum((s) => s.driftPrecision),
       confident: sum((s) => s.confident),
       reliability: RELIABILITY_BANDS.map((_, i) => sum((s) => s.reliability[i] ?? { correct: 0, total: 0 })),
     },
@@ -230,9 +242,12 @@ function isAncestor(ancestor: string, child: string, parents: ReadonlyMap<string
 
 /** A substitution counts as found when some evidence line shows the source word turning into the target word. */
 function foundDrift(d: Derivation, from: string, to: string): boolean {
-  const f = from.toLowerCase();
-  const t = to.toLowerCase();
-  return d.evidence.some((e) => containsWords(e.sourceText.toLowerCase(), f) && containsWords(e.targetText.toLowerCase(), t));
+  return d.evidence.some((e) => quotesSwap(e, from, to));
+}
+
+/** The evidence quotes the swap: its source side has the replaced words, its target side the new ones. */
+function quotesSwap(e: Evidence, from: string, to: string): boolean {
+  return containsWords(e.sourceText.toLowerCase(), from.toLowerCase()) && containsWords(e.targetText.toLowerCase(), to.toLowerCase());
 }
 
 function containsWords(text: string, words: string): boolean {

@@ -486,6 +486,17 @@ describe('substitution evidence under a lost source', () => {
     expect(substitutionEvidence(near, 2, basicLexicon).map((e) => e.support)).toEqual([2]);
   });
 
+  it('counts witnesses of one line once: a copy repeats its exemplar\'s drift', () => {
+    // A round trip read "tips" and the spin made of it kept "tips"; a faithful excerpt reads "pour".
+    const witnesses = [[edit('tips', 'rain', 10)], [edit('tips', 'rain', 10)], [edit('pour', 'rain', 10)]];
+    expect(substitutionEvidence(witnesses, 2, basicLexicon, { trusted: 2 }).map((e) => e.sourceText)).toEqual(['tips']);
+    expect(substitutionEvidence(witnesses, 2, basicLexicon, { trusted: 2, lines: [0, 0, 2] }).map((e) => e.sourceText)).toEqual(['pour']);
+    // Two witnesses of one line are one witness: their shared reading needs another to be claimed.
+    const oneLine = [[edit('squad', 'team', 10)], [edit('squad', 'team', 10)]];
+    expect(substitutionEvidence(oneLine, 2, basicLexicon).map((e) => e.support)).toEqual([2]);
+    expect(substitutionEvidence(oneLine, 2, basicLexicon, { lines: [0, 0] })).toEqual([]);
+  });
+
   it("leaves to a spin sibling the synonym only it reads: the spinner's swap, seen from the other side", () => {
     const thesaurus = { ...basicLexicon, listsSynonyms: true, synonyms: (a: string, b: string) => [a, b].sort().join('|') === 'buffer|polisher' };
     // A round trip kept "buffer"; the spin (witness 0) read "polisher", the other round trip garbled it.

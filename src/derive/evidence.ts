@@ -15,9 +15,9 @@ export interface Evidence {
   readonly sourceText: string;
   readonly targetText: string;
   /**
-   * How many witnesses read otherwise than the target's word there (lost sources: the copies that
-   * attest the change, not all of them with the quoted source reading), or how many items a
-   * summary stands for.
+   * How many witnesses read otherwise than the target's word there (lost sources: the lines of
+   * copies that attest the change, a copy of a copy counted with its exemplar, not all of them
+   * with the quoted source reading), or how many items a summary stands for.
    */
   readonly support?: number;
   /** True when the two readings are dictionary synonyms (WordNet): a spinner's swap. */
@@ -173,6 +173,11 @@ export interface UnderLostSource {
    * readings, 26 of them not the original's (checked against the withheld originals).
    */
   readonly translations?: ReadonlySet<number>;
+  /**
+   * The line of each witness (by position): witnesses that descend one from another share one,
+   * and agree because the copy inherited its exemplar's words, not because both kept the source's.
+   */
+  readonly lines?: readonly number[];
 }
 
 /**
@@ -196,7 +201,7 @@ export function substitutionEvidence(
   lexicon: Lexicon,
   lost: UnderLostSource = {},
 ): Evidence[] {
-  const { reconstruction = () => undefined, trusted = -1, spun = false, faithful = false, spins = new Set<number>(), translations = new Set<number>() } = lost;
+  const { reconstruction = () => undefined, trusted = -1, spun = false, faithful = false, spins = new Set<number>(), translations = new Set<number>(), lines = [] } = lost;
   // Witnesses see the same drift through different diffs ("court" -> "court docket" against one,
   // "with" -> "docket and that" against another), so edits are grouped by the changed target
   // word they explain; each group is told by its shortest edit.
@@ -216,11 +221,12 @@ export function substitutionEvidence(
       });
     }
   });
+  const lineOf = (w: number): number => lines[w] ?? w;
   const byEdit = new Map<OrientedEdit, { support: number; vouched: boolean }>();
   for (const g of groups.values()) {
     const telling = g.edits.filter((e) => isTelling(e, lexicon));
     if (telling.length === 0) continue;
-    const edit = representative(telling, (e) => witnessOf.get(e) === trusted, spun ? lexicon : undefined);
+    const edit = representative(telling, (e) => witnessOf.get(e) === trusted, spun ? lexicon : undefined, (e) => lineOf(witnessOf.get(e) as number));
     const seen = byEdit.get(edit);
     const reading = edit.sourceWords.join(' ');
     const agreeing = new Set(
@@ -245,7 +251,8 @@ export function substitutionEvidence(
     const vouched = agreeing.has(trusted);
     // A spin's dictionary-synonym swap vouches for its own source reading: the spinner's thesaurus led there.
     const spinnerSwap = spun && isSynonymSwap(edit.sourceWords, edit.targetWords, lexicon);
-    const support = faithful ? agreeing.size : contradicted && !spinnerSwap ? new Set(g.edits.filter(reads).map((e) => witnessOf.get(e))).size : g.witnesses.size;
+    const linesOf = (ws: Iterable<number | undefined>): number => new Set([...ws].map((w) => lineOf(w as number))).size;
+    const support = faithful ? linesOf(agreeing) : contradicted && !spinnerSwap ? linesOf(g.edits.filter(reads).map((e) => witnessOf.get(e))) : linesOf(g.witnesses);
     byEdit.set(edit, { support: Math.max(seen?.support ?? 0, support), vouched: vouched || seen?.vouched === true });
   }
   const ranked = [...byEdit.entries()]
@@ -373,8 +380,9 @@ function writtenWord(e: OrientedEdit, i: number): string {
 }
 
 /**
- * The reading most witnesses give (the lost source's, when they agree), told by its shortest
- * edit. On a tie, the trusted witness's; then, for a spin (`thesaurus` given), one the target's
+ * The reading most lines of witnesses give (the lost source's, when they agree), told by its
+ * shortest edit: a copy of a sibling repeats its exemplar's drift ("tips" read by a round trip
+ * and by the spin made of it), so witnesses of one line vote once. On a tie, the trusted witness's; then, for a spin (`thesaurus` given), one the target's
  * reading is a dictionary synonym of: a spinner's reading is one step from its source's, while
  * two copies that each reworded the same word ("locale" -> "site" and "locale" -> "locus")
  * seldom land on synonyms of each other, synonymy in a thesaurus not being transitive. Not for
@@ -382,17 +390,22 @@ function writtenWord(e: OrientedEdit, i: number): string {
  * spin's word is the synonym, and it would be quoted as the source's (the seed story's round
  * trips got "metropolis" -> "cities", "metropolis" being the spin's).
  */
-function representative(edits: readonly OrientedEdit[], isTrusted: (e: OrientedEdit) => boolean, thesaurus: Lexicon | undefined): OrientedEdit {
-  const votes = new Map<string, number>();
+function representative(
+  edits: readonly OrientedEdit[],
+  isTrusted: (e: OrientedEdit) => boolean,
+  thesaurus: Lexicon | undefined,
+  lineOf: (e: OrientedEdit) => number,
+): OrientedEdit {
+  const votes = new Map<string, Set<number>>();
   const trustedReadings = new Set<string>();
   for (const e of edits) {
     const reading = e.sourceWords.join(' ');
-    votes.set(reading, (votes.get(reading) ?? 0) + 1);
+    votes.set(reading, (votes.get(reading) ?? new Set<number>()).add(lineOf(e)));
     if (isTrusted(e)) trustedReadings.add(reading);
   }
   const ranked = edits.map((e) => {
     const reading = e.sourceWords.join(' ');
-    return { e, rank: 4 * (votes.get(reading) ?? 0) + 2 * Number(trustedReadings.has(reading)) + Number(thesaurus !== undefined && isSynonymSwap(e.sourceWords, e.targetWords, thesaurus)) };
+    return { e, rank: 4 * (votes.get(reading)?.size ?? 0) + 2 * Number(trustedReadings.has(reading)) + Number(thesaurus !== undefined && isSynonymSwap(e.sourceWords, e.targetWords, thesaurus)) };
   });
   return ranked.reduce((best, x) => {
     const dv = x.rank - best.rank;

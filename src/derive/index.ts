@@ -351,6 +351,7 @@ export function deriveFamily(
             faithful: bestWitness(lone, [m, ...siblings]) === 0 || !REWORDING.has(method),
             spins: witnessesMadeBy('spin'),
             translations: witnessesMadeBy('machine-translation'),
+            lines: siblings.map((s) => lineUnder(parent, k, s)),
           })),
       ...spellingVariants(doc, lexicon).filter((v) => !spelledSoAbove(m, p, v.targetText)),
       ...spintaxEvidence(leftover(p, m, drawn.parent)),
@@ -693,6 +694,13 @@ function reconstructed(units: readonly CollationUnit[], lost: Reading, doc: Prep
  * readings was trusted where the other kept the original (measured: drift recall +374 words over
  * 31 generated sets at a third, +378 at half, but two sets lower).
  */
+/** The member at the top of m's line: its ancestor (or itself) copied straight from node `top`. */
+function lineUnder(parent: readonly number[], top: number, m: number): number {
+  let x = m;
+  for (let p = parent[x] as number; p !== top && p >= 0; p = parent[x] as number) x = p;
+  return x;
+}
+
 function bestWitness(singular: readonly number[], witnesses: readonly number[]): number {
   if (witnesses.length < 2) return -1;
   const order = witnesses.map((w, i) => ({ i, n: singular[w] ?? 0 })).sort((x, y) => x.n - y.n || x.i - y.i);

@@ -10,6 +10,7 @@ const COLUMNS: ReadonlyArray<[string, (s: FamilyScore) => Tally]> = [
   ['derived?', (s) => s.linkage],
   ['method', (s) => s.method],
   ['drift', (s) => s.drift],
+  ['drift prec.', (s) => s.driftPrecision],
   [`conf>=${CALIBRATION_LEVEL}`, (s) => s.confident],
 ];
 
@@ -29,7 +30,7 @@ export function renderEvalTable(summary: EvalSummary, chalk: ChalkInstance): str
       .join(', ')}`,
     chalk.dim(
       'parent: right source (hidden matches hidden with the same group); direction: true source placed above its copy (or named its second source); ' +
-        'adjacent: true edge linked either way; derived?: derived-or-not right; false: derivations the truth does not have; ' +
+        'adjacent: true edge linked either way; derived?: derived-or-not right; drift: listed substitutions quoted; drift prec.: quoted substitutions that are listed; false: derivations the truth does not have; ' +
         `conf>=${CALIBRATION_LEVEL}: parent accuracy of the confident answers.`,
     ),
     '',
