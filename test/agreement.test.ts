@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Character } from '../src/derive/collate.js';
-import { pairedReadings, passagesLacked } from '../src/derive/agreement.js';
+import { pairedReadings, passagesLacked, singularReadings } from '../src/derive/agreement.js';
 
 const word = (state: number[]): Character => ({ state: Int8Array.from(state), gain: 1, loss: 1, unit: 0, word: 'w' });
 const passage = (state: number[]): Character => ({ state: Int8Array.from(state), gain: 2, loss: 1, unit: 0, word: undefined });
@@ -32,5 +32,17 @@ describe('passagesLacked', () => {
     expect(passagesLacked(characters, 1, 0)).toBe(2);
     expect(passagesLacked(characters, 0, 1)).toBe(1);
     expect(passagesLacked(characters, 2, 0)).toBe(1);
+  });
+});
+
+describe('singularReadings', () => {
+  // Member 0 faithful; member 1 a round trip and member 2 the spin made of it (one line); member 3 a paraphrase.
+  const characters = [word([0, 1, 1, 0]), word([0, 1, 1, 0]), word([0, 0, 1, 0]), word([0, 0, 0, 1]), word([1, 0, 0, 0]), word([0, 1, -1, -1])];
+  it('counts the readings a member has alone, where enough members have the passage', () => {
+    expect(singularReadings(4, characters)).toEqual([1, 0, 1, 1]);
+  });
+
+  it('counts, given lines, the readings no member outside the line has: a copy does not vouch for its exemplar', () => {
+    expect(singularReadings(4, characters, 3, [0, 1, 1, 3])).toEqual([1, 2, 3, 1]);
   });
 });

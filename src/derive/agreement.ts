@@ -46,26 +46,40 @@ export function passagesLacked(characters: readonly Character[], x: number, y: n
 /**
  * How many word readings each member has alone, counted where at least `minKnown` members have
  * the passage: a faithful copy (an edit, a truncation) has next to none, a spin or a round trip many.
+ * With `lines` (each member's line: copies made one from another share one), a reading is a
+ * member's own when no member outside its line has it: a round trip's drift that its spin kept is
+ * still the round trip's departure, not a reading two witnesses vouch for.
  */
-export function singularReadings(k: number, characters: readonly Character[], minKnown = 3): number[] {
+export function singularReadings(k: number, characters: readonly Character[], minKnown = 3, lines?: readonly number[]): number[] {
   const out = new Array<number>(k).fill(0);
+  const lineOf = (m: number): number => lines?.[m] ?? m;
+  // Line ids are member indices.
+  const lineKnown = new Int32Array(k);
+  const lineOnes = new Int32Array(k);
   for (const ch of characters) {
     if (!isReading(ch)) continue;
     let known = 0;
     let ones = 0;
-    let one = -1;
-    let zero = -1;
+    lineKnown.fill(0);
+    lineOnes.fill(0);
     ch.state.forEach((v, m) => {
       if (v === -1) return;
       known++;
+      const line = lineOf(m);
+      (lineKnown[line] as number)++;
       if (v === 1) {
         ones++;
-        one = m;
-      } else zero = m;
+        (lineOnes[line] as number)++;
+      }
     });
     if (known < minKnown) continue;
-    if (ones === 1) (out[one] as number)++;
-    else if (ones === known - 1) (out[zero] as number)++;
+    ch.state.forEach((v, m) => {
+      if (v === -1) return;
+      const line = lineOf(m);
+      const outsideKnown = known - (lineKnown[line] as number);
+      const outsideOnes = ones - (lineOnes[line] as number);
+      if (outsideKnown > 0 && (v === 1 ? outsideOnes : outsideKnown - outsideOnes) === 0) (out[m] as number)++;
+    });
   }
   return out;
 }

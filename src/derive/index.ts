@@ -336,7 +336,7 @@ export function deriveFamily(
     });
     const explicit = decided.get(m);
     const witnessesMadeBy = (how: Method): Set<number> => new Set(siblings.flatMap((s, w) => (parent[s] !== ROOT && methodOf(parent[s] as number, s) === how ? [w] : [])));
-    const lone = observed ? [] : (singular ??= singularReadings(k, characters));
+    const lone = observed ? [] : (singular ??= singularReadings(k, characters, 3, parent.map((_, x) => lineUnder(parent, k, x))));
     const evidence: Evidence[] = [
       ...(method === 'paraphrase' ? speechEvidence(speechKeptBy(p, m, drawn.parent)) : []),
       ...(explicit ? [explicit] : []),
