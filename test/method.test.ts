@@ -67,6 +67,15 @@ describe('classifyMethod', () => {
     expect(method({ contentKept: 0.9, functionKept: 0.95, novel: 0.12, synonymSwaps: 0.3 }, false)).toBe('machine-translation');
   });
 
+  it('names a copy that keeps every passage and rewords less than any round trip an edit under a lost source', () => {
+    // The story's complete copy with two blocks of paragraphs swapped, read against its lost source.
+    const touched = { contentKept: 0.97, functionKept: 0.99, novel: 0.045, synonymSwaps: 0.13, shared: 26 };
+    expect(method(touched, false)).toBe('edit');
+    // The least reworded round trip of the generated sets, and one that rewrote its function words.
+    expect(method({ ...touched, novel: 0.102 }, false)).toBe('machine-translation');
+    expect(method({ ...touched, functionKept: 0.85 }, false)).toBe('machine-translation');
+  });
+
   it('names a rewording under a lost source a spin only when most lost content words became synonyms', () => {
     // A round trip that lost content words faster than function words, as a spinner does.
     const roundTrip = { contentKept: 0.69, functionKept: 0.86, novel: 0.31, synonymSwaps: 0.37 };
