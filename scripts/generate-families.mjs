@@ -36,6 +36,7 @@
  * original made two by two the same way, a translation of a translation, a spin of a spin.
  * `--plans deep` (deepPlans) draws such chains below a lost source. `--plans translated`
  * (translatedPlans) leaves a member in another language: a one-way Apertium rendering.
+ * `--plans cut` (cutPlans) puts a truncation beside the copies of a lost source.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -464,6 +465,7 @@ if (PLANS === 'translated' && RENDER) throw new Error('--plans translated render
 if (PLANS === 'wide') widePlans();
 else if (PLANS === 'deep') deepPlans();
 else if (PLANS === 'translated') translatedPlans();
+else if (PLANS === 'cut') cutPlans();
 else standardPlans();
 
 /**
@@ -533,6 +535,23 @@ function deepPlans() {
   }
   for (let i = 1; i <= 3; i++) {
     family(`mtspin-lost-${i}`, [['original', null], ['a', 'original', 'machine-translation'], ['b', 'a', 'spin'], ['c', 'original', 'machine-translation'], ['d', 'original', 'spin']], lost);
+  }
+}
+
+/**
+ * `--plans cut`: a truncation (the original's opening kept word for word) beside two or three
+ * other copies of the withheld original, one of them perhaps made from another; a faithful
+ * witness of the opening alone, which must not pass for the original of the copies that go on.
+ */
+function cutPlans() {
+  const lost = { withheld: ['original'] };
+  for (let i = 1; i <= 4; i++) {
+    const [m1, m2] = shuffle(['machine-translation', 'spin', 'edit', 'machine-translation', 'spin']);
+    family(`cut-lost-${i}`, [['original', null], ['a', 'original', 'truncation'], ['b', 'original', m1], ['c', 'original', m2]], lost);
+  }
+  for (let i = 1; i <= 4; i++) {
+    const [m1, m2] = shuffle(['machine-translation', 'spin', 'edit']);
+    family(`cut-chain-lost-${i}`, [['original', null], ['a', 'original', 'truncation'], ['b', 'original', m1], ['c', 'b', pick(['machine-translation', 'spin'])], ['d', 'original', m2]], lost);
   }
 }
 

@@ -218,6 +218,20 @@ describe('the third story as the web holds it (fixtures/story/web)', () => {
   });
 });
 
+describe('a fifth story, a press release and its pick-ups, written in session 30 and run once (fixtures/story/kestrel)', () => {
+  const lost = derivations('story/kestrel');
+
+  it('takes no faithful brief for the original of the copies that go on past its end', () => {
+    // The brief keeps the release's first paragraphs word for word; the newsdesk copy, the spin and
+    // the round trip have the rest. Before session 30 the brief was their original, the rest given
+    // them by a second source.
+    for (const id of ['071_newsdesk.txt', '073_spun.txt', '074_brief.txt', '077_hr_mt.txt']) expect(lost[id]?.source).toBe('hidden:1');
+    expect(lost['074_brief.txt']?.method).toBe('truncation');
+    expect(lost['072_newsdesk_es_mt.txt']).toMatchObject({ source: '071_newsdesk.txt', method: 'machine-translation' });
+    expect(lost['076_indep.txt']).toMatchObject({ source: null, method: 'independent' });
+  });
+});
+
 describe('derive on constructed families', () => {
   it('recovers a chain with its original present: a <- b <- c', () => {
     const chain = derivations('chain');

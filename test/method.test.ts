@@ -5,7 +5,7 @@ import { classifyMethod, findSpintax, type MethodContext } from '../src/derive/m
 // Feature values are those the engine measured on generated families (session 20), rounded.
 const untouched: EdgeFeatures = { kept: 1, added: 0, contentKept: 1, functionKept: 1, novel: 0, synonymSwaps: 0, orderKept: 1, shared: 12, droppedKnown: 1 };
 
-function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synonymsKnown = true, spelledOut = 0, reordered?: number): string {
+function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synonymsKnown = true, spelledOut = 0, reordered?: number, keptPrefix = false): string {
   const context: MethodContext = {
     reordered,
     features: { ...untouched, ...features },
@@ -15,7 +15,7 @@ function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synony
     sourceObserved,
     sameNormalized: false,
     sameRaw: false,
-    keptPrefix: false,
+    keptPrefix,
   };
   return classifyMethod(context);
 }
@@ -65,6 +65,15 @@ describe('classifyMethod', () => {
   it('does not name a light rewording that keeps every passage an edit under a lost source', () => {
     // A round trip whose function words the reconstruction shares with a sibling round trip.
     expect(method({ contentKept: 0.9, functionKept: 0.95, novel: 0.12, synonymSwaps: 0.3 }, false)).toBe('machine-translation');
+  });
+
+  it('names a copy that breaks off and adds nothing a truncation under a lost source, and one cut and retouched against its source an edit', () => {
+    // A generated truncation of a withheld original (--plans cut), read against the reconstruction.
+    const brief = { kept: 0.6, contentKept: 0.95, functionKept: 0.98, novel: 0.08, synonymSwaps: 0.6, shared: 9 };
+    expect(method(brief, false, true, 0, undefined, true)).toBe('truncation');
+    expect(method(brief, false, true, 0, undefined, false)).toBe('edit');
+    expect(method({ ...brief, added: 0.13 }, false, true, 0, undefined, true)).toBe('edit');
+    expect(method(brief, true, true, 0, undefined, true)).toBe('edit');
   });
 
   it('names a copy that keeps every passage and rewords less than any round trip an edit under a lost source', () => {

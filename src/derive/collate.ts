@@ -42,6 +42,8 @@ export interface Character {
   readonly site?: Site;
   /** For the order of two passages (orderCharacters): true. */
   readonly order?: true;
+  /** For the rest of a text beyond where it breaks off: true. */
+  readonly tail?: true;
 }
 
 /** Adding a passage costs twice dropping one: copies lose far more than they invent. */
@@ -334,7 +336,7 @@ export function collate(
     // Notre besoin's U, whose end was lost after a copy was made from it, no one's source
     // (besoin 8 -> 4 of 13 parents); without it, a truncation's direction rested on one passage.
     const state = Int8Array.from(units[0]?.members ?? [], (_, x) => (x === m ? 0 : [...tail].some((u) => (units[u]?.members[x]?.length ?? 0) > 0) ? 1 : -1));
-    characters.push({ state, gain: PASSAGE_GAIN, loss: 0, unit: -1, word: 'breaks off' });
+    characters.push({ state, gain: PASSAGE_GAIN, loss: 0, unit: -1, word: 'breaks off', tail: true });
   });
   const quoted = members.map((d) => quotedSentences(documents[d]));
   units.forEach((unit, u) => {

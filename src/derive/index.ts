@@ -250,7 +250,7 @@ export function deriveFamily(
       sourceObserved: observed,
       sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
       sameNormalized: pair !== undefined && sameTextOtherwiseTyped(pair.alignment),
-      keptPrefix: observed && keptIsPrefix(units, p, m),
+      keptPrefix: observed ? keptIsPrefix(units, p, m) : characters.some((ch) => ch.tail === true && ch.state[m] === 0),
       reordered: reorderedBy(p, m, stemma),
       // Asked only of a copy the rules before it found reworded: worked out on demand.
       get keepsSpeech() {

@@ -138,7 +138,8 @@ export function descendants(parent: readonly number[], m: number): Set<number> {
  * it. A stemma of the documents alone that needs such regains, where one with a lost source does
  * not, is evidence for the lost source even when no reading is shared by two witnesses: eight
  * copies that each dropped a different sentence of a lost original can have no copy as their
- * source.
+ * source. The rest of a text that breaks off counts too, once for each line below it that has
+ * the rest (tailRegains).
  */
 export function dolloViolations(k: number, parent: readonly number[], characters: readonly Character[]): number {
   const up = (x: number): number => (x === k || parent[x] === ROOT ? -1 : (parent[x] as number));
@@ -150,6 +151,10 @@ export function dolloViolations(k: number, parent: readonly number[], characters
   const depths = Array.from({ length: k + 1 }, (_, x) => depth(x));
   let count = 0;
   for (const ch of characters) {
+    if (ch.tail === true) {
+      count += tailRegains(ch.state, up);
+      continue;
+    }
     if (ch.word !== undefined || ch.unit < 0) continue;
     const holders: number[] = [];
     for (let m = 0; m < k; m++) if (ch.state[m] === 1) holders.push(m);
@@ -172,4 +177,21 @@ export function dolloViolations(k: number, parent: readonly number[], characters
     if (broken) count++;
   }
   return count;
+}
+
+/**
+ * The rest of a text that breaks off (collate's tail), had by members copied below the text that
+ * lacks it: each such line had it from another exemplar, one regain each. Counted by line, not
+ * once: the copies that go on beyond a faithful brief's end are each a regain if the brief is
+ * their source, and two or three of them are what tells the brief from the original.
+ */
+function tailRegains(state: Int8Array, up: (x: number) => number): number {
+  let regains = 0;
+  state.forEach((v, h) => {
+    if (v !== 1) return;
+    let x = up(h);
+    while (x !== -1 && x < state.length && state[x] === -1) x = up(x);
+    if (x !== -1 && x < state.length && state[x] === 0) regains++;
+  });
+  return regains;
 }

@@ -43,7 +43,10 @@ export interface MethodContext {
   /** Source and target are equal after normalization / byte for byte (observed sources only). */
   readonly sameNormalized: boolean;
   readonly sameRaw: boolean;
-  /** The passages the target keeps are the source's first ones, in order. */
+  /**
+   * The passages the target keeps are the source's first ones, in order; under a lost source, the
+   * target breaks off (collate.ts: an opening of the family's fullest text kept, the rest lacked).
+   */
   readonly keptPrefix: boolean;
   /**
    * The share of pairs of content words the target puts the other way round inside its aligned
@@ -162,7 +165,12 @@ export function classifyMethod(c: MethodContext): Method {
   // quotes a passage or two of its source and adds its own stays one.
   const reshaped = f.kept < 0.8 || f.added >= 0.1 || f.orderKept < 0.85 || f.contentKept < 0.5 || f.shared < ORDERED_PASSAGES;
   const translationLike = c.sourceObserved && !reshaped && f.functionKept < EDITOR_FUNCTION_KEPT && c.spelledOut >= 1;
-  if (passagesEdited && !translationLike && lightlyReworded(c.sourceObserved ? LIGHT_REWORDING : LIGHT_REWORDING_OF_LOST)) return 'edit';
+  // Against a reconstruction a little rewording is its noise (see LIGHT_REWORDING_OF_LOST), so a
+  // copy that breaks off and adds nothing was cut short: a truncation. Against a present source
+  // the rewording is real, and a cut and retouched text is an edit.
+  if (passagesEdited && !translationLike && lightlyReworded(c.sourceObserved ? LIGHT_REWORDING : LIGHT_REWORDING_OF_LOST)) {
+    return !c.sourceObserved && c.keptPrefix && f.added <= 0.02 ? 'truncation' : 'edit';
+  }
   const spinLike = (f.functionKept >= SPIN_FUNCTION_KEPT && f.synonymSwaps >= 0.15) || (f.functionKept - f.contentKept >= 0.17 && f.orderKept >= 0.9);
   const synonymsShow = !c.synonymsKnown || f.synonymSwaps >= (c.sourceObserved ? SOME_SYNONYMS : LOST_SOURCE_SPIN_SYNONYMS);
   if (c.spintax) return 'spin';
