@@ -76,6 +76,15 @@ describe('classifyMethod', () => {
     expect(method(brief, true, true, 0, undefined, true)).toBe('edit');
   });
 
+  it('names a spin whose phrase swaps cost function words a spin when most lost content words became synonyms', () => {
+    // The hand-made spin of a 120-word wire report (fixtures/story/ferry-present), against its source.
+    const spun = { contentKept: 0.76, functionKept: 0.9, novel: 0.23, synonymSwaps: 0.82, shared: 7 };
+    expect(method(spun, true)).toBe('spin');
+    // A round trip with as many function words kept: at most 0.59 of its lost words are synonyms.
+    expect(method({ ...spun, synonymSwaps: 0.59 }, true)).toBe('machine-translation');
+    expect(method({ ...spun, functionKept: 0.8 }, true)).toBe('machine-translation');
+  });
+
   it('names a copy that keeps every passage and rewords less than any round trip an edit under a lost source', () => {
     // The story's complete copy with two blocks of paragraphs swapped, read against its lost source.
     const touched = { contentKept: 0.97, functionKept: 0.99, novel: 0.045, synonymSwaps: 0.13, shared: 26 };
