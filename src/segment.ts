@@ -128,6 +128,16 @@ const MIN_PAGE_LINES = 15;
 const GUTENBERG_START = /^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK/iu;
 const GUTENBERG_END = /^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK/iu;
 const CUE_TIMING = /^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{3}/u;
+/**
+ * A web page's furniture that a scrape keeps as lines of their own: an advertisement marker, a
+ * teaser for another story ("Read more: ..."), a newsletter or subscription pitch, a copyright
+ * or share line. No other copy of the story has them, and read as passages they made the
+ * scraped copy the source of the report it was scraped from, its furniture "dropped" by every
+ * other copy (copies lose more than they add).
+ */
+const WEB_FURNITURE =
+  /^\s*(?:(?:advertisement|advertising|sponsored(?: content)?)\s*$|(?:read more|read also|also read|related|see also|more on this story|recommended|watch)\s*:|(?:sign up|subscribe)\b.*\b(?:newsletter|inbox|updates|today)\b|(?:\(c\)|©|copyright\b).*(?:rights reserved|\d{4})|(?:share this (?:article|story)|follow us on)\b)/iu;
+const MAX_WEB_FURNITURE_CHARACTERS = 200;
 /** A running header or a page number longer than this is rare; a longer repeated line stays. */
 const MAX_FURNITURE_CHARACTERS = 80;
 
@@ -156,6 +166,7 @@ function withoutFurniture(text: string): string {
   if (start >= 0) for (let i = 0; i <= start; i++) furniture.add(i);
   if (end > start) for (let i = end; i < lines.length; i++) furniture.add(i);
   lines.forEach((line, i) => {
+    if (WEB_FURNITURE.test(line) && line.trim().length <= MAX_WEB_FURNITURE_CHARACTERS) furniture.add(i);
     if (line.includes('\f')) pages.push(i);
     // A subtitle cue's timing line and the number above it (SRT, WebVTT): a sentence runs on
     // from one cue into the next as over a page break. Two rips of one film differ in timing.

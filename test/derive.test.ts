@@ -11,6 +11,7 @@ import type { Character, CollationUnit } from '../src/derive/collate.js';
 import { hiddenReading } from '../src/derive/features.js';
 import { assemble, type Derivation, type Evidence } from '../src/derive/index.js';
 import { spelledOut } from '../src/derive/explicitation.js';
+import { passageDirection } from '../src/derive/passage.js';
 import type { ComparedPair } from '../src/derive/relation.js';
 import { HARBOUR, readFixture, SEED } from './helpers.js';
 
@@ -229,6 +230,19 @@ describe('a fifth story, a press release and its pick-ups, written in session 30
     expect(lost['074_brief.txt']?.method).toBe('truncation');
     expect(lost['072_newsdesk_es_mt.txt']).toMatchObject({ source: '071_newsdesk.txt', method: 'machine-translation' });
     expect(lost['076_indep.txt']).toMatchObject({ source: null, method: 'independent' });
+  });
+});
+
+describe('a seventh story, a council report, its scrape and a column, written in session 30 and run once (fixtures/story/pool-present)', () => {
+  const present = derivations('story/pool-present');
+
+  it('reads no advertisement or teaser line as a passage, and takes the column that cites the report for its borrower', () => {
+    // Before session 30 the scrape was the report's source (the report "dropped" its furniture)
+    // and the column, which fits the quoted paragraphs to its argument, the scrape's source.
+    expect(present['090_courier.txt']).toMatchObject({ source: null, method: 'original' });
+    expect(present['091_scrape.txt']?.source).toBe('090_courier.txt');
+    expect(present['096_column.txt']).toMatchObject({ source: '090_courier.txt', method: 'passage-reuse' });
+    expect(present['094_respin.txt']).toMatchObject({ source: '093_spin.txt', method: 'spin' });
   });
 });
 
@@ -847,6 +861,24 @@ describe('a shared passage never closes a cycle of derivations', () => {
   it('still marks a borrower when the passage points the way the family allows', () => {
     const out = assemble(['article', 'copy', 'answer'], borrowedFrom(true), pairs, [[0, 1], [2]], [stemma.slice(0, 2)]);
     expect(out[2]).toMatchObject({ source: 'article', method: 'passage-reuse' });
+  });
+});
+
+describe('the direction of a shared passage', () => {
+  // A report (a) and a column (b) that quotes its paragraph: the passage fits the column's
+  // argument better than the report's other paragraphs, and is a larger share of the column.
+  const span = (text: string) => ({ start: 0, end: text.length, text, kind: 'sentence' as const });
+  const report = { wordCount: 300, spans: ['The pool will close.', 'An inspection found corroded beams.', 'Clubs will move.'].map(span) };
+  const column = (cite: string) => ({ wordCount: 200, spans: [cite, 'An inspection found corroded beams.', 'Maintenance was put off for years.'].map(span) });
+  const alignment = { units: [{ a: [1], b: [1], score: 1, retention: 1, kind: 'identical' as const, edits: [] }], unalignedA: [0, 2], unalignedB: [0, 2] };
+  const pair: ComparedPair = { a: 0, b: 1, alignment, shareA: 0.33, shareB: 0.34, narrationA: 0.33, narrationB: 0.34, rareOverlap: 0.3, sharedRun: 5, fitA: 0.1, fitB: 0.5 };
+
+  it('takes the text the passage fits better for its source, unless the other says where it has it from', () => {
+    expect(passageDirection(pair, report, column('Every city has a building like this one.')).sourceIsA).toBe(false);
+    const cited = passageDirection(pair, report, column('As the Courier reported on Thursday:'));
+    expect(cited.sourceIsA).toBe(true);
+    expect(cited.confidence).toBeGreaterThan(0.8);
+    expect(passageDirection(pair, report, column('According to the Courier, the roof was unsafe.')).sourceIsA).toBe(true);
   });
 });
 

@@ -171,6 +171,24 @@ describe('segment on a Project Gutenberg e-text', () => {
   });
 });
 
+describe('segment on a scraped web page', () => {
+  it('reads the story alone, not the advertisement markers, teasers, pitches and copyright lines between its paragraphs', () => {
+    const scraped = [
+      HARBOUR[0],
+      'ADVERTISEMENT',
+      HARBOUR[1],
+      'Read more: Tartu buses to run every ten minutes on main routes from April',
+      HARBOUR[2],
+      "Sign up for our morning newsletter and get the day's top stories in your inbox.",
+      '(c) Tartu Courier. All rights reserved.',
+    ].join('\n\n');
+    expect(segment(scraped).map((s) => s.text)).toEqual(HARBOUR.slice(0, 3));
+    // A sentence that only speaks of reading more, or of a newsletter, is the story's own.
+    const story = `${HARBOUR[0]}\n\nReaders can sign up for the harbour newsletter at the port office.`;
+    expect(segment(story)).toHaveLength(2);
+  });
+});
+
 describe('segment on subtitles', () => {
   // SRT: a number, a timing line, the cue's text; a sentence runs on over cues.
   const cues = (timing: number): string =>

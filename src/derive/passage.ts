@@ -58,8 +58,14 @@ export function passageDirection(p: ComparedPair, a: PassageSide, b: PassageSide
   const { fitA, fitB } = p;
   const scoreA = p.shareA + fitA;
   const scoreB = p.shareB + fitB;
-  const sourceIsA = scoreA > scoreB || (scoreA === scoreB && a.wordCount <= b.wordCount);
-  const gap = Math.abs(scoreA - scoreB);
+  // A text that says where it has the passage from ("As the Courier reported on Thursday:") is
+  // its borrower, however well the passage fits it: a column quoting two paragraphs of a report,
+  // on the same matter, fitted them better than the scraped copy of the report did.
+  const creditA = citesSource(a, inA);
+  const creditB = citesSource(b, inB);
+  const cited = creditA !== creditB;
+  const sourceIsA = cited ? creditB : scoreA > scoreB || (scoreA === scoreB && a.wordCount <= b.wordCount);
+  const gap = cited ? CITED_GAP : Math.abs(scoreA - scoreB);
   const confidence = round(0.5 + (MAX_CONFIDENCE - 0.5) * (1 - Math.exp(-gap / GAP_SCALE)), 2);
   const [src, tgt] = sourceIsA ? [a, b] : [b, a];
   const [srcIdx, tgtIdx] = sourceIsA ? [inA, inB] : [inB, inA];
@@ -78,6 +84,20 @@ export function passageDirection(p: ComparedPair, a: PassageSide, b: PassageSide
         `${percent(srcShare)} of the source, fit ${round(srcFit, 2)}`,
     },
   };
+}
+
+/** The gap a citation counts for: most of the way to the passage judge's maximum confidence. */
+const CITED_GAP = 0.5;
+/**
+ * A reporting clause that names where a passage comes from: "as the Courier reported", "as
+ * Reuters wrote", "according to the BBC", "the report quoted". Read in a shared sentence and in
+ * the sentence before it.
+ */
+const CITATION = /\b(?:[Aa]s|[Ww]hat)\s+(?:the\s+)?\p{Lu}[\p{L}'&.-]*(?:\s+\p{Lu}[\p{L}'&.-]*){0,3}\s+(?:has\s+|had\s+)?(?:reported|wrote|noted|put it|reports|writes|notes|published)\b|\b[Aa]ccording to (?:the\s+)?\p{Lu}|\b(?:[Tt]he same|[Tt]hat|[Tt]his) (?:report|article|story) (?:quoted|said|says|quotes)\b/u;
+
+/** Whether the document introduces one of its shared sentences with a citation of another text. */
+function citesSource(side: PassageSide, shared: readonly number[]): boolean {
+  return shared.some((i) => CITATION.test(side.spans[i]?.text ?? '') || (!shared.includes(i - 1) && CITATION.test(side.spans[i - 1]?.text ?? '')));
 }
 
 function percent(x: number): string {
