@@ -237,6 +237,8 @@ export function deriveFamily(
    * How member m was made from p, a member or the lost source k (read as `source`). The stemma is
    * read only under the lost source, whose stand-ins it names: an observed source needs none.
    */
+  // Members that break off (collate's tail): under a lost source, what a truncation shows.
+  const brokenOff = new Set(characters.flatMap((ch) => (ch.tail === true ? [...ch.state.keys()].filter((m) => ch.state[m] === 0) : [])));
   const classifyEdge = (p: number, m: number, stemma: readonly number[], source: Reading): Method => {
     const doc = documents[family[m] as number] as PreparedDocument;
     const observed = p !== k;
@@ -250,7 +252,7 @@ export function deriveFamily(
       sourceObserved: observed,
       sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
       sameNormalized: pair !== undefined && sameTextOtherwiseTyped(pair.alignment),
-      keptPrefix: observed ? keptIsPrefix(units, p, m) : characters.some((ch) => ch.tail === true && ch.state[m] === 0),
+      keptPrefix: observed ? keptIsPrefix(units, p, m) : brokenOff.has(m),
       reordered: reorderedBy(p, m, stemma),
       // Asked only of a copy the rules before it found reworded: worked out on demand.
       get keepsSpeech() {
@@ -296,6 +298,8 @@ export function deriveFamily(
   // The stricter reading drift evidence is checked against, built only if a member hangs under the lost source.
   let attested: Reading | undefined;
   let singular: number[] | undefined;
+  // Each member's line under the lost source: copies made one from another share one.
+  let lineOf: number[] | undefined;
   const sourceOf = (q: number): Reading | undefined => (parent[q] === ROOT ? undefined : readingOf(parent[q] as number));
   // A spelling the source has is not the copy's drift. Under a lost source, a member outside the
   // copy's own line stands for the source (standIns): two copies made apart do not drift alike, so
@@ -336,7 +340,8 @@ export function deriveFamily(
     });
     const explicit = decided.get(m);
     const witnessesMadeBy = (how: Method): Set<number> => new Set(siblings.flatMap((s, w) => (parent[s] !== ROOT && methodOf(parent[s] as number, s) === how ? [w] : [])));
-    const lone = observed ? [] : (singular ??= singularReadings(k, characters, 3, parent.map((_, x) => lineUnder(parent, k, x))));
+    lineOf ??= parent.map((_, x) => lineUnder(parent, k, x));
+    const lone = observed ? [] : (singular ??= singularReadings(k, characters, 3, lineOf));
     const evidence: Evidence[] = [
       ...(method === 'paraphrase' ? speechEvidence(speechKeptBy(p, m, drawn.parent)) : []),
       ...(explicit ? [explicit] : []),
@@ -351,7 +356,7 @@ export function deriveFamily(
             faithful: bestWitness(lone, [m, ...siblings]) === 0 || !REWORDING.has(method),
             spins: witnessesMadeBy('spin'),
             translations: witnessesMadeBy('machine-translation'),
-            lines: siblings.map((s) => lineUnder(parent, k, s)),
+            lines: siblings.map((s) => lineOf?.[s] ?? s),
           })),
       ...spellingVariants(doc, lexicon).filter((v) => !spelledSoAbove(m, p, v.targetText)),
       ...spintaxEvidence(leftover(p, m, drawn.parent)),
