@@ -226,9 +226,10 @@ export function* comparison(
   progress('candidates', 0, 1);
   const chosen = pairing === 'all' ? allPairs(sorted.length) : candidatePairs(prints, pairDf, { maxDf });
   const readers = readersOf(prints.map((p) => p.language));
-  const wordings = chosen.map(([x, y]) =>
-    rareOverlap((prints[x] as Fingerprint).stemPairs, (prints[y] as Fingerprint).stemPairs, pairDf, readers((prints[x] as Fingerprint).language, (prints[y] as Fingerprint).language), maxDf),
-  );
+  const wordingOf = (x: number, y: number, df: ReadonlyMap<number, number>, documents: number): number =>
+    rareOverlap((prints[x] as Fingerprint).stemPairs, (prints[y] as Fingerprint).stemPairs, df, Math.min(documents, readers((prints[x] as Fingerprint).language, (prints[y] as Fingerprint).language)), maxDf);
+  const globalWordings = chosen.map(([x, y]) => wordingOf(x, y, pairDf, sorted.length));
+  const wordings = topicalWordings(sorted.length, chosen, globalWordings, (members) => pairFrequencies(members.map((m) => (prints[m] as Fingerprint).stemPairs)), wordingOf);
   const common = boilerplateWindows({ prints, pairs: chosen, pairDf, maxDf, relatedWording: RELATED_WORDING });
 
   // Only documents in some chosen pair are segmented and aligned; `local` maps a document's
@@ -436,6 +437,42 @@ function readersOf(languages: readonly Language[]): (a: Language, b: Language) =
 /** A document no candidate pair reached: nothing in the corpus shares its wording. */
 function unrelated(id: string): Derivation {
   return { target: id, source: null, method: 'independent', confidence: MAX_CONFIDENCE, evidence: [] };
+}
+
+/**
+ * Rare wording measured within each topic: the documents a first pass groups by shared wording
+ * (connected components at RELATED_WORDING), each pair's stem pairs weighed by how many
+ * documents of its group use them. Across a whole folder of several stories a story's stock
+ * phrases are rare, and two independent reports of one event share them: the seeds' independent
+ * article, beside six other stories, rose from 0.08 to 0.16 and was drawn as a paraphrase.
+ * Within its group a story's vocabulary weighs as in a folder of that story alone.
+ */
+function topicalWordings(
+  n: number,
+  pairs: readonly (readonly [number, number])[],
+  wordings: readonly number[],
+  frequencies: (members: readonly number[]) => ReadonlyMap<number, number>,
+  wordingOf: (x: number, y: number, df: ReadonlyMap<number, number>, documents: number) => number,
+): number[] {
+  const root = Array.from({ length: n }, (_, i) => i);
+  const find = (x: number): number => {
+    while (root[x] !== x) x = root[x] = root[root[x] as number] as number;
+    return x;
+  };
+  pairs.forEach(([x, y], i) => {
+    if ((wordings[i] as number) >= RELATED_WORDING) root[find(x)] = find(y);
+  });
+  const members = new Map<number, number[]>();
+  for (let d = 0; d < n; d++) members.set(find(d), [...(members.get(find(d)) ?? []), d]);
+  const dfOf = new Map<number, ReadonlyMap<number, number>>();
+  return pairs.map(([x, y], i) => {
+    const group = find(x);
+    if (group !== find(y)) return wordings[i] as number;
+    const inGroup = members.get(group) as number[];
+    let df = dfOf.get(group);
+    if (!df) dfOf.set(group, (df = frequencies(inGroup)));
+    return wordingOf(x, y, df, inGroup.length);
+  });
 }
 
 function allPairs(n: number): Array<readonly [number, number]> {
