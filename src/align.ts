@@ -286,8 +286,14 @@ function describeUnit(a: PreparedDocument, b: PreparedDocument, ia: number[], ib
  * reported for it.
  */
 function withJoinsEqual(ops: readonly DiffOp[], wa: readonly string[], wb: readonly string[]): DiffOp[] {
-  return ops.map((o) => (o.op === 'replace' && wa.slice(o.a[0], o.a[1]).join('') === wb.slice(o.b[0], o.b[1]).join('') ? { ...o, op: 'equal' } : o));
+  const letters = (words: readonly string[]): string => words.join('').replace(ABBREVIATION_DOT, '');
+  return ops.map((o) => (o.op === 'replace' && letters(wa.slice(o.a[0], o.a[1])) === letters(wb.slice(o.b[0], o.b[1])) ? { ...o, op: 'equal' } : o));
 }
+/**
+ * A full stop after a letter inside a word: an abbreviation's, which house styles keep or drop
+ * ("7 a.m." / "7am", "U.S." / "US"). Not one between digits: "1.5" is no "15".
+ */
+const ABBREVIATION_DOT = /(?<=\p{L})\./gu;
 
 /**
  * Labels how one aligned unit was rewritten, from its word diff: `substituted` when most changed

@@ -172,6 +172,12 @@ describe('words cut or joined otherwise', () => {
     expect(unit('You can not install both packages at once.', 'You cannot install both packages at once.')).toMatchObject({ kind: 'typographic', edits: [] });
   });
 
+  it('and so is an abbreviation with its full stops or without: "7 a.m." and "7am", but not "1.5" and "15"', () => {
+    expect(unit('The ship struck a sandbank shortly after 7 a.m. on Sunday.', 'The ship struck a sandbank shortly after 7am on Sunday.')).toMatchObject({ kind: 'typographic', edits: [] });
+    expect(unit('The U.S. team arrived on Sunday with the others.', 'The US team arrived on Sunday with the others.')).toMatchObject({ kind: 'typographic', edits: [] });
+    expect(unit('Repairs will cost 1.5 million euros this year.', 'Repairs will cost 15 million euros this year.')?.kind).not.toBe('typographic');
+  });
+
   it('but not when the letters differ too', () => {
     expect(unit('It runs on multi-core machines today.', 'It runs on multicolor machines today.')?.edits).toEqual([
       expect.objectContaining({ kind: 'substitution', aText: 'multi-core', bText: 'multicolor' }),

@@ -190,8 +190,8 @@ describe('provenance graph', () => {
     const edges = [...dot.matchAll(/^ {2}"([^"]+)" -> "([^"]+)" \[label="([^"]+)"\];$/gm)].map((m) => [m[1], m[2], m[3]]);
     expect(edges).toEqual([
       ['hidden:1', SEED.mt, 'machine-translation 0.90'],
-      ['hidden:1', SEED.paraphrase, 'paraphrase 0.85'],
-      ['hidden:1', SEED.fluentMt, 'machine-translation 0.94'],
+      ['hidden:1', SEED.paraphrase, 'paraphrase 0.83'],
+      ['hidden:1', SEED.fluentMt, 'machine-translation 0.95'],
       ['hidden:1', SEED.spin, 'spin 0.93'],
     ]);
     expect(dot).toMatch(/"hidden:1" \[style=dashed/);
