@@ -18,6 +18,7 @@ import { fingerprint, type Fingerprint } from './similarity/fingerprint.js';
 import { longestSharedRun, pairFrequencies, rareOverlap } from './similarity/reuse.js';
 import { boilerplateSentences, boilerplateWindows } from './similarity/boilerplate.js';
 import { containment } from './similarity/shingles.js';
+import { DisjointSets } from './disjoint.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -454,20 +455,22 @@ function topicalWordings(
   frequencies: (members: readonly number[]) => ReadonlyMap<number, number>,
   wordingOf: (x: number, y: number, df: ReadonlyMap<number, number>, documents: number) => number,
 ): number[] {
-  const root = Array.from({ length: n }, (_, i) => i);
-  const find = (x: number): number => {
-    while (root[x] !== x) x = root[x] = root[root[x] as number] as number;
-    return x;
-  };
+  const groups = new DisjointSets(n);
   pairs.forEach(([x, y], i) => {
-    if ((wordings[i] as number) >= RELATED_WORDING) root[find(x)] = find(y);
+    if ((wordings[i] as number) >= RELATED_WORDING) groups.union(x, y);
   });
   const members = new Map<number, number[]>();
-  for (let d = 0; d < n; d++) members.set(find(d), [...(members.get(find(d)) ?? []), d]);
+  for (let d = 0; d < n; d++) {
+    const group = groups.find(d);
+    const list = members.get(group);
+    if (list) list.push(d);
+    else members.set(group, [d]);
+  }
   const dfOf = new Map<number, ReadonlyMap<number, number>>();
   return pairs.map(([x, y], i) => {
-    const group = find(x);
-    if (group !== find(y)) return wordings[i] as number;
+    const group = groups.find(x);
+    // Outside a group, or in one that is the whole folder, the folder's weights are the group's.
+    if (group !== groups.find(y) || groups.size(group) === n) return wordings[i] as number;
     const inGroup = members.get(group) as number[];
     let df = dfOf.get(group);
     if (!df) dfOf.set(group, (df = frequencies(inGroup)));

@@ -97,7 +97,8 @@ const CITATION = /\b(?:[Aa]s|[Ww]hat)\s+(?:the\s+)?\p{Lu}[\p{L}'&.-]*(?:\s+\p{Lu
 
 /** Whether the document introduces one of its shared sentences with a citation of another text. */
 function citesSource(side: PassageSide, shared: readonly number[]): boolean {
-  return shared.some((i) => CITATION.test(side.spans[i]?.text ?? '') || (!shared.includes(i - 1) && CITATION.test(side.spans[i - 1]?.text ?? '')));
+  const isShared = new Set(shared);
+  return shared.some((i) => CITATION.test(side.spans[i]?.text ?? '') || (!isShared.has(i - 1) && CITATION.test(side.spans[i - 1]?.text ?? '')));
 }
 
 function percent(x: number): string {
