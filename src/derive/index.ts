@@ -786,6 +786,13 @@ function chooseStemma(
   if (transposed(observed.best.parent.indexOf(ROOT))) return { search: full };
   const original = presentOriginal(k, characters);
   if (original !== undefined && !apart(original)) return { search: observed, original: agreement.kept(original) ? undefined : original };
+  // someOriginal asked whether any member could be the original; the tree of the documents alone
+  // roots where its parsimony puts it, which can be another member. A root that departs alone as
+  // copies do is no original, however cheaply it explains the readings the others share: a spin
+  // that kept every passage rooted a lost source's edit, round trip, paraphrase and brief, whose
+  // agreement against it on every swapped word is the lost source's reading
+  // (fixtures/story/match, 3/8 -> 8/8 parents).
+  if (!couldBeOriginal(agreement.lone, observed.best.parent.indexOf(ROOT))) return { search: full };
   const shared = characters.filter(isShared);
   // Each side at its cheapest rooting with the root's unknown readings free: the test asks whether
   // the documents' own tree explains the shared readings, not which way its edges point.
@@ -829,8 +836,14 @@ function chooseStemma(
  * shared readings more cheaply than the lost source does (see chooseStemma's shared readings).
  */
 function someOriginal(lone: readonly number[], apart: (m: number) => boolean): boolean {
+  return lone.some((_, m) => couldBeOriginal(lone, m) && !apart(m));
+}
+
+/** Whether member m departs alone at most ORIGINAL_LONE_SHARE as often as the others do on average (see someOriginal). */
+function couldBeOriginal(lone: readonly number[], m: number): boolean {
   const total = lone.reduce((sum, x) => sum + x, 0);
-  return lone.some((x, m) => x <= (ORIGINAL_LONE_SHARE * (total - x)) / (lone.length - 1) && !apart(m));
+  const x = lone[m] ?? 0;
+  return x <= (ORIGINAL_LONE_SHARE * (total - x)) / (lone.length - 1);
 }
 
 /** See someOriginal. */
