@@ -246,6 +246,19 @@ describe('a seventh story, a council report, its scrape and a column, written in
   });
 });
 
+describe('an eighth story, a match report, written in session 31 and run once (fixtures/story/match)', () => {
+  const lost = derivations('story/match');
+
+  it('takes no spin that kept every passage for the original of the lost source\'s other copies', () => {
+    // The spin departs alone on every swapped word ("succeeder" for "winner", "Pulverization Lane"),
+    // where the club's copy, the round trip, the paraphrase and the brief agree: before session 31
+    // the documents' own tree rooted at the spin, each of them a copy of it.
+    for (const id of ['101_club_site.txt', '102_gl_mt.txt', '103_spin.txt', '105_para.txt', '106_brief.txt']) expect(lost[id]?.source).toBe('hidden:1');
+    expect(lost['104_spin_of_site.txt']).toMatchObject({ source: '101_club_site.txt', method: 'spin' });
+    expect(lost['108_preview.txt']).toMatchObject({ source: null, method: 'independent' });
+  });
+});
+
 describe('a folder of several stories', () => {
   it('keeps the seeds\' independent article independent beside six other stories, and crosses no family', () => {
     // Across the whole folder the seed story's stock phrases are rare, and the independent article

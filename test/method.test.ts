@@ -48,6 +48,16 @@ describe('classifyMethod', () => {
     expect(classifyMethod(context(true, true))).toBe('spin');
   });
 
+  it('names a light spin that also dropped a paragraph a spin against its source, an editor\'s cut and rewording an edit', () => {
+    // The eighth story's spin of the club's copy (session 31): rate 0.15, one paragraph dropped.
+    const cutSpin = { kept: 0.86, contentKept: 0.91, functionKept: 1, novel: 0.076, synonymSwaps: 0.72, shared: 18 };
+    expect(method(cutSpin, true)).toBe('spin');
+    // The club's own copy of the report: a paragraph dropped, a few phrases rewritten, none a synonym.
+    expect(method({ ...cutSpin, functionKept: 0.97, synonymSwaps: 0 }, true)).toBe('edit');
+    // Against a reconstruction the synonyms may be a sibling's reading: the cut decides.
+    expect(method(cutSpin, false)).toBe('edit');
+  });
+
   it('names a copy that changed three words of 324 an edit against its source, a retyping only if none changed', () => {
     expect(method({ contentKept: 0.99, functionKept: 1, novel: 0.009 }, true)).toBe('edit');
     expect(method({ contentKept: 0.99 }, true)).toBe('edit');

@@ -787,12 +787,17 @@ function chooseStemma(
   const original = presentOriginal(k, characters);
   if (original !== undefined && !apart(original)) return { search: observed, original: agreement.kept(original) ? undefined : original };
   // someOriginal asked whether any member could be the original; the tree of the documents alone
-  // roots where its parsimony puts it, which can be another member. A root that departs alone as
-  // copies do is no original, however cheaply it explains the readings the others share: a spin
-  // that kept every passage rooted a lost source's edit, round trip, paraphrase and brief, whose
-  // agreement against it on every swapped word is the lost source's reading
-  // (fixtures/story/match, 3/8 -> 8/8 parents).
-  if (!couldBeOriginal(agreement.lone, observed.best.parent.indexOf(ROOT))) return { search: full };
+  // roots where its parsimony puts it, which can be another member. A root with several lines of
+  // copies that departs alone as copies do is no original, however cheaply it explains the
+  // readings the others share: each of its lone readings is a change every line made alike. A
+  // spin that kept every passage rooted a lost source's edit, round trip, paraphrase and brief,
+  // whose agreement against it on every swapped word is the lost source's reading
+  // (fixtures/story/match, 3/8 -> 8/8 parents). A root with one or two lines may have lone
+  // readings: the changes its first copy made and every later one kept (Darwin's editions, a
+  // chain, lost its adjacency 10/10 -> 8/10 when two lines were enough).
+  const observedRoot = observed.best.parent.indexOf(ROOT);
+  const lines = observed.best.parent.filter((p) => p === observedRoot).length;
+  if (lines >= MIN_ROOT_LINES && !couldBeOriginal(agreement.lone, observedRoot)) return { search: full };
   const shared = characters.filter(isShared);
   // Each side at its cheapest rooting with the root's unknown readings free: the test asks whether
   // the documents' own tree explains the shared readings, not which way its edges point.
@@ -848,6 +853,9 @@ function couldBeOriginal(lone: readonly number[], m: number): boolean {
 
 /** See someOriginal. */
 const ORIGINAL_LONE_SHARE = 0.1;
+
+/** See chooseStemma: the lines of copies below a root at which its lone readings rule it out. */
+const MIN_ROOT_LINES = 3;
 
 /**
  * A member that is the lost source itself: it lacks no passage that two other members share, and

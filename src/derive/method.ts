@@ -185,10 +185,11 @@ export function classifyMethod(c: MethodContext): Method {
   const spinSigned = spinLike && synonymsShow && f.droppedKnown > SPIN_KNOWN_WORDS;
   // A light spin that also lost a passage is still a spin: against a source that is present, the
   // words it changed are its own, and an editor's are seldom dictionary synonyms of the words
-  // they replace (fixtures/story/match: a spin of a club's copy at a rate of 0.15, one paragraph
-  // dropped, kept all its function words and made 0.72 of its lost content words synonyms, and
-  // was an edit). Against a reconstruction the synonyms can be a sibling's, so there the cut wins.
-  if (c.sourceObserved && spinSigned) return 'spin';
+  // they replace: a thesaurus's share of them (THESAURUS_SYNONYMS) says spinner (fixtures/story/
+  // match: a spin of a club's copy at a rate of 0.15, one paragraph dropped, kept every function
+  // word and made 0.72 of its lost content words synonyms, and was an edit). Against a
+  // reconstruction the synonyms can be a sibling's, so there the cut wins.
+  if (c.sourceObserved && spinSigned && f.synonymSwaps >= THESAURUS_SYNONYMS) return 'spin';
   if (passagesEdited && !translationLike && lightlyReworded(c.sourceObserved ? LIGHT_REWORDING : LIGHT_REWORDING_OF_LOST)) {
     return !c.sourceObserved && c.keptPrefix && f.added <= 0.02 ? 'truncation' : 'edit';
   }
