@@ -259,6 +259,17 @@ describe('an eighth story, a match report, written in session 31 and run once (f
   });
 });
 
+describe('a spin and its respin beside an edit and a round trip of their lost source (fixtures/deep/respin-lost-3)', () => {
+  it('takes the edit\'s agreement with the round trip for the lost source\'s reading, not for chance', () => {
+    // The spin has no readings of its own (its respin keeps them all), so it passed for the
+    // original; the edit changes no word and cannot agree with the round trip by chance.
+    const family = derivations('deep/respin-lost-3');
+    for (const id of ['a.txt', 'c.txt', 'd.txt']) expect(family[id]?.source).toBe('hidden:1');
+    expect(family['b.txt']).toMatchObject({ source: 'a.txt', method: 'spin' });
+    expect(family['d.txt']?.method).toBe('edit');
+  });
+});
+
 describe('a folder of several stories', () => {
   it('keeps the seeds\' independent article independent beside six other stories, and crosses no family', () => {
     // Across the whole folder the seed story's stock phrases are rare, and the independent article

@@ -239,7 +239,7 @@ const FLOORS: readonly { folder: string; holds: string; floors: Parameters<typeo
   { folder: 'present', holds: 'hangs every round trip under the original, not under another round trip', floors: { parent: 1, direction: 1, adjacency: 1, method: 1, falseDerivations: 0 } },
   { folder: 'wide', holds: 'draws the lost source of four copies, and keeps the chains', floors: { parent: 0.91, direction: 0.97, adjacency: 0.97, method: 0.97, drift: 0.9, falseDerivations: 0 } },
   { folder: 'rooted', holds: 'roots the family at the member with no readings of its own', floors: { parent: 0.91, direction: 1, adjacency: 0.88, method: 0.94, falseDerivations: 0 } },
-  { folder: 'deep', holds: 'does not take a round trip kept by its spin for the original', floors: { parent: 0.83, direction: 1, adjacency: 0.94, method: 0.88, drift: 0.78, driftPrecision: 0.85, falseDerivations: 0 } },
+  { folder: 'deep', holds: 'does not take a round trip kept by its spin for the original', floors: { parent: 1, direction: 1, adjacency: 1, method: 1, drift: 0.82, driftPrecision: 0.84, falseDerivations: 0 } },
   { folder: 'translated', holds: 'links a version in another language to the member whose names and numbers it keeps', floors: { parent: 0.96, direction: 0.88, adjacency: 0.88, method: 0.96, falseDerivations: 0 } },
 ];
 

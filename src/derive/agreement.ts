@@ -144,6 +144,11 @@ export function agreementTest(k: number, characters: readonly Character[]): Agre
           const agreed = pairs[x]?.[y] ?? 0;
           const [few, many] = (lone[x] ?? 0) <= (lone[y] ?? 0) ? [x, y] : [y, x];
           if (agreed < MIN_APART_AGREEMENTS || agreed < APART_RATIO * (lone[few] ?? 0) || exemplarOf(few, many)) continue;
+          // A faithful copy (an edit: next to no readings of its own, passages lacked) makes no
+          // changes to agree on by chance: its agreement with another member is their source's
+          // reading, whatever the two were made by (fixtures/deep respin-lost-3: an edit and a
+          // round trip against a spin and its respin, the spin taken for the original, 1/4 -> 4/4).
+          if ((lone[few] ?? 0) < APART_RATIO * agreed) return true;
           if (madeApart(x, y)) return true;
         }
       }
