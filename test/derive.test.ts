@@ -259,6 +259,20 @@ describe('an eighth story, a match report, written in session 31 and run once (f
   });
 });
 
+describe('a ninth story, a press release and a chain of pick-ups, written in session 31 (fixtures/story/fox-present)', () => {
+  it('follows the paragraphs an outlet added down its line of copies', () => {
+    // The courier added an opening and an outside expert's paragraph; the syndicated copy kept
+    // them and dropped two others, and the spin is of the syndicated copy.
+    const present = derivations('story/fox-present');
+    expect(present['110_release.txt']).toMatchObject({ source: null, method: 'original' });
+    expect(present['111_courier.txt']).toMatchObject({ source: '110_release.txt', method: 'edit' });
+    expect(present['112_syndicated.txt']).toMatchObject({ source: '111_courier.txt', method: 'edit' });
+    expect(present['115_spin.txt']).toMatchObject({ source: '112_syndicated.txt', method: 'spin' });
+    expect(present['117_es.txt']).toMatchObject({ source: '110_release.txt', method: 'translation' });
+    expect(present['116_indep.txt']).toMatchObject({ source: null, method: 'independent' });
+  });
+});
+
 describe('a spin and its respin beside an edit and a round trip of their lost source (fixtures/deep/respin-lost-3)', () => {
   it('takes the edit\'s agreement with the round trip for the lost source\'s reading, not for chance', () => {
     // The spin has no readings of its own (its respin keeps them all), so it passed for the
