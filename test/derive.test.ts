@@ -475,6 +475,16 @@ describe('substitution evidence under a lost source', () => {
     expect(substitutionEvidence(oneWitness, 2, basicLexicon, { reconstruction: () => undefined })).toEqual([]);
   });
 
+  it('quotes one change once when two witnesses\' diffs tell it through overlapping words', () => {
+    // A round trip's "stopped to speak to each other" against "stopped talking to each other":
+    // one witness's diff takes the "to" before "speak", the other's does not, and each new word
+    // groups the edits that explain it, so the change was quoted twice.
+    const longer = edit('talking', 'to speak', 10);
+    const shorter = { ...edit('talking', 'speak', 11), sourceOffsets: [10] };
+    const found = substitutionEvidence([[longer], [shorter]], 1, basicLexicon);
+    expect(found.filter((e) => e.sourceText === 'talking')).toHaveLength(1);
+  });
+
   it('reports a swap of function words only when the lexicon lists it as a synonym swap, after content swaps', () => {
     const spinner = { ...basicLexicon, listsSynonyms: true, synonyms: (a: string, b: string) => a === 'most' && b === 'well-nigh' };
     const edits = [[edit('most', 'well-nigh', 10), edit('of the', 'about the', 20), edit('court', 'court docket', 30)]];

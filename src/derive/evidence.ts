@@ -276,10 +276,15 @@ export function substitutionEvidence(
     );
   const out: Evidence[] = [];
   const used = new Set<string>();
+  // Target words already quoted, by the reading they replaced: two groups can tell one change
+  // through overlapping diffs ("talking to" -> "to speak to" and -> "speak to").
+  const told = new Set<string>();
   for (const x of ranked) {
-    const id = `${x.e.sourceWords.join(' ')}\u0000${x.e.targetWords.join(' ')}`;
-    if (used.has(id)) continue;
+    const reading = x.e.sourceWords.join(' ');
+    const id = `${reading}\u0000${x.e.targetWords.join(' ')}`;
+    if (used.has(id) || x.e.targetOffsets.some((at) => told.has(`${reading}\u0000${at}`))) continue;
     used.add(id);
+    for (const at of x.e.targetOffsets) told.add(`${reading}\u0000${at}`);
     out.push({ kind: 'substitution', ...quoted(x.e, x.broken), support: x.support, synonym: x.synonym });
     if (out.length === MAX_SUBSTITUTIONS) break;
   }
