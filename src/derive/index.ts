@@ -783,7 +783,8 @@ function chooseStemma(
   if (!someOriginal(agreement.lone, apart)) return { search: full };
   const observed = searchStemma(explored, 'forbidden', SATURATING_MARGIN) as StemmaSearch;
   // The documents' own tree roots at one of them, which must be able to be the original.
-  if (transposed(observed.best.parent.indexOf(ROOT))) return { search: full };
+  const observedRoot = observed.best.parent.indexOf(ROOT);
+  if (transposed(observedRoot)) return { search: full };
   const original = presentOriginal(k, characters);
   if (original !== undefined && !apart(original)) return { search: observed, original: agreement.kept(original) ? undefined : original };
   // someOriginal asked whether any member could be the original; the tree of the documents alone
@@ -795,7 +796,6 @@ function chooseStemma(
   // (fixtures/story/match, 3/8 -> 8/8 parents). A root with one or two lines may have lone
   // readings: the changes its first copy made and every later one kept (Darwin's editions, a
   // chain, lost its adjacency 10/10 -> 8/10 when two lines were enough).
-  const observedRoot = observed.best.parent.indexOf(ROOT);
   const lines = observed.best.parent.filter((p) => p === observedRoot).length;
   if (lines >= MIN_ROOT_LINES && !couldBeOriginal(agreement.lone, observedRoot)) return { search: full };
   const shared = characters.filter(isShared);
