@@ -2,7 +2,7 @@ import { round } from './round.js';
 import { alignDocuments, stemWeights, type AlignedUnit, type EditKind, type PairAlignment, type StemWeights, type UnitKind } from './align.js';
 import { contextFits } from './derive/passage.js';
 import { assemble, deriveFamily, familiesOf, MAX_CONFIDENCE, passageJudge, stemmaFamilies, type ComparedPair, type Derivation, type FamilyTask } from './derive/index.js';
-import { relation, RELATED_WORDING, share } from './derive/relation.js';
+import { MIN_FIGURES, relation, RELATED_WORDING, share } from './derive/relation.js';
 import { withTranslations } from './derive/translation.js';
 import { pageText, prepareDocument, type DocumentInput, type PreparedDocument } from './document.js';
 import { speechShares } from './speech.js';
@@ -15,6 +15,7 @@ import { candidatePairs, DEFAULT_MAX_DF } from './candidates.js';
 import { segment } from './segment.js';
 import type { WordTable } from './tokenize.js';
 import { fingerprint, type Fingerprint } from './similarity/fingerprint.js';
+import { figuresOf } from './similarity/anchors.js';
 import { longestSharedRun, pairFrequencies, rareOverlap } from './similarity/reuse.js';
 import { boilerplateSentences, boilerplateWindows } from './similarity/boilerplate.js';
 import { containment } from './similarity/shingles.js';
@@ -263,6 +264,7 @@ export function* comparison(
           stemPairs: d.stemPairs,
           wordCount: d.wordCount,
           boilerplate,
+          figures: figuresOf(pageText(d)),
           narration: narrationWeights(speechShares(pageText(d), d.spans, d.tokens), boilerplate),
         });
         yield d;
@@ -294,6 +296,7 @@ export function* comparison(
       narrationA: narrationShare(a, alignment.unalignedA),
       narrationB: narrationShare(b, alignment.unalignedB),
       rareOverlap: wording,
+      figuresKept: figuresKept(a.figures, b.figures),
       sharedRun,
       fitA,
       fitB,
@@ -371,9 +374,20 @@ export function* comparison(
  * and, where its quotations are read apart, the weight of each sentence in its narration.
  */
 type DocumentFacts = Pick<PreparedDocument, 'id' | 'spans' | 'stemPairs' | 'wordCount'> & {
+  /** The numbers it writes in digits (figuresOf). */
+  readonly figures: ReadonlySet<string>;
   readonly boilerplate: readonly number[];
   readonly narration: Narration | undefined;
 };
+
+/** The share of the numbers of the text that writes fewer that the other writes too; undefined below MIN_FIGURES. */
+function figuresKept(a: ReadonlySet<string>, b: ReadonlySet<string>): number | undefined {
+  const [fewer, more] = a.size <= b.size ? [a, b] : [b, a];
+  if (fewer.size < MIN_FIGURES) return undefined;
+  let kept = 0;
+  for (const f of fewer) if (more.has(f)) kept++;
+  return kept / fewer.size;
+}
 
 /**
  * The share of a document's own sentences, boilerplate left out, that align with the other

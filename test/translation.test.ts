@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
 import type { Derivation } from '../src/derive/index.js';
 import { withTranslations } from '../src/derive/translation.js';
-import { anchorOrder, anchorsOf, crossLanguagePairs } from '../src/similarity/anchors.js';
+import { anchorOrder, anchorsOf, crossLanguagePairs, figuresOf } from '../src/similarity/anchors.js';
 import { readFixture, SEED } from './helpers.js';
 
 describe('anchors: what a translation keeps', () => {
@@ -10,6 +10,10 @@ describe('anchors: what a translation keeps', () => {
     const { keys, forms } = anchorsOf('The deal was signed in Jeddah on 11 March. Officials paid $1,000 for /etc/fstab and a 30-day truce. Rubio spoke.');
     expect(keys).toEqual(['jeddah', '#11', 'march', '#1000', 'etc/fstab', '#30']);
     expect(forms).toEqual(['Jeddah', '11', 'March', '1,000', 'etc/fstab', '30']);
+  });
+
+  it('reads the numbers written in digits as anchors key them, inside words too', () => {
+    expect([...figuresOf('400-gram and 1-kilogram bags, 3,000 hours, bolsasde1, agent 007, 1.000')].sort()).toEqual(['#1', '#1000', '#3000', '#400', '#7']);
   });
 
   it('folds accents and the conventions of numbers, so a rendering keys as its source does', () => {

@@ -34,6 +34,20 @@ const COMBINING = /\p{M}/gu;
 const LATIN = /^\p{Script=Latin}/u;
 const TRAILING = /['’-]+$/u;
 
+/** A number's digits behind NUMBER_MARK: "1,000", "1.000" and "1000" key alike, "007" as "7". */
+function numberKey(word: string): string {
+  return `${NUMBER_MARK}${word.replace(/\D/gu, '').replace(/^0+(?=\d)/u, '')}`;
+}
+
+const NUMBER = /\d+(?:[.,]\d+)*/gu;
+
+/** The distinct numbers a text writes in digits, keyed as anchors key them. */
+export function figuresOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(NUMBER)) out.add(numberKey(m[0]));
+  return out;
+}
+
 /**
  * The anchors of a text: numbers (digits only, so "1,000", "1.000" and "1 000" are one number and
  * "30-day" keeps its 30), words with a digit, an underscore or a slash (identifiers, paths), and
@@ -50,8 +64,7 @@ export function anchorsOf(text: string): Anchors {
     const word = match[0].replace(TRAILING, '');
     const at = match.index;
     if (DIGIT.test(word[0] as string)) {
-      const digits = word.replace(/\D/gu, '').replace(/^0+(?=\d)/u, '');
-      keys.push(`${NUMBER_MARK}${digits}`);
+      keys.push(numberKey(word));
       forms.push(word);
       continue;
     }
