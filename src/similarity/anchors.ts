@@ -24,7 +24,9 @@ export interface Anchors {
 /** A number's key is its digits behind this mark, so that no word keys as a number. */
 export const NUMBER_MARK = '#';
 
-const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_/-]*/gu;
+/** A number as written: digits, with the separators of thousands or decimals between them. */
+const NUMBER = /\d+(?:[.,]\d+)*/gu;
+const TOKEN = new RegExp(`${NUMBER.source}|[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}'’_/-]*`, 'gu');
 const DIGIT = /\d/u;
 const CAPITAL = /^\p{Lu}/u;
 const IDENTIFIER = /[\d_/]/u;
@@ -38,8 +40,6 @@ const TRAILING = /['’-]+$/u;
 function numberKey(word: string): string {
   return `${NUMBER_MARK}${word.replace(/\D/gu, '').replace(/^0+(?=\d)/u, '')}`;
 }
-
-const NUMBER = /\d+(?:[.,]\d+)*/gu;
 
 /** The distinct numbers a text writes in digits, keyed as anchors key them. */
 export function figuresOf(text: string): Set<string> {
