@@ -218,7 +218,9 @@ describe('accuracy on families in Spanish', () => {
  *   third story as the web holds it (web/): an HTML page, a summary, a complete copy with two
  *   blocks of paragraphs swapped, a Spanish rendering, beside a round trip and a spin: before
  *   session 29 the swapped copy was taken for the original (parents 0/6); its method and the
- *   spin's are still wrong.
+ *   spin's are still wrong. Stories of sessions 30-32 are run once as written, their misses
+ *   left in the floors (fixtures/story/README.md): the floors fell as they came, not the figures
+ *   of the earlier stories.
  * - present (session 26): the original beside two round trips and a third copy, generated
  *   families with the withheld original put back. Before session 26: parents 52/64, round trips
  *   through related languages hung one under the other (62/64 with inheritance.ts, then the
@@ -235,7 +237,7 @@ describe('accuracy on families in Spanish', () => {
  *   changes taken for the original, with the lost source's other copies hung under it.
  */
 const FLOORS: readonly { folder: string; holds: string; floors: Parameters<typeof expectFloors>[1] }[] = [
-  { folder: 'story', holds: 'keeps its figures: every parent of the first four stories, the misses of the later ones explained in its README (the one false derivation is the recall story\'s template notice, taken for the source of a passage)', floors: { parent: 0.82, direction: 0.94, adjacency: 0.93, method: 0.86, drift: 0.91, driftPrecision: 0.92, falseDerivations: 1 } },
+  { folder: 'story', holds: 'keeps its figures: every parent of the first four stories, the misses of the later ones explained in its README (the one false derivation is the recall story\'s template notice, taken for the source of a passage)', floors: { parent: 0.81, direction: 0.93, adjacency: 0.94, method: 0.83, drift: 0.92, driftPrecision: 0.92, falseDerivations: 1 } },
   { folder: 'present', holds: 'hangs every round trip under the original, not under another round trip', floors: { parent: 1, direction: 1, adjacency: 1, method: 1, falseDerivations: 0 } },
   { folder: 'wide', holds: 'draws the lost source of four copies, and keeps the chains', floors: { parent: 0.91, direction: 0.97, adjacency: 0.97, method: 0.97, drift: 0.9, falseDerivations: 0 } },
   { folder: 'rooted', holds: 'roots the family at the member with no readings of its own', floors: { parent: 0.91, direction: 1, adjacency: 0.88, method: 0.94, falseDerivations: 0 } },

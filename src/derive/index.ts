@@ -12,7 +12,7 @@ import { explicitationEvidence, explicitness, spelledOut, type Explicitness } fr
 import { isPassageReuse, passageDirection, type PassageSide, type PassageVerdict } from './passage.js';
 import { wordOrder, type WordOrder } from './order.js';
 import { keptAsWriter, passagesFound, runsOf, speaks, speechAndNarration, speechEvidence, speechKept, type SpeechAndNarration, type SpeechKept } from './speechkept.js';
-import { chanceOfLosing, changes, departedWords, keptChanges } from './inheritance.js';
+import { changes, departedWords, keptChanges, keptTooFew } from './inheritance.js';
 import { agreementTest, disagreements, MIN_WITNESSES_FOR_AGREEMENT, singularReadings } from './agreement.js';
 import { closeness, relation, type ComparedPair } from './relation.js';
 import { EPSILON, exploreStemmata, HIDDEN_SOURCE_PENALTY, hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type Stemma, type StemmaSearch } from './stemma.js';
@@ -458,7 +458,7 @@ export function deriveFamily(
    * A copy of a copy keeps its exemplar's drift (inheritance.ts). Where the stemma hangs m under
    * p, p a rewording (round trip, spin, paraphrase) of a member g, and m has made so few of p's
    * changes to g that a copy of p would lose as many less than once in a hundred times (each
-   * lost at LOST_DRIFT), m was made from g beside p, and their agreements are chance: two round
+   * lost at LOST_DRIFT, inheritance.ts), m was made from g beside p, and their agreements are chance: two round
    * trips through related languages (Apertium's Spanish, Catalan and Galician share dictionaries
    * and rules) make the same change at a quarter to a half of their changes, and that can be more
    * agreements than the stemma's own disagreements. Measured with the original put back beside
@@ -486,7 +486,7 @@ export function deriveFamily(
       if (!toP || !toM || (directionOnly[p] && !decided.has(p)) || !REWORDING.has(methodOf(g, p))) return;
       const ofP = changes(toP.link, toP.fromIsA);
       const kept = keptChanges(ofP, departedWords(toM.link, toM.fromIsA, from));
-      if (chanceOfLosing(ofP.length - kept, ofP.length, LOST_DRIFT) >= UNKEPT_CHANCE) return;
+      if (!keptTooFew(ofP.length - kept, ofP.length)) return;
       const id = (x: number): string => documents[family[x] as number]?.id ?? '';
       unkept.set(m, { exemplar: id(p), source: id(g), departed: ofP.length, kept });
     });
@@ -548,14 +548,6 @@ export function deriveFamily(
     return { kind, sourceText: other, targetText: passageText(documents, family, first, m), support: passages.length };
   }
 }
-
-/**
- * A copy of a rewording loses (undoes, or has no counterpart for) this share of its exemplar's
- * changes: the generated spins of round trips lost 0.05 on the median, 0.095 at most.
- */
-const LOST_DRIFT = 0.05;
-/** Losing so many changes that a copy would lose as many less often than this says it is no copy (inheritedDrift). */
-const UNKEPT_CHANCE = 0.01;
 
 /** A member the stemma hung under an exemplar whose drift it did not keep (inheritedDrift). */
 interface UnkeptDrift {
