@@ -278,11 +278,19 @@ describe('an eleventh story, two notices written on one template (fixtures/story
     // The second notice shares the symptoms and the consumer advice word for word, but none of
     // the first notice's figures (pack sizes, dates): before session 31 it was the first one's
     // paraphrase, and under the lost source it joined the copies' group.
-    // The verbatim symptoms passage (31 words) still relates them as a passage: without WordNet
-    // the radio copy names the second notice its second source (left open, see the README).
     const lost = derivations('story/recall');
     expect(lost['136_other_recall.txt']?.source).toBeNull();
     for (const [id, d] of Object.entries(lost)) if (id !== '136_other_recall.txt') expect(d.source, id).not.toBe('136_other_recall.txt');
+  });
+
+  it('takes their verbatim symptoms passage for the template\'s, not for one borrowing from the other', () => {
+    // Until session 32 the 31-word passage related them as a passage: beside the original, the
+    // original was named the second notice's borrower (0.58) and the radio copy named it a second
+    // source. Their other shared sentences put another company, day and product in the same frame.
+    const present = derivations('story/recall-present');
+    expect(present['130_notice.txt']).toMatchObject({ source: null, method: 'original' });
+    expect(present['136_other_recall.txt']).toMatchObject({ source: null, method: 'independent' });
+    for (const d of Object.values(present)) expect(d.alsoFrom?.source).not.toBe('136_other_recall.txt');
   });
 });
 
