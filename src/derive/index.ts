@@ -458,10 +458,10 @@ export function deriveFamily(
    * A copy of a copy keeps its exemplar's drift (inheritance.ts). Where the stemma hangs m under
    * p, p a rewording (round trip, spin, paraphrase) of a member g, and m has made so few of p's
    * changes to g that a copy of p would lose as many less than once in a hundred times (each
-   * lost at LOST_DRIFT, inheritance.ts), m was made from g beside p, and their agreements are chance: two round
-   * trips through related languages (Apertium's Spanish, Catalan and Galician share dictionaries
-   * and rules) make the same change at a quarter to a half of their changes, and that can be more
-   * agreements than the stemma's own disagreements. Measured with the original put back beside
+   * lost at LOST_DRIFT: keptTooFew), m was made from g beside p, and their agreements are chance:
+   * two round trips through related languages (Apertium's Spanish, Catalan and Galician share
+   * dictionaries and rules) make the same change at a quarter to a half of their changes, and
+   * that can be more agreements than the stemma's own disagreements. Measured with the original put back beside
    * 64 generated families of three copies (two round trips in most): round trips hung under
    * round trips kept 0.75-0.87 of their supposed exemplar's changes (47-87 changes); the true
    * chains of the generated sets (a spin of a round trip, 90 of them) 0.905 or more. Only a

@@ -28,9 +28,9 @@ export interface Rehung {
  * thirds of their changes by chance, Apertium's Spanish and Galician engines being near kin: a
  * Galician round trip of a wire that kept two paragraphs an outlet's edit of it dropped was hung
  * under the edit's Spanish round trip on 18 such agreements, though it undid 9 of that round
- * trip's changes (fixtures/story/ruling-present). Shared
- * omissions are no such proof: two copies that each drop a fifth of the sentences, or one that
- * is truncated, drop some of the same ones by chance, and that is what drew the stemma to p.
+ * trip's changes (fixtures/story/ruling-present). Shared omissions are no such proof: two
+ * copies that each drop a fifth of the sentences, or one that is truncated, drop some of the
+ * same ones by chance, and that is what drew the stemma to p.
  * The ancestor is the one that has the most of those passages (the nearest on a tie); it needs
  * MIN_LINEAGE_PASSAGES of them, or one that the member has word for word as the ancestor does: a
  * sentence copied verbatim is no independent creation, while one paraphrased sentence may be a

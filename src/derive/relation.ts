@@ -99,7 +99,11 @@ export function relation(p: ComparedPair): Relation {
   return passage && !(refilled && refills(p) >= MIN_REFILLS) ? 'passage' : 'none';
 }
 
-/** A word that names or counts: capitalized, or written with a digit. */
+/**
+ * A word that names or counts: capitalized, or written with a digit. Not anchorsOf's test, which
+ * skips a capital that opens a sentence: an edit is a fragment, and its first word ("Monday")
+ * opens nothing.
+ */
 const NAMING = /^(?:\p{Lu}|.*\p{Nd})/u;
 
 /**
