@@ -294,6 +294,21 @@ describe('an eleventh story, two notices written on one template (fixtures/story
   });
 });
 
+describe('a twelfth story, a chain and a blog that merges two copies (fixtures/story/ruling-present)', () => {
+  it('hangs each round trip under its own source, and the merging blog under the paraphrase it ran', () => {
+    // Before session 32 the Galician round trip of the wire hung under the Spanish round trip of
+    // the site's edit (18 chance agreements; it undid 9 of that round trip's 27 changes), and the
+    // paraphrase under the blog, taking from the wire the four paragraphs the blog lacks.
+    const present = derivations('story/ruling-present');
+    expect(present['142_spa_mt.txt']?.source).toBe('141_site.txt');
+    expect(present['143_spin.txt']).toMatchObject({ source: '142_spa_mt.txt', method: 'spin' });
+    expect(present['146_gl_mt.txt']?.source).toBe('140_wire.txt');
+    expect(present['144_para.txt']?.source).toBe('140_wire.txt');
+    expect(present['148_blog.txt']).toMatchObject({ source: '144_para.txt', alsoFrom: { source: '141_site.txt' } });
+    expect(present['147_indep.txt']?.source).toBeNull();
+  });
+});
+
 describe('a spin and its respin beside an edit and a round trip of their lost source (fixtures/deep/respin-lost-3)', () => {
   it('takes the edit\'s agreement with the round trip for the lost source\'s reading, not for chance', () => {
     // The spin has no readings of its own (its respin keeps them all), so it passed for the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Character, CollationUnit } from '../src/derive/collate.js';
 import { memberReading } from '../src/derive/features.js';
-import { dolloViolations, regainedPassages } from '../src/derive/lineage.js';
+import { dolloViolations, fewerBorrowers, regainedPassages, secondSource } from '../src/derive/lineage.js';
 import { ROOT } from '../src/derive/stemma.js';
 
 const passage = (state: number[]): Character => ({ state: Int8Array.from(state), gain: 2, loss: 1, unit: 0, word: undefined });
@@ -48,5 +48,53 @@ describe('regainedPassages', () => {
   it("leaves a copy that kept its parent's changes: their agreement is inherited, the passages borrowed", () => {
     const characters = [...Array.from({ length: 12 }, () => site([0, 1, 1])), site([0, 1, 0])];
     expect(rehang(characters).has(2)).toBe(false);
+  });
+});
+
+describe('fewerBorrowers', () => {
+  // 0: the original, passages 0-5. 1: an outlet's edit, 0-3 and an added passage 6.
+  // 2: a paraphrase of 0 that kept 0-5. 3: a blog, the paraphrase's 0-1 and the edit's 3 and 6.
+  // The stemma drew the paraphrase under the blog (it shares the blog's wording), so the
+  // paraphrase took 2, 4 and 5 from the original besides, while the blog borrowed nothing.
+  const members = [
+    [0, 1, 2, 3, 4, 5],
+    [0, 1, 2, 3, 6],
+    [0, 1, 2, 3, 4, 5],
+    [0, 1, 3, 6],
+  ];
+  const units: CollationUnit[] = Array.from({ length: 7 }, (_, u) => ({
+    members: members.map((has) => (has.includes(u) ? [u] : [])),
+    words: members.map((has) => (has.includes(u) ? new Set(['w']) : undefined)),
+    unknown: members.map(() => undefined),
+  }));
+  const readingOf = (x: number) => memberReading(units, x);
+
+  it('turns a copy and its exemplar round when that leaves fewer passages borrowed', () => {
+    // As drawn: the paraphrase borrows 2, 4 and 5; turned round, the blog borrows 6 from the edit.
+    const { parent, swapped } = fewerBorrowers(4, [ROOT, 0, 3, 1], units, readingOf, new Set());
+    expect(parent).toEqual([ROOT, 0, 0, 2]);
+    expect(swapped.get(2)).toEqual([2, 4, 5]);
+  });
+
+  it('leaves an exemplar that breaks off: what it lacks is its lost end, not a borrowing', () => {
+    expect(fewerBorrowers(4, [ROOT, 0, 3, 1], units, readingOf, new Set([3])).parent).toEqual([ROOT, 0, 3, 1]);
+  });
+});
+
+describe('secondSource', () => {
+  // 0: the original, passages 0-3. 1: an edit that adds passage 4 and 5. 2: a round trip of the
+  // edit, keeping them. 3: a copy of the original that took 4 and 5 too.
+  const members = [[0, 1, 2, 3], [0, 1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5]];
+  const units: CollationUnit[] = Array.from({ length: 6 }, (_, u) => ({
+    members: members.map((has) => (has.includes(u) ? [u] : [])),
+    words: members.map((has) => (has.includes(u) ? new Set(['w']) : undefined)),
+    unknown: members.map(() => undefined),
+  }));
+  const readingOf = (x: number) => memberReading(units, x);
+
+  it('names the text that added the passages, not a copy that has them by descent', () => {
+    const parent = [ROOT, 0, 1, 0];
+    const sourceOf = (q: number) => (parent[q] === ROOT ? undefined : readingOf(parent[q] as number));
+    expect(secondSource(units, parent, 3, readingOf, sourceOf)).toEqual({ member: 1, passages: [4, 5] });
   });
 });

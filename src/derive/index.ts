@@ -4,7 +4,7 @@ import { pageText, type PreparedDocument } from '../document.js';
 import type { Edit, PairAlignment } from '../align.js';
 import { isSlip, isSynonymSwap, type Lexicon } from '../lexicon.js';
 import { collate, keptIsPrefix, PASSAGE_GAIN, quotedSentences, type CollationUnit, type PairLink } from './collate.js';
-import { descendants, dolloViolations, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource } from './lineage.js';
+import { descendants, dolloViolations, fewerBorrowers, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource } from './lineage.js';
 import { excerpt, orient, respellsName, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
 import { edgeFeatures, hiddenReading, memberReading, type Reading } from './features.js';
 import { classifyMethod, findSpintax, type Method } from './method.js';
@@ -293,7 +293,9 @@ export function deriveFamily(
     return method;
   };
   const { parent: explicitParent, decided } = explicitationAtRoot(originalAtRoot(drawn.parent));
-  const { parent, unkept } = inheritedDrift(hubAtRoot(explicitParent));
+  const inherited = inheritedDrift(hubAtRoot(explicitParent));
+  const { unkept } = inherited;
+  const { parent, swapped } = fewerBorrowers(k, inherited.parent, units, readingOf, brokenOff);
   const revisedEdges = revisions(parent);
   // The stricter reading drift evidence is checked against, built only if a member hangs under the lost source.
   let attested: Reading | undefined;
@@ -309,13 +311,14 @@ export function deriveFamily(
   return family.map((d, m) => {
     const p = parent[m] as number;
     const doc = documents[d] as PreparedDocument;
-    const moved = rehung.get(m);
+    const rehungFrom = rehung.get(m);
+    const moved = rehungFrom?.passages ?? swapped.get(m);
     const drift = unkept.get(m);
     // A member moved by Dollo's law is as sure as the passages that moved it, and no surer than
     // any other parent chosen against the stemma's tendencies; one moved for the drift it did not
     // keep is surely no copy of its exemplar, but its new source is only the next one up.
     const confidence = moved
-      ? confidenceOf(PASSAGE_GAIN * moved.passages.length, MAX_DIRECTION_CONFIDENCE)
+      ? confidenceOf(PASSAGE_GAIN * moved.length, MAX_DIRECTION_CONFIDENCE)
       : drift
         ? MAX_DIRECTION_CONFIDENCE
         : Math.min(
@@ -345,7 +348,7 @@ export function deriveFamily(
     const evidence: Evidence[] = [
       ...(method === 'paraphrase' ? speechEvidence(speechKeptBy(p, m, drawn.parent)) : []),
       ...(explicit ? [explicit] : []),
-      ...(moved ? [lineageEvidence('not-from', documents[family[moved.from] as number]?.id ?? '', moved.passages, m)] : []),
+      ...(rehungFrom ? [lineageEvidence('not-from', documents[family[rehungFrom.from] as number]?.id ?? '', rehungFrom.passages, m)] : []),
       ...(drift ? [driftEvidence(drift)] : []),
       ...(observed
         ? substitutionEvidence(edits, 1, lexicon)

@@ -99,8 +99,10 @@ export interface LentPassages {
  * A second source of member m (contamination): the member, other than m's source and m's own
  * descendants, that has the most of the passages m has and its source lacks, at least
  * MIN_LINEAGE_PASSAGES of them. The passages must be that member's by descent (its own source has
- * them too, or it is the original): where its source lacks them as well, either of the two may
- * have added them first, and nothing says which way they went.
+ * them too, or it is the original) or its own before m had them (a copy of it, outside m's line,
+ * has them too: an outlet's added paragraph that its round trip keeps was the outlet's, and the
+ * round trip, which has it by descent, is not the lender). Where neither holds, either of the two
+ * may have added them first, and nothing says which way they went.
  * `sourceOf(q)` is the reading member q was made from, undefined for the original.
  */
 export function secondSource(
@@ -121,10 +123,69 @@ export function secondSource(
     if (q === parent[m] || below.has(q)) continue;
     const lender = readingOf(q);
     const before = sourceOf(q);
-    const passages = added.filter((u) => lender.has(u) && (before === undefined || before.has(u)));
+    const copies = [...descendants(parent, q)].filter((x) => x !== q && !below.has(x)).map(readingOf);
+    const passages = added.filter((u) => lender.has(u) && (before === undefined || before.has(u) || copies.some((c) => c.has(u))));
     if (passages.length >= Math.max(MIN_LINEAGE_PASSAGES, (found?.passages.length ?? 0) + 1)) found = { member: q, passages };
   }
   return found;
+}
+
+/**
+ * Two texts of one line, a copy m under its exemplar p, where m has passages p lacks that an
+ * ancestor q of p has: as drawn, m took them from q besides p, a second source. Drawn the other
+ * way round (m from q, p from m) those passages are m's by descent, and p's passages beyond m
+ * may be borrowed instead. Contamination is rarer than copying, and a text borrows no more than
+ * it needs, so the stemma with fewer borrowed passages is taken: a text within the original's
+ * content is nearer the original than one that mixes in another branch's. A blog that ran a
+ * paraphrase's first paragraphs and then two of an outlet's edit had been drawn as the
+ * paraphrase's exemplar, the paraphrase taking from the wire the four paragraphs the blog
+ * lacks (fixtures/story/ruling-present). A passage is borrowed when the text has it, its source
+ * lacks it and a text outside its own descendants has it; the swap needs MIN_LINEAGE_PASSAGES of
+ * m's. An exemplar that breaks off (`brokenOff`) lacks its end by accident, not by choice, so
+ * what m has beyond it is no borrowing: Notre besoin's F, which took C's text and U's readings,
+ * had been swapped above U, whose end is lost. Returns the new parents, and for each member a
+ * swap moved, the passages that decided it.
+ */
+export function fewerBorrowers(
+  k: number,
+  parent: readonly number[],
+  units: readonly CollationUnit[],
+  readingOf: (x: number) => Reading,
+  brokenOff: ReadonlySet<number>,
+): { parent: readonly number[]; swapped: Map<number, readonly number[]> } {
+  const out = [...parent];
+  const swapped = new Map<number, readonly number[]>();
+  const borrowed = (tree: readonly number[], x: number, y: number): number[] => {
+    const below = descendants(tree, x);
+    const lenders = [...Array(k).keys(), ...(tree.includes(k) ? [k] : [])].filter((z) => !below.has(z)).map(readingOf);
+    const own = readingOf(x);
+    const from = readingOf(y);
+    return units.flatMap((_, u) => (own.has(u) && !from.has(u) && lenders.some((z) => z.has(u)) ? [u] : []));
+  };
+  const up = (x: number): number => (x === k ? ROOT : (out[x] as number));
+  for (let m = 0; m < k; m++) {
+    const p = out[m] as number;
+    if (p === ROOT || p === k || brokenOff.has(p) || swapped.has(m) || swapped.has(p)) continue;
+    const lent = borrowed(out, m, p);
+    if (lent.length < MIN_LINEAGE_PASSAGES) continue;
+    let q = ROOT;
+    let most = 0;
+    for (let a = up(p); a !== ROOT; a = up(a)) {
+      const ancestor = readingOf(a);
+      const has = lent.filter((u) => ancestor.has(u)).length;
+      if (has > most) [q, most] = [a, has];
+    }
+    if (q === ROOT) continue;
+    const turned = out.map((x, i) => (i === m ? q : i === p ? m : x));
+    const before = lent.length + borrowed(out, p, out[p] as number).length;
+    const after = borrowed(turned, m, q).length + borrowed(turned, p, m).length;
+    if (after >= before) continue;
+    out[m] = q;
+    out[p] = m;
+    swapped.set(m, lent);
+    swapped.set(p, lent);
+  }
+  return { parent: out, swapped };
 }
 
 /** Member m and every member that descends from it in the stemma. */
