@@ -97,3 +97,22 @@ describe('orderCharacters: the order of passages as a reading', () => {
     expect(states(units)).toEqual(['1,-1,1,0']);
   });
 });
+
+describe('a truncation of an edit whose opening the longest text does not share', () => {
+  // fixtures/story/study: the agency's edit, its three-paragraph truncation, a round trip of the
+  // press release and a blog's paraphrase. The blog has the most passages but its own opening,
+  // so read against it the truncation kept no opening and its lost end counted as omissions: the
+  // blog, which also drops paragraphs, hung under it, and the edit passed for the original.
+  const dir = path.resolve(import.meta.dirname, '..', 'fixtures', 'story', 'study');
+  const names = ['151_wire.txt', '152_wire_trunc.txt', '154_eo_mt.txt', '156_blog.txt'];
+  const documents = names.map((n) => prepareDocument({ id: n, text: readFileSync(path.join(dir, n), 'utf8'), sha256: '' }));
+  const weights = stemWeights(documents);
+  const links: PairLink[] = [];
+  documents.forEach((x, a) => documents.slice(a + 1).forEach((y, i) => links.push({ a, b: a + 1 + i, alignment: alignDocuments(x, y, weights) })));
+  const { characters } = collate(documents, names.map((_, i) => i), links, basicLexicon);
+
+  it('breaks off where the text it shares most with goes on', () => {
+    const tails = characters.filter((c) => c.tail === true);
+    expect(tails.map((c) => Array.from(c.state).indexOf(0))).toEqual([1]);
+  });
+});

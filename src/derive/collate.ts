@@ -367,9 +367,14 @@ export function collate(
  * original that has them. The first passage after the break stays a loss, so the event is still
  * counted once; the rest become unknown, and one character stands for them (see collate).
  *
- * Reading order is that of the member with the most passages. A member breaks off when it keeps
- * an opening of that order (keptIsPrefix), lacks at least MIN_BROKEN_OFF passages after it, and
- * keeps at least MIN_KEPT_SHARE of the order. A shorter opening is an excerpt, not a text cut short:
+ * Reading order is that of the member, among those with more passages, that shares the most
+ * passages with it (the most passages on a tie): the text it was most likely cut from. A member
+ * breaks off when it keeps an opening of that order (keptIsPrefix), lacks at least
+ * MIN_BROKEN_OFF passages after it, and keeps at least MIN_KEPT_SHARE of the order. Until session
+ * 32 the order was that of the member with the most passages: a blog's paraphrase with its own
+ * opening, against which an agency edit's three-paragraph brief kept no opening, so its lost end
+ * counted as omissions the blog shared, and the edit passed for the original (fixtures/story/study
+ * 4/7 -> 7/7 parents; no other eval set moved). A shorter opening is an excerpt, not a text cut short:
  * Clough's answers that quote the first few sentences of their source are placed among one
  * another by the passages they share, and treating their rest as unknown took that away (with
  * no floor, Clough direction 26 -> 17 of 57; Notre besoin's U keeps 29 of 52, generated
@@ -378,10 +383,15 @@ export function collate(
 function tailsBrokenOff(units: readonly CollationUnit[]): ReadonlySet<number>[] {
   const k = units[0]?.members.length ?? 0;
   const held = Array.from({ length: k }, (_, m) => units.filter((u) => has(u, m)).length);
-  const reference = held.indexOf(Math.max(...held));
-  const order = readingOrder(units, reference);
+  const shared = (x: number, y: number): number => units.filter((u) => has(u, x) && has(u, y)).length;
   return Array.from({ length: k }, (_, m) => {
-    if (m === reference || !keptIsPrefix(units, reference, m)) return new Set<number>();
+    let reference = -1;
+    for (let x = 0; x < k; x++) {
+      if (x === m || (held[x] as number) <= (held[m] as number)) continue;
+      if (reference === -1 || shared(x, m) > shared(reference, m) || (shared(x, m) === shared(reference, m) && (held[x] as number) > (held[reference] as number))) reference = x;
+    }
+    if (reference === -1 || !keptIsPrefix(units, reference, m)) return new Set<number>();
+    const order = readingOrder(units, reference);
     const tail = order.filter((u) => !has(units[u] as CollationUnit, m));
     const brokenOff = tail.length >= MIN_BROKEN_OFF && order.length - tail.length >= MIN_KEPT_SHARE * order.length;
     return new Set(brokenOff ? tail.slice(1) : []);
