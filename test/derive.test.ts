@@ -309,6 +309,18 @@ describe('a twelfth story, a chain and a blog that merges two copies (fixtures/s
   });
 });
 
+describe('a fourteenth story, a retypeset copy and its brief (fixtures/story/budget-present)', () => {
+  it('hangs a paraphrase under the original whose typing it shares, not under the retypeset copy', () => {
+    // The TV paraphrase lacks paragraphs the brief of the retypeset copy lacks too, so the stemma
+    // hung it under the brief; the lineage rule then took the nearest ancestor with its passages,
+    // the retypeset copy, though the paraphrase writes straight apostrophes as the original does.
+    const present = derivations('story/budget-present');
+    expect(present['166_tv.txt']).toMatchObject({ source: '160_council.txt', method: 'paraphrase' });
+    expect(present['165_brief.txt']).toMatchObject({ source: '161_typo.txt', method: 'truncation' });
+    expect(present['167_other.txt']?.source).toBeNull();
+  });
+});
+
 describe('a spin and its respin beside an edit and a round trip of their lost source (fixtures/deep/respin-lost-3)', () => {
   it('takes the edit\'s agreement with the round trip for the lost source\'s reading, not for chance', () => {
     // The spin has no readings of its own (its respin keeps them all), so it passed for the

@@ -31,7 +31,10 @@ export interface Rehung {
  * trip's changes (fixtures/story/ruling-present). Shared omissions are no such proof: two
  * copies that each drop a fifth of the sentences, or one that is truncated, drop some of the
  * same ones by chance, and that is what drew the stemma to p.
- * The ancestor is the one that has the most of those passages (the nearest on a tie); it needs
+ * The ancestor is the one that has the most of those passages; on a tie, the one whose readings
+ * the member departs from least, then the nearest (a paraphrase hung under a brief of a
+ * retypeset copy had gone to the copy, whose curly apostrophes it does not write, rather than to
+ * the original it was made from, fixtures/story/budget-present); it needs
  * MIN_LINEAGE_PASSAGES of them, or one that the member has word for word as the ancestor does: a
  * sentence copied verbatim is no independent creation, while one paraphrased sentence may be a
  * loose alignment (on Clough's answers, accepting any single passage moved 2 parents wrongly).
@@ -55,12 +58,16 @@ export function regainedPassages(
     const from = readingOf(p);
     const regained = passagesBeyond(units, own, from);
     if (regained.length === 0) continue;
-    let best: { q: number; passages: number[]; verbatim: number } | undefined;
+    let best: { q: number; passages: number[]; verbatim: number; differ: number } | undefined;
     for (let q = parent[p] as number; q !== ROOT; q = q === k ? ROOT : (parent[q] as number)) {
       const ancestor = readingOf(q);
       const passages = regained.filter((u) => ancestor.has(u));
       const verbatim = passages.filter((u) => sameWords(own.words(u), ancestor.words(u))).length;
-      if (!best || passages.length > best.passages.length) best = { q, passages, verbatim };
+      const differ = characters.filter((ch, i) => {
+        const [sm, sq] = [ch.state[m] as number, stateOf(ch, i, q)];
+        return sm >= 0 && sq >= 0 && sm !== sq;
+      }).length;
+      if (!best || passages.length > best.passages.length || (passages.length === best.passages.length && differ < best.differ)) best = { q, passages, verbatim, differ };
     }
     if (!best || (best.passages.length < MIN_LINEAGE_PASSAGES && best.verbatim === 0)) continue;
     const q = best.q;
