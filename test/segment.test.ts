@@ -182,12 +182,14 @@ describe('segment on a scraped web page', () => {
       "Sign up for our morning newsletter and get the day's top stories in your inbox.",
       '(c) Tartu Courier. All rights reserved.',
       'More to follow.',
+      'Read the full story at the Tartu Courier.',
     ].join('\n\n');
     expect(segment(scraped).map((s) => s.text)).toEqual(HARBOUR.slice(0, 3));
     // A sentence that only speaks of reading more, or of a newsletter, is the story's own.
     const story = `${HARBOUR[0]}\n\nReaders can sign up for the harbour newsletter at the port office.`;
     expect(segment(story)).toHaveLength(2);
     expect(segment(`${HARBOUR[0]}\n\nMore to follow on the harbour works next week.`)).toHaveLength(2);
+    expect(segment(`${HARBOUR[0]}\n\nVisitors can read the full story of the harbour in the museum.`)).toHaveLength(2);
   });
 });
 
