@@ -6,6 +6,13 @@ import { ROOT } from '../src/derive/stemma.js';
 
 const passage = (state: number[]): Character => ({ state: Int8Array.from(state), gain: 2, loss: 1, unit: 0, word: undefined });
 const tail = (state: number[]): Character => ({ state: Int8Array.from(state), gain: 2, loss: 0, unit: -1, word: 'breaks off', tail: true });
+/** Collation units 0..count-1, each had by the members whose list holds it, one word each. */
+const unitsHeld = (members: readonly (readonly number[])[], count: number): CollationUnit[] =>
+  Array.from({ length: count }, (_, u) => ({
+    members: members.map((held) => (held.includes(u) ? [u] : [])),
+    words: members.map((held) => (held.includes(u) ? new Set(['w']) : undefined)),
+    unknown: members.map(() => undefined),
+  }));
 
 describe('dolloViolations', () => {
   it('counts a passage had by copies of a member that lacks it, not one a lost source may have had', () => {
@@ -29,12 +36,7 @@ describe('dolloViolations', () => {
 describe('regainedPassages', () => {
   // Member 0 is the original; 1 a round trip of it that dropped passages 2 and 3; 2 a round trip
   // of 0 that kept them. The stemma hangs 2 under 1 because the two agree on some changes.
-  const has = (members: number[]): CollationUnit => ({
-    members: [0, 1, 2].map((m) => (members.includes(m) ? [0] : [])),
-    words: [0, 1, 2].map((m) => (members.includes(m) ? new Set(['w']) : undefined)),
-    unknown: [undefined, undefined, undefined],
-  });
-  const units = [has([0, 1, 2]), has([0, 1, 2]), has([0, 2]), has([0, 2])];
+  const units = unitsHeld([[0, 1, 2, 3], [0, 1], [0, 1, 2, 3]], 4);
   const site = (state: number[]): Character => ({ state: Int8Array.from(state), gain: 1, loss: 1, unit: 0, word: 'x', site: [['x'], ['y']] });
   const rehang = (characters: Character[]) =>
     regainedPassages(3, [ROOT, 0, 1], units, characters, (x) => memberReading(units, x), new Int8Array(characters.length));
@@ -62,11 +64,7 @@ describe('fewerBorrowers', () => {
     [0, 1, 2, 3, 4, 5],
     [0, 1, 3, 6],
   ];
-  const units: CollationUnit[] = Array.from({ length: 7 }, (_, u) => ({
-    members: members.map((has) => (has.includes(u) ? [u] : [])),
-    words: members.map((has) => (has.includes(u) ? new Set(['w']) : undefined)),
-    unknown: members.map(() => undefined),
-  }));
+  const units = unitsHeld(members, 7);
   const readingOf = (x: number) => memberReading(units, x);
 
   it('turns a copy and its exemplar round when that leaves fewer passages borrowed', () => {
@@ -84,12 +82,7 @@ describe('fewerBorrowers', () => {
 describe('secondSource', () => {
   // 0: the original, passages 0-3. 1: an edit that adds passage 4 and 5. 2: a round trip of the
   // edit, keeping them. 3: a copy of the original that took 4 and 5 too.
-  const members = [[0, 1, 2, 3], [0, 1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5]];
-  const units: CollationUnit[] = Array.from({ length: 6 }, (_, u) => ({
-    members: members.map((has) => (has.includes(u) ? [u] : [])),
-    words: members.map((has) => (has.includes(u) ? new Set(['w']) : undefined)),
-    unknown: members.map(() => undefined),
-  }));
+  const units = unitsHeld([[0, 1, 2, 3], [0, 1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5]], 6);
   const readingOf = (x: number) => memberReading(units, x);
 
   it('names the text that added the passages, not a copy that has them by descent', () => {
