@@ -231,6 +231,13 @@ describe('a fifth story, a press release and its pick-ups, written in session 30
     expect(lost['072_newsdesk_es_mt.txt']).toMatchObject({ source: '071_newsdesk.txt', method: 'machine-translation' });
     expect(lost['076_indep.txt']).toMatchObject({ source: null, method: 'independent' });
   });
+
+  it("hangs the blog under the lost source: it made 1 of the newsdesk edit's 3 changes, and a copy keeps them", () => {
+    // Until session 32 it hung under the newsdesk copy for an omission they share, and the lost
+    // source's group no longer matched (2/7 parents).
+    expect(lost['075_blog.txt']?.source).toBe('hidden:1');
+    expect(lost['075_blog.txt']?.evidence.some((e) => e.kind === 'drift-not-kept' && e.sourceText === '071_newsdesk.txt')).toBe(true);
+  });
 });
 
 describe('a seventh story, a council report, its scrape and a column, written in session 30 and run once (fixtures/story/pool-present)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Character, CollationUnit } from '../src/derive/collate.js';
 import { memberReading } from '../src/derive/features.js';
-import { dolloViolations, fewerBorrowers, regainedPassages, secondSource } from '../src/derive/lineage.js';
+import { dolloViolations, fewerBorrowers, innovationsKept, regainedPassages, secondSource } from '../src/derive/lineage.js';
 import { ROOT } from '../src/derive/stemma.js';
 
 const passage = (state: number[]): Character => ({ state: Int8Array.from(state), gain: 2, loss: 1, unit: 0, word: undefined });
@@ -89,5 +89,22 @@ describe('secondSource', () => {
     const parent = [ROOT, 0, 1, 0];
     const sourceOf = (q: number) => (parent[q] === ROOT ? undefined : readingOf(parent[q] as number));
     expect(secondSource(units, parent, 3, readingOf, sourceOf)).toEqual({ member: 1, passages: [4, 5] });
+  });
+});
+
+describe('innovationsKept', () => {
+  const word = (state: number[]): Character => ({ state: Int8Array.from(state), gain: 1, loss: 1, unit: 0, word: 'w' });
+  const site = (state: number[]): Character => ({ state: Int8Array.from(state), gain: 1, loss: 1, unit: 0, word: 'x', site: [['x'], ['y']] });
+  // Member 0 the ancestor, 1 its copy p, 2 the text asked about (m).
+  const ancestor = (ch: Character): number => ch.state[0] as number;
+
+  it('counts the innovations of p that m shares and those it undid', () => {
+    const characters = [site([0, 1, 1]), site([0, 1, 0]), word([0, 1, 1]), word([0, 1, 0]), word([1, 1, 0])];
+    expect(innovationsKept(characters, 2, 1, ancestor)).toEqual({ shared: 2, undone: 2 });
+  });
+
+  it('with rewordedAgain, takes a word of p that m lacks outside a site for reworded, not undone', () => {
+    const characters = [site([0, 1, 1]), site([0, 1, 0]), word([0, 1, 1]), word([0, 1, 0])];
+    expect(innovationsKept(characters, 2, 1, ancestor, true)).toEqual({ shared: 2, undone: 1 });
   });
 });

@@ -71,18 +71,36 @@ export function regainedPassages(
     }
     if (!best || (best.passages.length < MIN_LINEAGE_PASSAGES && best.verbatim === 0)) continue;
     const q = best.q;
-    let shared = 0;
-    let undone = 0;
-    characters.forEach((ch, i) => {
-      const [sm, sp, sq] = [ch.state[m] as number, ch.state[p] as number, stateOf(ch, i, q)];
-      if (sm < 0 || sp < 0 || sq < 0 || sp === sq) return;
-      if (ch.site === undefined && sp !== 1) return;
-      if (sm === sp) shared++;
-      else undone++;
-    });
+    const { shared, undone } = innovationsKept(characters, m, p, (ch, i) => stateOf(ch, i, q));
     if (shared === 0 || keptTooFew(undone, shared + undone)) out.set(m, { parent: q, from: p, passages: best.passages });
   }
   return out;
+}
+
+/**
+ * Of the innovations of p against an ancestor (a reading p has and the ancestor lacks, or a
+ * substitution), how many member m shares and how many it does not: a copy of p keeps them.
+ * `ancestorState(ch, i)` is the ancestor's state of character i. With `rewordedAgain`, a word of
+ * p's that m lacks outside a substitution site is not counted as undone: m may have reworded it
+ * in its turn, which a word's presence cannot tell from going back to the ancestor's.
+ */
+export function innovationsKept(
+  characters: readonly Character[],
+  m: number,
+  p: number,
+  ancestorState: (ch: Character, i: number) => number,
+  rewordedAgain = false,
+): { shared: number; undone: number } {
+  let shared = 0;
+  let undone = 0;
+  characters.forEach((ch, i) => {
+    const [sm, sp, sq] = [ch.state[m] as number, ch.state[p] as number, ancestorState(ch, i)];
+    if (sm < 0 || sp < 0 || sq < 0 || sp === sq) return;
+    if (ch.site === undefined && sp !== 1) return;
+    if (sm === sp) shared++;
+    else if (!rewordedAgain || ch.site !== undefined || ch.word === undefined) undone++;
+  });
+  return { shared, undone };
 }
 
 /** The collation units a reading has and another lacks. */
