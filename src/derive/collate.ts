@@ -383,12 +383,13 @@ export function collate(
 function tailsBrokenOff(units: readonly CollationUnit[]): ReadonlySet<number>[] {
   const k = units[0]?.members.length ?? 0;
   const held = Array.from({ length: k }, (_, m) => units.filter((u) => has(u, m)).length);
-  const shared = (x: number, y: number): number => units.filter((u) => has(u, x) && has(u, y)).length;
   return Array.from({ length: k }, (_, m) => {
     let reference = -1;
+    let most = -1;
     for (let x = 0; x < k; x++) {
       if (x === m || (held[x] as number) <= (held[m] as number)) continue;
-      if (reference === -1 || shared(x, m) > shared(reference, m) || (shared(x, m) === shared(reference, m) && (held[x] as number) > (held[reference] as number))) reference = x;
+      const shared = units.filter((u) => has(u, x) && has(u, m)).length;
+      if (shared > most || (shared === most && (held[x] as number) > (held[reference] as number))) [reference, most] = [x, shared];
     }
     if (reference === -1 || !keptIsPrefix(units, reference, m)) return new Set<number>();
     const order = readingOrder(units, reference);

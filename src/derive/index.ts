@@ -487,18 +487,18 @@ export function deriveFamily(
       const link = findPair(links, family[g] as number, family[x] as number);
       return link && { link, fromIsA: link.a === family[g] };
     };
+    const id = (x: number): string => documents[family[x] as number]?.id ?? '';
+    const lost = readingOf(k);
+    const lostState = (ch: Character, i: number): number => {
+      if (ch.site !== undefined || ch.unit < 0) return states[i] as number;
+      if (!lost.has(ch.unit)) return ch.word === undefined ? 0 : -1;
+      return ch.word === undefined || lost.words(ch.unit).has(ch.word) ? 1 : 0;
+    };
     drawnParent.forEach((p, m) => {
       if (p === ROOT || p === k || rehung.has(m)) return;
       const g = drawnParent[p] as number;
-      const id = (x: number): string => documents[family[x] as number]?.id ?? '';
       if (g === k) {
         if (REWORDING.has(methodOf(k, p))) return;
-        const lost = readingOf(k);
-        const lostState = (ch: Character, i: number): number => {
-          if (ch.site !== undefined || ch.unit < 0) return states[i] as number;
-          if (!lost.has(ch.unit)) return ch.word === undefined ? 0 : -1;
-          return ch.word === undefined || lost.words(ch.unit).has(ch.word) ? 1 : 0;
-        };
         const { shared, undone } = innovationsKept(characters, m, p, lostState, true);
         if (shared + undone > 0 && keptTooFew(undone, shared + undone)) unkept.set(m, { exemplar: id(p), source: 'the lost source', departed: shared + undone, kept: shared });
         return;
