@@ -316,6 +316,18 @@ describe('a twelfth story, a chain and a blog that merges two copies (fixtures/s
   });
 });
 
+describe('an outlet\'s edit with copies of its own, its source withheld (fixtures/story/fox)', () => {
+  it('takes the three paragraphs only its line has for its additions, not for losses of the round trip', () => {
+    // The Catalan round trip lacks the edit's three added paragraphs and nothing else, and the
+    // blog lacks them too. Until session 33 the edit was the original of both, as cheap for the
+    // passages (each of two lines losing one costs what one gain does) and saving Occam's price.
+    const lost = derivations('story/fox');
+    for (const id of ['111_courier.txt', '113_cat_mt.txt', '114_blog.txt']) expect(lost[id]?.source, id).toBe('hidden:1');
+    expect(lost['113_cat_mt.txt']?.method).toBe('machine-translation');
+    expect(lost['115_spin.txt']).toMatchObject({ source: '112_syndicated.txt', method: 'spin' });
+  });
+});
+
 describe('a fourteenth story, a retypeset copy and its brief (fixtures/story/budget-present)', () => {
   it('hangs a paraphrase under the original whose typing it shares, not under the retypeset copy', () => {
     // The TV paraphrase lacks paragraphs the brief of the retypeset copy lacks too, so the stemma
@@ -829,6 +841,25 @@ describe('the lost source\'s reading where three readings meet', () => {
     expect(strict.has('starts')).toBe(true);
     const full = hiddenReading([unit], characters, states).words(0);
     expect(full.has('background') && full.has('surroundings')).toBe(true);
+  });
+});
+
+describe('the lost source\'s passages where parsimony ties', () => {
+  // Member 0 (an edit) and its two copies (1, 2) have a paragraph that a round trip (3) and a
+  // blog (4) lack: one gain on the edit's branch costs what the two lines' losses do. Counted by
+  // member, three of five have it; counted by line under the lost source, one of three.
+  const unit: CollationUnit = {
+    members: [[1], [1], [1], [], []],
+    words: [new Set(['added']), new Set(['added']), new Set(['added']), undefined, undefined],
+    unknown: [undefined, undefined, undefined, undefined, undefined],
+  };
+  const characters: Character[] = [{ state: Int8Array.from([1, 1, 1, 0, 0]), gain: 2, loss: 1, unit: 0, word: undefined }];
+  const tied = Int8Array.from([-1]);
+
+  it('lets each line below the lost source vote once', () => {
+    expect(hiddenReading([unit], characters, tied).has(0)).toBe(true);
+    expect(hiddenReading([unit], characters, tied, true, [0, 3, 4]).has(0)).toBe(false);
+    expect(hiddenReading([unit], characters, tied, true, [0, 1, 3]).has(0)).toBe(true);
   });
 });
 

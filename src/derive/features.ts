@@ -53,12 +53,17 @@ export function memberReading(units: readonly CollationUnit[], m: number): Readi
  * the stricter reading the drift evidence is checked against. The stemma's figures (method,
  * lineage) take the fuller one: without those words a lost source reads as if a spinner had
  * thinned it, and the seeds' fluent round trip was named a spin.
+ * Where parsimony ties on a passage, `lines` (the members drawn straight under the lost source)
+ * vote, one each, as a stemmatologist counts branches, not witnesses: an edit with two copies of
+ * its own outvoted a round trip and a blog that lacked its added paragraphs, and the round trip
+ * read as a paraphrase that dropped them (fixtures/story/fox). Without them every member votes.
  */
 export function hiddenReading(
   units: readonly CollationUnit[],
   characters: readonly Character[],
   states: Int8Array,
   vouchForSplit = true,
+  lines?: readonly number[],
 ): Reading {
   const presence = new Map<number, number>();
   const wordState = new Map<string, number>();
@@ -88,7 +93,10 @@ export function hiddenReading(
     has: (u) => {
       const s = presence.get(u);
       if (s === undefined) return true;
-      if (s === -1) return (units[u]?.members.filter((x) => x.length > 0).length ?? 0) * 2 > (units[u]?.members.length ?? 0);
+      if (s === -1) {
+        const voters = lines ?? [...(units[u]?.members.keys() ?? [])];
+        return voters.filter((x) => (units[u]?.members[x]?.length ?? 0) > 0).length * 2 > voters.length;
+      }
       return s === 1;
     },
     words: (u) => {

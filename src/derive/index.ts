@@ -160,7 +160,7 @@ export function deriveFamily(
   // A stemma's parents after the lineage rule (lineage.ts), with the lost source's reading.
   const withLineage = (stemma: readonly number[]) => {
     const states = hiddenStates(k, stemma, characters);
-    const lost = hiddenReading(units, characters, states);
+    const lost = hiddenReading(units, characters, states, true, linesBelow(stemma, k));
     const readingOf = (x: number): Reading => (x === k ? lost : memberReading(units, x));
     const rehung = regainedPassages(k, stemma, units, characters, readingOf, states);
     return { states, readingOf, rehung, parent: stemma.map((p, m) => rehung.get(m)?.parent ?? p) };
@@ -279,7 +279,7 @@ export function deriveFamily(
       return classifyEdge(k, m, stemma, lost);
     };
   };
-  const { search, original } = chooseStemma(k, characters, (stemma) => withLineage(stemma).parent, madeBy);
+  const { search, original } = chooseStemma(k, units, characters, (stemma) => withLineage(stemma).parent, madeBy);
   const { margin, directionOnly } = search;
   const drawn = withLineage(search.best.parent);
   const { states, readingOf, rehung } = drawn;
@@ -353,7 +353,7 @@ export function deriveFamily(
       ...(observed
         ? substitutionEvidence(edits, 1, lexicon)
         : substitutionEvidence(edits, Math.min(2, siblings.length), lexicon, {
-            reconstruction: reconstructed(units, (attested ??= hiddenReading(units, characters, states, false)), doc, m),
+            reconstruction: reconstructed(units, (attested ??= hiddenReading(units, characters, states, false, linesBelow(drawn.parent, k))), doc, m),
             trusted: bestWitness(lone, siblings),
             spun: method === 'spin',
             faithful: bestWitness(lone, [m, ...siblings]) === 0 || !REWORDING.has(method),
@@ -706,6 +706,18 @@ function reconstructed(units: readonly CollationUnit[], lost: Reading, doc: Prep
   };
 }
 
+/** The members drawn straight under node `top`: one vote each on the lost source's passages, however many copies their lines hold. */
+function linesBelow(parent: readonly number[], top: number): number[] {
+  return parent.flatMap((p, m) => (p === top ? [m] : []));
+}
+
+/** The member at the top of m's line: its ancestor (or itself) copied straight from node `top`. */
+function lineUnder(parent: readonly number[], top: number, m: number): number {
+  let x = m;
+  for (let p = parent[x] as number; p !== top && p >= 0; p = parent[x] as number) x = p;
+  return x;
+}
+
 /**
  * The position in `witnesses` of the one that departs alone from the others at most a third as
  * often as any other does, or -1 when none stands out so. An edit or a truncation stands out
@@ -714,13 +726,6 @@ function reconstructed(units: readonly CollationUnit[], lost: Reading, doc: Prep
  * readings was trusted where the other kept the original (measured: drift recall +374 words over
  * 31 generated sets at a third, +378 at half, but two sets lower).
  */
-/** The member at the top of m's line: its ancestor (or itself) copied straight from node `top`. */
-function lineUnder(parent: readonly number[], top: number, m: number): number {
-  let x = m;
-  for (let p = parent[x] as number; p !== top && p >= 0; p = parent[x] as number) x = p;
-  return x;
-}
-
 function bestWitness(singular: readonly number[], witnesses: readonly number[]): number {
   if (witnesses.length < 2) return -1;
   const order = witnesses.map((w, i) => ({ i, n: singular[w] ?? 0 })).sort((x, y) => x.n - y.n || x.i - y.i);
@@ -778,6 +783,7 @@ interface Choice {
  */
 function chooseStemma(
   k: number,
+  units: readonly CollationUnit[],
   characters: readonly Character[],
   repair: (parent: readonly number[]) => readonly number[],
   madeBy: (stemma: readonly number[]) => (m: number) => Method | undefined,
@@ -818,7 +824,11 @@ function chooseStemma(
   // the documents' own tree explains the shared readings, not which way its edges point.
   const costOf = (s: StemmaSearch): number => scoreStemma(k, [...s.freeRooted.parent], shared).freeRootCost;
   if (costOf(observed) > costOf(full)) return { search: full };
-  const regains = dolloViolations(k, repair(observed.best.parent), characters) - dolloViolations(k, repair(full.best.parent), characters);
+  const repaired = repair(observed.best.parent);
+  // Read under the lost source, a round trip or a spin of it keeps every passage it had.
+  const wholeCopy = (m: number): boolean => full.best.parent[m] === k && SENTENCE_BY_SENTENCE.has(underLost(m) as Method);
+  if (placesDropped(k, repaired, units, characters, wholeCopy) >= MIN_LINEAGE_PASSAGES) return { search: full };
+  const regains = dolloViolations(k, repaired, characters) - dolloViolations(k, repair(full.best.parent), characters);
   return { search: regains >= MIN_LINEAGE_PASSAGES ? full : observed };
 
   /**
@@ -857,6 +867,64 @@ function chooseStemma(
  */
 function someOriginal(lone: readonly number[], apart: (m: number) => boolean): boolean {
   return lone.some((_, m) => couldBeOriginal(lone, m) && !apart(m));
+}
+
+/** Methods that work sentence by sentence and drop no paragraph. */
+const SENTENCE_BY_SENTENCE: ReadonlySet<Method> = new Set(['machine-translation', 'spin']);
+
+/**
+ * The most separate places at which a copy made sentence by sentence (`wholeCopy`) lacks
+ * passages of the member it hangs under, where a member outside its own line lacks them too. A
+ * round trip and a spinner keep every paragraph, so in a stemma of the documents alone such
+ * passages are ones two lines lost alike: the lost source explains them once, as the member's own
+ * additions (an outlet's edit with copies of its own, three paragraphs of reactions added, taken
+ * for the original of a round trip and a blog that both lack them). One place is not enough: an
+ * outlet that translates a story may cut a paragraph, as a paraphrase may.
+ */
+function placesDropped(k: number, parent: readonly number[], units: readonly CollationUnit[], characters: readonly Character[], wholeCopy: (m: number) => boolean): number {
+  let most = 0;
+  parent.forEach((p, m) => {
+    if (p === ROOT || p >= k || !wholeCopy(m)) return;
+    const below = descendants(parent, m);
+    const dropped = new Set<number>();
+    for (const ch of characters) {
+      if (ch.word !== undefined || ch.unit < 0 || ch.tail === true || ch.order === true) continue;
+      if (ch.state[m] !== 0 || ch.state[p] !== 1 || !leftNothing(units, p, m, ch.unit)) continue;
+      if (parent.some((_, q) => q !== m && q !== p && ch.state[q] === 0 && !below.has(q))) dropped.add(ch.unit);
+    }
+    // Places: runs of dropped passages in p's order with no passage m kept between them.
+    const order = units.flatMap((u, i) => (u.members[p]?.length ? [i] : [])).sort((x, y) => (units[x]?.members[p]?.[0] as number) - (units[y]?.members[p]?.[0] as number));
+    let places = 0;
+    let inRun = false;
+    for (const u of order) {
+      if (dropped.has(u)) {
+        if (!inRun) places++;
+        inRun = true;
+      } else if (units[u]?.members[m]?.length) inRun = false;
+    }
+    most = Math.max(most, places);
+  });
+  return most;
+}
+
+/**
+ * Whether member m has no sentence of its own where p has unit u: between the passages both have
+ * on either side of u. A round trip's rendering of a sentence that failed to align sits there;
+ * a copy that never had the sentence has nothing there.
+ */
+function leftNothing(units: readonly CollationUnit[], p: number, m: number, u: number): boolean {
+  const at = units[u]?.members[p]?.[0];
+  if (at === undefined) return false;
+  let before = -1;
+  let after = Infinity;
+  for (const unit of units) {
+    const mine = unit.members[m] ?? [];
+    const theirs = unit.members[p]?.[0];
+    if (mine.length === 0 || theirs === undefined) continue;
+    if (theirs < at) before = Math.max(before, ...mine);
+    else if (theirs > at) after = Math.min(after, ...mine);
+  }
+  return !units.some((unit) => (unit.members[p]?.length ?? 0) === 0 && (unit.members[m] ?? []).some((s) => s > before && s < after));
 }
 
 /** Whether member m departs alone at most ORIGINAL_LONE_SHARE as often as the others do on average (see someOriginal). */
