@@ -827,7 +827,11 @@ function chooseStemma(
   const repaired = repair(observed.best.parent);
   // Read under the lost source, a round trip or a spin of it keeps every passage it had.
   const wholeCopy = (m: number): boolean => full.best.parent[m] === k && SENTENCE_BY_SENTENCE.has(underLost(m) as Method);
-  if (placesDropped(k, repaired, units, characters, wholeCopy) >= MIN_LINEAGE_PASSAGES) return { search: full };
+  // The root of the documents' own tree, or the child it may hand the root to (hubAtRoot), where
+  // it has as few readings of its own as an original.
+  const roots = observed.best.parent.flatMap((p, m) => (p === observedRoot ? [m] : []));
+  const candidates = (roots.length === 1 ? [observedRoot, ...roots] : [observedRoot]).filter((r) => couldBeOriginal(agreement.lone, r));
+  if (candidates.some((r) => placesDropped(k, r, full.best.parent, units, characters, wholeCopy) >= MIN_LINEAGE_PASSAGES)) return { search: full };
   const regains = dolloViolations(k, repaired, characters) - dolloViolations(k, repair(full.best.parent), characters);
   return { search: regains >= MIN_LINEAGE_PASSAGES ? full : observed };
 
@@ -873,38 +877,39 @@ function someOriginal(lone: readonly number[], apart: (m: number) => boolean): b
 const SENTENCE_BY_SENTENCE: ReadonlySet<Method> = new Set(['machine-translation', 'spin']);
 
 /**
- * The most separate places at which a copy made sentence by sentence (`wholeCopy`) lacks
- * passages of the member it hangs under, where a member outside its own line lacks them too. A
- * round trip and a spinner keep every paragraph, so in a stemma of the documents alone such
- * passages are ones two lines lost alike: the lost source explains them once, as the member's own
- * additions (an outlet's edit with copies of its own, three paragraphs of reactions added, taken
- * for the original of a round trip and a blog that both lack them). One place is not enough: an
- * outlet that translates a story may cut a paragraph, as a paraphrase may.
+ * How many separate places member r has passages that copies made sentence by sentence
+ * (`wholeCopy`, read under the lost source) lack, summed over those copies, where a member
+ * outside the copy's own line (in `lost`, the stemma with the lost source) lacks them too. A
+ * round trip and a spinner keep every paragraph, so were r their original, each such place is a
+ * paragraph two lines lost alike; the lost source explains it once, as r's own addition: an
+ * outlet's edit with copies of its own, three paragraphs of reactions added, was taken for the
+ * original of a round trip and a blog that both lack them (fixtures/story/fox). Two round trips
+ * that each lack one paragraph of r count as two places. One place in one copy is not enough: an
+ * outlet that translates a story may cut a paragraph, as a paraphrase may (fox-present).
  */
-function placesDropped(k: number, parent: readonly number[], units: readonly CollationUnit[], characters: readonly Character[], wholeCopy: (m: number) => boolean): number {
-  let most = 0;
-  parent.forEach((p, m) => {
-    if (p === ROOT || p >= k || !wholeCopy(m)) return;
-    const below = descendants(parent, m);
+function placesDropped(k: number, r: number, lost: readonly number[], units: readonly CollationUnit[], characters: readonly Character[], wholeCopy: (m: number) => boolean): number {
+  // r's passages in r's order.
+  const order = units.flatMap((u, i) => (u.members[r]?.length ? [i] : [])).sort((x, y) => (units[x]?.members[r]?.[0] as number) - (units[y]?.members[r]?.[0] as number));
+  let sum = 0;
+  for (let m = 0; m < k; m++) {
+    if (m === r || !wholeCopy(m)) continue;
+    const below = descendants(lost, m);
     const dropped = new Set<number>();
     for (const ch of characters) {
       if (ch.word !== undefined || ch.unit < 0 || ch.tail === true || ch.order === true) continue;
-      if (ch.state[m] !== 0 || ch.state[p] !== 1 || !leftNothing(units, p, m, ch.unit)) continue;
-      if (parent.some((_, q) => q !== m && q !== p && ch.state[q] === 0 && !below.has(q))) dropped.add(ch.unit);
+      if (ch.state[m] !== 0 || ch.state[r] !== 1 || !leftNothing(units, r, m, ch.unit)) continue;
+      if (lost.some((_, q) => q !== m && q !== r && ch.state[q] === 0 && !below.has(q))) dropped.add(ch.unit);
     }
-    // Places: runs of dropped passages in p's order with no passage m kept between them.
-    const order = units.flatMap((u, i) => (u.members[p]?.length ? [i] : [])).sort((x, y) => (units[x]?.members[p]?.[0] as number) - (units[y]?.members[p]?.[0] as number));
-    let places = 0;
+    // Places: runs of dropped passages with no passage m kept between them.
     let inRun = false;
     for (const u of order) {
       if (dropped.has(u)) {
-        if (!inRun) places++;
+        if (!inRun) sum++;
         inRun = true;
       } else if (units[u]?.members[m]?.length) inRun = false;
     }
-    most = Math.max(most, places);
-  });
-  return most;
+  }
+  return sum;
 }
 
 /**
