@@ -317,14 +317,21 @@ describe('a twelfth story, a chain and a blog that merges two copies (fixtures/s
 });
 
 describe('an outlet\'s edit with copies of its own, its source withheld (fixtures/story/fox)', () => {
+  const lost = derivations('story/fox');
+
   it('takes the three paragraphs only its line has for its additions, not for losses of the round trip', () => {
     // The Catalan round trip lacks the edit's three added paragraphs and nothing else, and the
     // blog lacks them too. Until session 33 the edit was the original of both, as cheap for the
     // passages (each of two lines losing one costs what one gain does) and saving Occam's price.
-    const lost = derivations('story/fox');
     for (const id of ['111_courier.txt', '113_cat_mt.txt', '114_blog.txt']) expect(lost[id]?.source, id).toBe('hidden:1');
     expect(lost['113_cat_mt.txt']?.method).toBe('machine-translation');
     expect(lost['115_spin.txt']).toMatchObject({ source: '112_syndicated.txt', method: 'spin' });
+  });
+
+  it('hangs the Spanish translation under the lost source, counting the edit\'s line once', () => {
+    // "Natural" is held by the edit and the round trip, two of five members but two of three
+    // lines: the lost source's reading, not one the translation kept from the edit alone.
+    expect(lost['117_es.txt']).toMatchObject({ source: 'hidden:1', method: 'translation' });
   });
 });
 

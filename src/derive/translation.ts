@@ -310,7 +310,7 @@ interface SourceChoice {
 /**
  * Which member of the source family the translation was made from, by the anchors it keeps,
  * as a stemma is read (shared readings are inherited): each member scores the anchors it shares
- * with the translation that at most half the family has, itself among them (a respelled name, a
+ * with the translation that at most half the family's lines hold, its own among them (linesOf; a respelled name, a
  * number a spinner turned: a reading most members have is the source's; counting a member's
  * readings against the others alone, a complete copy beside a round trip that mangled a name and
  * a summary took the rendering of the lost original, fixtures/story/web), and the numbers most
@@ -328,6 +328,8 @@ function chooseSource(
   derivations: readonly Derivation[],
 ): SourceChoice {
   const sets = new Map(members.map((m) => [m, new Set((anchors[m] as Anchors).keys)]));
+  const line = linesOf(members, derivations);
+  const lineCount = new Set(line.values()).size;
   const translation = new Set((anchors[target] as Anchors).keys);
   const all = new Set<string>([...translation]);
   for (const s of sets.values()) for (const k of s) all.add(k);
@@ -340,7 +342,7 @@ function chooseSource(
       const inOthers = others.reduce((n, o) => n + (o.has(key) ? 1 : 0), 0);
       const most = 2 * inOthers > others.length;
       if (own.has(key) === translation.has(key)) {
-        if (own.has(key) && 2 * (inOthers + 1) <= members.length) {
+        if (own.has(key) && 2 * new Set(members.filter((o) => (sets.get(o) as Set<string>).has(key)).map((o) => line.get(o))).size <= lineCount) {
           score++;
           kept.push({ key, inOthers });
         } else if (!own.has(key) && most && key.startsWith(NUMBER_MARK)) score++;
@@ -367,6 +369,27 @@ function chooseSource(
     margin: Number.isFinite(second) ? best - second : 0,
     kept: chosen.kept,
   };
+}
+
+/**
+ * Each member's line: the member at the top of its branch below the family's root (the lost
+ * source, or the original, which is a line of its own). A reading held in one line is that
+ * line's innovation however many copies the line holds: an edit with two copies of its own had
+ * "most" of a family's readings counted by member.
+ */
+function linesOf(members: readonly number[], derivations: readonly Derivation[]): Map<number, number> {
+  const byId = new Map(members.map((m) => [(derivations[m] as Derivation).target, m]));
+  const out = new Map<number, number>();
+  for (const m of members) {
+    let x = m;
+    for (let steps = 0; steps < members.length; steps++) {
+      const up = byId.get((derivations[x] as Derivation).source ?? '');
+      if (up === undefined || (derivations[up] as Derivation).source === null) break;
+      x = up;
+    }
+    out.set(m, x);
+  }
+  return out;
 }
 
 /**
