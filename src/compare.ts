@@ -296,7 +296,7 @@ export function* comparison(
       narrationA: narrationShare(a, alignment.unalignedA),
       narrationB: narrationShare(b, alignment.unalignedB),
       rareOverlap: wording,
-      figuresKept: figuresKept(a.figures, b.figures),
+      ...figuresKept(a.figures, b.figures),
       sharedRun,
       fitA,
       fitB,
@@ -381,12 +381,12 @@ type DocumentFacts = Pick<PreparedDocument, 'id' | 'spans' | 'stemPairs' | 'word
 };
 
 /** The share of the numbers of the text that writes fewer that the other writes too; undefined below MIN_FIGURES. */
-function figuresKept(a: ReadonlySet<string>, b: ReadonlySet<string>): number | undefined {
+function figuresKept(a: ReadonlySet<string>, b: ReadonlySet<string>): Pick<ComparedPair, 'figuresKept' | 'figuresLacked'> {
   const [fewer, more] = a.size <= b.size ? [a, b] : [b, a];
-  if (fewer.size < MIN_FIGURES) return undefined;
+  if (fewer.size < MIN_FIGURES) return {};
   let kept = 0;
   for (const f of fewer) if (more.has(f)) kept++;
-  return kept / fewer.size;
+  return { figuresKept: kept / fewer.size, figuresLacked: fewer.size - kept };
 }
 
 /**

@@ -12,7 +12,7 @@ import { hiddenReading } from '../src/derive/features.js';
 import { assemble, type Derivation, type Evidence } from '../src/derive/index.js';
 import { spelledOut } from '../src/derive/explicitation.js';
 import { passageDirection } from '../src/derive/passage.js';
-import type { ComparedPair } from '../src/derive/relation.js';
+import { relation, type ComparedPair } from '../src/derive/relation.js';
 import { HARBOUR, readFixture, SEED } from './helpers.js';
 
 const lexicon = await loadWordNetLexicon();
@@ -1043,6 +1043,43 @@ describe('the direction of a shared passage', () => {
     expect(cited.sourceIsA).toBe(true);
     expect(cited.confidence).toBeGreaterThan(0.8);
     expect(passageDirection(pair, report, column('According to the Courier, the roof was unsafe.')).sourceIsA).toBe(true);
+  });
+});
+
+describe('two reports of one event against two versions of one text', () => {
+  // Two agencies' reports align sentence for sentence and share a little rare wording (their
+  // quotes, the event's names); what the writer of each chose is its figures.
+  const alignment = { units: [], unalignedA: [], unalignedB: [] };
+  const reports: ComparedPair = {
+    a: 0, b: 1, alignment, shareA: 0.4, shareB: 0.5, narrationA: 0.41, narrationB: 0.47, rareOverlap: 0.12, sharedRun: 15, fitA: 0, fitB: 0,
+    figuresKept: 4 / 7, figuresLacked: 3,
+  };
+
+  it('keeps apart texts of weak wording whose figures disagree', () => {
+    expect(relation(reports)).toBe('none');
+  });
+
+  it('relates them when the wording is a version\'s, or when only two figures differ', () => {
+    expect(relation({ ...reports, rareOverlap: 0.2 })).toBe('text');
+    expect(relation({ ...reports, figuresKept: 3 / 5, figuresLacked: 2 })).toBe('text');
+    expect(relation({ ...reports, figuresKept: undefined, figuresLacked: undefined })).toBe('text');
+  });
+
+  it('gives each agency\'s copies a lost source of their own (fixtures/story/heist)', () => {
+    const lost = derivations('story/heist');
+    const group = (ids: string[]) => new Set(ids.map((id) => lost[id]?.source));
+    const a = group(['191_outlet.txt', '192_spin.txt', '193_spa_mt.txt']);
+    const b = group(['195_brief.txt', '196_ca_mt.txt', '197_para.txt']);
+    expect(a.size).toBe(1);
+    expect(b.size).toBe(1);
+    expect([...a][0]).toMatch(/^hidden:/);
+    expect([...b][0]).toMatch(/^hidden:/);
+    expect([...a][0]).not.toBe([...b][0]);
+    expect(lost['198_local.txt']).toMatchObject({ source: null, method: 'independent' });
+    const present = derivations('story/heist-present');
+    for (const id of ['191_outlet.txt', '192_spin.txt', '193_spa_mt.txt']) expect(present[id]?.source, id).toBe('190_wire_a.txt');
+    for (const id of ['195_brief.txt', '196_ca_mt.txt', '197_para.txt']) expect(present[id]?.source, id).toBe('194_wire_b.txt');
+    expect(present['194_wire_b.txt']?.source).toBeNull();
   });
 });
 
