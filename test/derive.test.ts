@@ -335,6 +335,19 @@ describe('an outlet\'s edit with copies of its own, its source withheld (fixture
   });
 });
 
+describe('a wire story and its correction, the first version withheld (fixtures/story/bridge)', () => {
+  it('takes the correction for a copy of the lost first version, not for the original of the round trip', () => {
+    // The correction saves no three changes over itself as the original, but the round trip
+    // and the outlet's copy keep the first version's "1958" where it writes "1965", and round
+    // trips leave digits alone; the round trip also lacks the correction's notice.
+    const lost = derivations('story/bridge');
+    for (const id of ['201_corrected.txt', '202_outlet.txt', '203_spa_mt.txt']) expect(lost[id]?.source, id).toBe('hidden:1');
+    for (const id of ['204_spin.txt', '205_aggregator.txt']) expect(lost[id]?.source, id).toBe('201_corrected.txt');
+    expect(lost['206_blog.txt']?.source).toBe('202_outlet.txt');
+    expect(lost['207_tv.txt']).toMatchObject({ source: null, method: 'independent' });
+  });
+});
+
 describe('a fourteenth story, a retypeset copy and its brief (fixtures/story/budget-present)', () => {
   it('hangs a paraphrase under the original whose typing it shares, not under the retypeset copy', () => {
     // The TV paraphrase lacks paragraphs the brief of the retypeset copy lacks too, so the stemma

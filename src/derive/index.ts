@@ -790,7 +790,11 @@ function chooseStemma(
 ): Choice {
   const explored = exploreStemmata(k, characters);
   const full = searchStemma(explored, 'allowed', SATURATING_MARGIN) as StemmaSearch;
-  if (!usesHidden(k, full.best.parent)) return { search: lostByRegain(full) };
+  if (!usesHidden(k, full.best.parent)) {
+    const best = lostByRegain(full);
+    if (usesHidden(k, best.best.parent) || k < 3) return { search: best };
+    return { search: lostByWholeCopies(best.best.parent, singularReadings(k, characters, k)) ?? best };
+  }
   if (k < MIN_WITNESSES_FOR_AGREEMENT) return { search: full };
   // Methods as read under either hypothesis: a round trip of archaic prose reads as a spin of it.
   const underLost = madeBy(full.best.parent);
@@ -824,16 +828,43 @@ function chooseStemma(
   // the documents' own tree explains the shared readings, not which way its edges point.
   const costOf = (s: StemmaSearch): number => scoreStemma(k, [...s.freeRooted.parent], shared).freeRootCost;
   if (costOf(observed) > costOf(full)) return { search: full };
+  if (unlikeWholeCopies(observed.best.parent, agreement.lone, full.best.parent, underLost)) return { search: full };
   const repaired = repair(observed.best.parent);
-  // Read under the lost source, a round trip or a spin of it keeps every passage it had.
-  const wholeCopy = (m: number): boolean => full.best.parent[m] === k && SENTENCE_BY_SENTENCE.has(underLost(m) as Method);
-  // The root of the documents' own tree, or the child it may hand the root to (hubAtRoot), where
-  // it has as few readings of its own as an original.
-  const roots = observed.best.parent.flatMap((p, m) => (p === observedRoot ? [m] : []));
-  const candidates = (roots.length === 1 ? [observedRoot, ...roots] : [observedRoot]).filter((r) => couldBeOriginal(agreement.lone, r));
-  if (candidates.some((r) => placesDropped(k, r, full.best.parent, units, characters, wholeCopy) >= MIN_LINEAGE_PASSAGES)) return { search: full };
   const regains = dolloViolations(k, repaired, characters) - dolloViolations(k, repair(full.best.parent), characters);
   return { search: regains >= MIN_LINEAGE_PASSAGES ? full : observed };
+
+  /**
+   * Whether a member that would be the original of `tree` (its root, or the child the root may
+   * be handed to, hubAtRoot, where it has as few readings of its own as an original) is unlike
+   * one of the round trips and spins that hang under the lost source in `lost` (methods read
+   * there: `madeUnder`): they keep every paragraph and every figure, so the passages they lack
+   * and the figures they name otherwise, where another line does too (placesDropped,
+   * figuresChanged), are that member's own changes, MIN_LINEAGE_PASSAGES of them enough.
+   */
+  function unlikeWholeCopies(tree: readonly number[], lone: readonly number[], lost: readonly number[], madeUnder: (m: number) => Method | undefined): boolean {
+    const root = tree.indexOf(ROOT);
+    const roots = tree.flatMap((p, m) => (p === root ? [m] : []));
+    const candidates = (roots.length === 1 ? [root, ...roots] : [root]).filter((r) => couldBeOriginal(lone, r));
+    const wholeCopy = (m: number): boolean => lost[m] === k && SENTENCE_BY_SENTENCE.has(madeUnder(m) as Method);
+    return candidates.some((r) => placesDropped(k, r, tree, lost, units, characters, wholeCopy) + figuresChanged(k, r, tree, lost, units, wholeCopy) >= MIN_LINEAGE_PASSAGES);
+  }
+
+  /**
+   * The best stemma with a lost source, where the best without one roots at a member unlike the
+   * round trips and spins the lost source would have (unlikeWholeCopies): a correction of a wire
+   * story with copies of its own saves no three changes over the story itself, yet a round trip
+   * that keeps the first version's figure cannot be the correction's copy. Asked only where some
+   * two members in different lines lack a passage of the root or name a figure it does not
+   * (every member counted as a whole copy), so most families pay no second search.
+   */
+  function lostByWholeCopies(tree: readonly number[], lone: readonly number[]): StemmaSearch | undefined {
+    const everyLine = (m: number): boolean => tree[m] !== ROOT;
+    const root = tree.indexOf(ROOT);
+    if (root === -1 || placesDropped(k, root, tree, tree, units, characters, everyLine) + figuresChanged(k, root, tree, tree, units, everyLine) < MIN_LINEAGE_PASSAGES) return undefined;
+    const lost = searchStemma(explored, 'required', SATURATING_MARGIN);
+    if (!lost) return undefined;
+    return unlikeWholeCopies(tree, lone, lost.best.parent, madeBy(lost.best.parent)) ? lost : undefined;
+  }
 
   /**
    * A stemma of the documents alone in which a passage is had by copies of a document that lacks
@@ -879,7 +910,10 @@ const SENTENCE_BY_SENTENCE: ReadonlySet<Method> = new Set(['machine-translation'
 /**
  * How many separate places member r has passages that copies made sentence by sentence
  * (`wholeCopy`, read under the lost source) lack, summed over those copies, where a member
- * outside the copy's own line (in `lost`, the stemma with the lost source) lacks them too. A
+ * outside the copy's own line (in `lost`, the stemma with the lost source) lacks them too, and
+ * the copy's exemplar in `tree` (the stemma rooted at r) has them: a copy of an edit lacks what
+ * the edit dropped, and that is the edit's doing, not the copy's (a generated edit with a spin
+ * and a round trip of its own put the original under a lost source in four families). A
  * round trip and a spinner keep every paragraph, so were r their original, each such place is a
  * paragraph two lines lost alike; the lost source explains it once, as r's own addition: an
  * outlet's edit with copies of its own, three paragraphs of reactions added, was taken for the
@@ -887,17 +921,18 @@ const SENTENCE_BY_SENTENCE: ReadonlySet<Method> = new Set(['machine-translation'
  * that each lack one paragraph of r count as two places. One place in one copy is not enough: an
  * outlet that translates a story may cut a paragraph, as a paraphrase may (fox-present).
  */
-function placesDropped(k: number, r: number, lost: readonly number[], units: readonly CollationUnit[], characters: readonly Character[], wholeCopy: (m: number) => boolean): number {
+function placesDropped(k: number, r: number, tree: readonly number[], lost: readonly number[], units: readonly CollationUnit[], characters: readonly Character[], wholeCopy: (m: number) => boolean): number {
   // r's passages in r's order.
   const order = units.flatMap((u, i) => (u.members[r]?.length ? [i] : [])).sort((x, y) => (units[x]?.members[r]?.[0] as number) - (units[y]?.members[r]?.[0] as number));
   let sum = 0;
   for (let m = 0; m < k; m++) {
-    if (m === r || !wholeCopy(m)) continue;
+    const exemplar = tree[m] as number;
+    if (m === r || exemplar === ROOT || !wholeCopy(m)) continue;
     const below = descendants(lost, m);
     const dropped = new Set<number>();
     for (const ch of characters) {
       if (ch.word !== undefined || ch.unit < 0 || ch.tail === true || ch.order === true) continue;
-      if (ch.state[m] !== 0 || ch.state[r] !== 1 || !leftNothing(units, r, m, ch.unit)) continue;
+      if (ch.state[m] !== 0 || ch.state[r] !== 1 || ch.state[exemplar] !== 1 || !leftNothing(units, r, m, ch.unit)) continue;
       if (lost.some((_, q) => q !== m && q !== r && ch.state[q] === 0 && !below.has(q))) dropped.add(ch.unit);
     }
     // Places: runs of dropped passages with no passage m kept between them.
@@ -907,6 +942,33 @@ function placesDropped(k: number, r: number, lost: readonly number[], units: rea
         if (!inRun) sum++;
         inRun = true;
       } else if (units[u]?.members[m]?.length) inRun = false;
+    }
+  }
+  return sum;
+}
+
+/**
+ * How many passages of member r name a figure (a word with a digit) where a copy made sentence by
+ * sentence (`wholeCopy`) names another, its exemplar in `tree` names r's, and a member outside
+ * that copy's line names the copy's too. Round
+ * trips and spinners leave digits alone, so were r their original, two lines changed one figure
+ * alike; the lost source explains it once, as r's own change: a wire's corrected version ("the
+ * bridge opened in 1965") taken for the original of a round trip and an outlet's copy that both
+ * keep the first version's "1958" (fixtures/story/bridge).
+ */
+function figuresChanged(k: number, r: number, tree: readonly number[], lost: readonly number[], units: readonly CollationUnit[], wholeCopy: (m: number) => boolean): number {
+  const figures = (words: ReadonlySet<string> | undefined, not: ReadonlySet<string> | undefined): string[] => [...(words ?? [])].filter((w) => /\d/u.test(w) && !not?.has(w));
+  let sum = 0;
+  for (let m = 0; m < k; m++) {
+    const exemplar = tree[m] as number;
+    if (m === r || exemplar === ROOT || !wholeCopy(m)) continue;
+    const below = descendants(lost, m);
+    for (const unit of units) {
+      const [mine, theirs] = [unit.words[r], unit.words[m]];
+      const changed = figures(mine, theirs);
+      if (!mine || !theirs || changed.length === 0 || !changed.some((f) => unit.words[exemplar]?.has(f))) continue;
+      const other = figures(theirs, mine);
+      if (other.length > 0 && unit.words.some((w, q) => q !== m && q !== r && !below.has(q) && other.some((f) => w?.has(f)))) sum++;
     }
   }
   return sum;
