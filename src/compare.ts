@@ -133,6 +133,8 @@ export function compare(inputs: readonly DocumentInput[], options: CompareOption
 export interface AlignTask {
   readonly a: number;
   readonly b: number;
+  /** The topic both documents are in (Worksite.topics), whose stem weights score the pair; -1 for the folder's weights. */
+  readonly topic: number;
 }
 
 /** The figures of a pair that need both prepared documents. */
@@ -149,7 +151,12 @@ export interface AlignOutcome {
 /** What a task needs besides the lexicon: the involved documents (local numbering) and the stem weights. */
 export interface Worksite {
   readonly inputs: readonly DocumentInput[];
+  /** Stem weights over every involved document: a pair across topics is scored with them. */
   readonly weights: StemWeights;
+  /** The members of each topic (see topicGroups) in the local numbering, two or more each. */
+  readonly topics: readonly (readonly number[])[];
+  /** The weights a task's topic scores it with (weightsOfTopics). */
+  weightsOf(topic: number): StemWeights;
   /** Boilerplate windows (see similarity/boilerplate.ts), which no shared run counts. */
   readonly common: Uint32Array;
   document(i: number): PreparedDocument;
@@ -171,7 +178,8 @@ export type BatchAnswers = readonly AlignOutcome[] | readonly (readonly Derivati
 export function runAlign(site: Worksite, task: AlignTask, lexicon: Lexicon): AlignOutcome {
   const a = site.document(task.a);
   const b = site.document(task.b);
-  const alignment = alignDocuments(a, b, site.weights, lexiconFor(lexicon, a.language));
+  const weights = site.weightsOf(task.topic);
+  const alignment = alignDocuments(a, b, weights, lexiconFor(lexicon, a.language));
   const sharedRun = Math.max(longestSharedRun(a.runGrams, b.gramSet, site.common), longestSharedRun(b.runGrams, a.gramSet, site.common));
   return {
     alignment,
@@ -179,7 +187,7 @@ export function runAlign(site: Worksite, task: AlignTask, lexicon: Lexicon): Ali
     aInB: containment(a.shingles, b.shingles),
     bInA: containment(b.shingles, a.shingles),
     sharedRun,
-    ...contextFits(alignment, a, b, site.weights, sharedRun),
+    ...contextFits(alignment, a, b, weights, sharedRun),
   };
 }
 
@@ -199,10 +207,41 @@ export function runFamily(site: Worksite, task: FamilyTask, lexicon: Lexicon): D
 
 function runHere(batch: Batch, lexicon: Lexicon, progress: CompareOptions['progress']): BatchAnswers {
   if (batch.kind === 'family') return batch.tasks.map((t) => runFamily(batch.site, t, lexicon));
-  return batch.tasks.map((t, n) => {
-    if (n % 64 === 0) progress?.('alignment', n, batch.tasks.length);
-    return runAlign(batch.site, t, lexicon);
+  // Topic by topic, so that each topic's weights are worked out once (weightsOfTopics).
+  const { tasks } = batch;
+  const answers = new Array<AlignOutcome>(tasks.length);
+  const order = tasks.map((_, n) => n).sort((p, q) => (tasks[p] as AlignTask).topic - (tasks[q] as AlignTask).topic || p - q);
+  order.forEach((n, done) => {
+    if (done % 64 === 0) progress?.('alignment', done, tasks.length);
+    answers[n] = runAlign(batch.site, tasks[n] as AlignTask, lexicon);
   });
+  return answers;
+}
+
+/** Topics whose weights a thread keeps at once: tasks come topic by topic (runHere) or in chunks of neighbours (parallel/pool.ts). */
+const TOPIC_WEIGHTS_KEPT = 4;
+
+/**
+ * The stem weights of each topic, stemWeights over its members' sentences, worked out when its
+ * first pair asks and only the last few kept (a mail archive has a thousand topics). Within a
+ * topic a story's vocabulary weighs as in a folder of that story alone, so what a story's
+ * versions are aligned with does not depend on the other stories in the folder: eighteen hand-
+ * made stories put in one folder lost 22 parents against each in its own (an edit's round trip
+ * read as a paraphrase once "fox" and "caddy" weighed as rare words of the whole folder).
+ */
+export function weightsOfTopics(folder: StemWeights, topics: readonly (readonly number[])[], document: (i: number) => PreparedDocument): (topic: number) => StemWeights {
+  const kept = new Map<number, StemWeights>();
+  return (topic) => {
+    const members = topics[topic];
+    if (!members) return folder;
+    let weights = kept.get(topic);
+    if (!weights) {
+      weights = stemWeights(members.map(document));
+      if (kept.size >= TOPIC_WEIGHTS_KEPT) kept.delete(kept.keys().next().value as number);
+      kept.set(topic, weights);
+    }
+    return weights;
+  };
 }
 
 /**
@@ -231,7 +270,8 @@ export function* comparison(
   const wordingOf = (x: number, y: number, df: ReadonlyMap<number, number>, documents: number): number =>
     rareOverlap((prints[x] as Fingerprint).stemPairs, (prints[y] as Fingerprint).stemPairs, df, Math.min(documents, readers((prints[x] as Fingerprint).language, (prints[y] as Fingerprint).language)), maxDf);
   const globalWordings = chosen.map(([x, y]) => wordingOf(x, y, pairDf, sorted.length));
-  const wordings = topicalWordings(sorted.length, chosen, globalWordings, (members) => pairFrequencies(members.map((m) => (prints[m] as Fingerprint).stemPairs)), wordingOf);
+  const topics = topicGroups(sorted.length, chosen, globalWordings);
+  const wordings = topicalWordings(chosen, globalWordings, topics, (members) => pairFrequencies(members.map((m) => (prints[m] as Fingerprint).stemPairs)), wordingOf);
   const common = boilerplateWindows({ prints, pairs: chosen, pairDf, maxDf, relatedWording: RELATED_WORDING });
 
   // Only documents in some chosen pair are segmented and aligned; `local` maps a document's
@@ -275,8 +315,15 @@ export function* comparison(
   const release = (documents: readonly number[]): void => {
     for (const i of documents) kept[i] = undefined;
   };
-  const site: Worksite = { inputs: involvedInputs, weights, common, document, release };
-  const tasks = chosen.map(([x, y]) => ({ a: local.get(x) as number, b: local.get(y) as number }));
+  const topicMembers = [...topics.members.values()].filter((m) => m.length >= 2 && m.length < sorted.length);
+  const topicOf = new Map(topicMembers.map((m, t) => [topics.find(m[0] as number), t]));
+  const localTopics = topicMembers.map((m) => m.map((d) => local.get(d) as number));
+  const site: Worksite = { inputs: involvedInputs, weights, topics: localTopics, weightsOf: weightsOfTopics(weights, localTopics, document), common, document, release };
+  const tasks = chosen.map(([x, y]) => ({
+    a: local.get(x) as number,
+    b: local.get(y) as number,
+    topic: topics.find(x) === topics.find(y) ? (topicOf.get(topics.find(x)) ?? -1) : -1,
+  }));
   const outcomes = (yield { kind: 'align', site, tasks }) as readonly AlignOutcome[];
   const compared: ComparedPair[] = [];
   const pairs: PairResult[] = [];
@@ -455,20 +502,12 @@ function unrelated(id: string): Derivation {
 }
 
 /**
- * Rare wording measured within each topic: the documents a first pass groups by shared wording
- * (connected components at RELATED_WORDING), each pair's stem pairs weighed by how many
- * documents of its group use them. Across a whole folder of several stories a story's stock
- * phrases are rare, and two independent reports of one event share them: the seeds' independent
- * article, beside six other stories, rose from 0.08 to 0.16 and was drawn as a paraphrase.
- * Within its group a story's vocabulary weighs as in a folder of that story alone.
+ * The documents' topics: the groups a first pass makes of them by shared wording (connected
+ * components of the candidate pairs at RELATED_WORDING), each with its members in order. Rare
+ * wording (topicalWordings) and the stem weights of alignment (weightsOfTopics) are measured
+ * within them.
  */
-function topicalWordings(
-  n: number,
-  pairs: readonly (readonly [number, number])[],
-  wordings: readonly number[],
-  frequencies: (members: readonly number[]) => ReadonlyMap<number, number>,
-  wordingOf: (x: number, y: number, df: ReadonlyMap<number, number>, documents: number) => number,
-): number[] {
+function topicGroups(n: number, pairs: readonly (readonly [number, number])[], wordings: readonly number[]): { find(d: number): number; readonly members: ReadonlyMap<number, readonly number[]> } {
   const groups = new DisjointSets(n);
   pairs.forEach(([x, y], i) => {
     if ((wordings[i] as number) >= RELATED_WORDING) groups.union(x, y);
@@ -480,12 +519,30 @@ function topicalWordings(
     if (list) list.push(d);
     else members.set(group, [d]);
   }
+  return { find: (d) => groups.find(d), members };
+}
+
+/**
+ * Rare wording measured within each topic (topicGroups), each pair's stem pairs weighed by how
+ * many documents of its group use them. Across a whole folder of several stories a story's
+ * stock phrases are rare, and two independent reports of one event share them: the seeds'
+ * independent article, beside six other stories, rose from 0.08 to 0.16 and was drawn as a
+ * paraphrase. Within its group a story's vocabulary weighs as in a folder of that story alone.
+ */
+function topicalWordings(
+  pairs: readonly (readonly [number, number])[],
+  wordings: readonly number[],
+  topics: ReturnType<typeof topicGroups>,
+  frequencies: (members: readonly number[]) => ReadonlyMap<number, number>,
+  wordingOf: (x: number, y: number, df: ReadonlyMap<number, number>, documents: number) => number,
+): number[] {
+  const n = [...topics.members.values()].reduce((sum, m) => sum + m.length, 0);
   const dfOf = new Map<number, ReadonlyMap<number, number>>();
   return pairs.map(([x, y], i) => {
-    const group = groups.find(x);
+    const group = topics.find(x);
+    const inGroup = topics.members.get(group) as readonly number[];
     // Outside a group, or in one that is the whole folder, the folder's weights are the group's.
-    if (group !== groups.find(y) || groups.size(group) === n) return wordings[i] as number;
-    const inGroup = members.get(group) as number[];
+    if (group !== topics.find(y) || inGroup.length === n) return wordings[i] as number;
     let df = dfOf.get(group);
     if (!df) dfOf.set(group, (df = frequencies(inGroup)));
     return wordingOf(x, y, df, inGroup.length);

@@ -47,10 +47,10 @@ class Pool {
   async run(batch: Batch, progress: CompareOptions['progress']): Promise<BatchAnswers> {
     if (batch.site !== this.site) {
       this.site = batch.site;
-      const init: ToWorker = { type: 'init', inputs: batch.site.inputs, weights: batch.site.weights, common: batch.site.common, wordnet: this.wordnet };
+      const init: ToWorker = { type: 'init', inputs: batch.site.inputs, weights: batch.site.weights, topics: batch.site.topics, common: batch.site.common, wordnet: this.wordnet };
       for (const w of this.workers) w.postMessage(init);
     }
-    const chunks = batch.kind === 'align' ? alignChunks(batch.tasks.length) : familyChunks(batch.tasks.map((t) => t.family.length));
+    const chunks = batch.kind === 'align' ? alignChunks(batch.tasks.map((t) => t.topic)) : familyChunks(batch.tasks.map((t) => t.family.length));
     const answers = new Array<unknown>(batch.tasks.length);
     let done = 0;
     let next = 0;
@@ -106,9 +106,11 @@ function ask(worker: Worker, message: ToWorker, id: number): Promise<readonly un
   });
 }
 
-function alignChunks(n: number): number[][] {
+/** Chunks of alignment tasks, a topic's tasks together so that a worker works out its weights once or twice. */
+function alignChunks(topics: readonly number[]): number[][] {
+  const order = topics.map((_, i) => i).sort((p, q) => (topics[p] as number) - (topics[q] as number) || p - q);
   const out: number[][] = [];
-  for (let start = 0; start < n; start += ALIGN_CHUNK) out.push(Array.from({ length: Math.min(ALIGN_CHUNK, n - start) }, (_, i) => start + i));
+  for (let start = 0; start < order.length; start += ALIGN_CHUNK) out.push(order.slice(start, start + ALIGN_CHUNK));
   return out;
 }
 

@@ -10,6 +10,7 @@ export type ToWorker =
       /** The involved documents in the worksite's local numbering. */
       readonly inputs: readonly DocumentInput[];
       readonly weights: StemWeights;
+      readonly topics: readonly (readonly number[])[];
       readonly common: Uint32Array;
       readonly wordnet: boolean;
     }

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { runAlign, runFamily, type Worksite } from '../compare.js';
+import { runAlign, runFamily, weightsOfTopics, type Worksite } from '../compare.js';
 import { prepareDocument, type PreparedDocument } from '../document.js';
 import { basicLexicon, type Lexicon } from '../lexicon.js';
 import type { WordTable } from '../tokenize.js';
@@ -26,20 +26,23 @@ port.on('message', (message: ToWorker) => {
     preparedFor = message.type;
   }
   if (message.type === 'init') {
-    const { inputs, weights, common } = message;
+    const { inputs, weights, topics, common } = message;
     const table: WordTable = new Map();
+    const document = (i: number): PreparedDocument => {
+      let d = prepared.get(i);
+      if (!d) {
+        d = prepareDocument(inputs[i] as (typeof inputs)[number], undefined, table);
+        prepared.set(i, d);
+      }
+      return d;
+    };
     site = {
       inputs,
       weights,
+      topics,
+      weightsOf: weightsOfTopics(weights, topics, document),
       common,
-      document(i: number): PreparedDocument {
-        let d = prepared.get(i);
-        if (!d) {
-          d = prepareDocument(inputs[i] as (typeof inputs)[number], undefined, table);
-          prepared.set(i, d);
-        }
-        return d;
-      },
+      document,
       release(documents: readonly number[]): void {
         for (const i of documents) prepared.delete(i);
       },
