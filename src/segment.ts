@@ -145,6 +145,15 @@ const MAX_WEB_FURNITURE_CHARACTERS = 200;
 /** A running header or a page number longer than this is rare; a longer repeated line stays. */
 const MAX_FURNITURE_CHARACTERS = 80;
 
+function isWebFurniture(line: string): boolean {
+  return WEB_FURNITURE.test(line) && line.trim().length <= MAX_WEB_FURNITURE_CHARACTERS;
+}
+
+/** The distinct lines of web furniture a text has (WEB_FURNITURE), case and spacing folded. */
+export function webFurniture(text: string): string[] {
+  return [...new Set(text.split('\n').filter(isWebFurniture).map((line) => line.trim().toLowerCase().replace(/\s+/gu, ' ')))];
+}
+
 /**
  * The text with what is not its wording blanked: page furniture (above), subtitle cues' timing
  * lines, a Project Gutenberg e-text's header and licence. Blanked as withoutMarkup does, so
@@ -170,7 +179,7 @@ function withoutFurniture(text: string): string {
   if (start >= 0) for (let i = 0; i <= start; i++) furniture.add(i);
   if (end > start) for (let i = end; i < lines.length; i++) furniture.add(i);
   lines.forEach((line, i) => {
-    if (WEB_FURNITURE.test(line) && line.trim().length <= MAX_WEB_FURNITURE_CHARACTERS) furniture.add(i);
+    if (isWebFurniture(line)) furniture.add(i);
     if (line.includes('\f')) pages.push(i);
     // A subtitle cue's timing line and the number above it (SRT, WebVTT): a sentence runs on
     // from one cue into the next as over a page break. Two rips of one film differ in timing.

@@ -3,6 +3,7 @@ import { DisjointSets } from '../disjoint.js';
 import type { PreparedDocument } from '../document.js';
 import { isSlip, isSpinnerSwap, isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
 import { stemOf } from '../tokenize.js';
+import { webFurniture } from '../segment.js';
 import { typographyStates } from './typography.js';
 import { EXPLICIT_WORDS } from './explicitation.js';
 
@@ -153,6 +154,16 @@ function creditsAnother(sentence: string): boolean {
 }
 /** A typographic habit (see typography.ts) weighs like one changed word. */
 const TYPOGRAPHY_WEIGHT = 1;
+/**
+ * A line of web furniture ("Read more: ...", "ADVERTISEMENT"; segment.ts, which keeps it out of
+ * the wording) is a reading too, weighed like a changed word but priced by direction: a scraper,
+ * a portal or an aggregator adds it when it runs a story, and a copy keeps what its exemplar
+ * carried, so gaining one is cheap and losing one dear. Without it, a text and its portal copy
+ * that differ by such a line alone were told apart by their file names (fixtures/story/
+ * flash-present, pool-present: the copy named the original when the names were reversed).
+ */
+const FURNITURE_GAIN = 0.5;
+const FURNITURE_LOSS = 1.5;
 
 /**
  * A transposition is inherited like any reading: a copy whose paragraphs were moved passes the
@@ -345,6 +356,11 @@ export function collate(
   });
   for (const { habit, state } of typographyStates(members.map((d) => documents[d]?.text ?? ''))) {
     characters.push({ state, gain: TYPOGRAPHY_WEIGHT, loss: TYPOGRAPHY_WEIGHT, unit: -1, word: `typography: ${habit}` });
+  }
+  const furniture = members.map((d) => new Set(webFurniture(documents[d]?.text ?? '')));
+  for (const line of [...new Set(furniture.flatMap((f) => [...f]))].sort()) {
+    const state = Int8Array.from(furniture, (f) => (f.has(line) ? 1 : 0));
+    if (varies(state)) characters.push({ state, gain: FURNITURE_GAIN, loss: FURNITURE_LOSS, unit: -1, word: `furniture: ${line}` });
   }
   characters.push(...orderCharacters(units));
   return { units, characters };
