@@ -428,7 +428,7 @@ type DocumentFacts = Pick<PreparedDocument, 'id' | 'spans' | 'stemPairs' | 'word
   readonly narration: Narration | undefined;
 };
 
-/** The share of the numbers of the text that writes fewer that the other writes too; undefined below MIN_FIGURES. */
+/** The share of the numbers of the text that writes fewer that the other writes too, and how many it does not; neither below MIN_FIGURES. */
 function figuresKept(a: ReadonlySet<string>, b: ReadonlySet<string>): Pick<ComparedPair, 'figuresKept' | 'figuresLacked'> {
   const [fewer, more] = a.size <= b.size ? [a, b] : [b, a];
   if (fewer.size < MIN_FIGURES) return {};

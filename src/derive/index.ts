@@ -950,11 +950,11 @@ function placesDropped(k: number, r: number, tree: readonly number[], lost: read
 /**
  * How many passages of member r name a figure (a word with a digit) where a copy made sentence by
  * sentence (`wholeCopy`) names another, its exemplar in `tree` names r's, and a member outside
- * that copy's line names the copy's too. Round
- * trips and spinners leave digits alone, so were r their original, two lines changed one figure
- * alike; the lost source explains it once, as r's own change: a wire's corrected version ("the
- * bridge opened in 1965") taken for the original of a round trip and an outlet's copy that both
- * keep the first version's "1958" (fixtures/story/bridge).
+ * that copy's line names the copy's too. Round trips and spinners leave digits alone, so were r
+ * their original, two lines changed one figure alike; the lost source explains it once, as r's
+ * own change: a wire's corrected version ("the bridge opened in 1965") taken for the original of
+ * a round trip and an outlet's copy that both keep the first version's "1958"
+ * (fixtures/story/bridge).
  */
 function figuresChanged(k: number, r: number, tree: readonly number[], lost: readonly number[], units: readonly CollationUnit[], wholeCopy: (m: number) => boolean): number {
   const figures = (words: ReadonlySet<string> | undefined, not: ReadonlySet<string> | undefined): string[] => [...(words ?? [])].filter((w) => /\d/u.test(w) && !not?.has(w));
@@ -965,8 +965,7 @@ function figuresChanged(k: number, r: number, tree: readonly number[], lost: rea
     const below = descendants(lost, m);
     for (const unit of units) {
       const [mine, theirs] = [unit.words[r], unit.words[m]];
-      const changed = figures(mine, theirs);
-      if (!mine || !theirs || changed.length === 0 || !changed.some((f) => unit.words[exemplar]?.has(f))) continue;
+      if (!mine || !theirs || !figures(mine, theirs).some((f) => unit.words[exemplar]?.has(f))) continue;
       const other = figures(theirs, mine);
       if (other.length > 0 && unit.words.some((w, q) => q !== m && q !== r && !below.has(q) && other.some((f) => w?.has(f)))) sum++;
     }
