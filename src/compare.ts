@@ -316,15 +316,9 @@ export function* comparison(
   const release = (documents: readonly number[]): void => {
     for (const i of documents) kept[i] = undefined;
   };
-  const topicMembers = [...topics.members.values()].filter((m) => m.length >= 2 && m.length < sorted.length);
-  const topicOf = new Map(topicMembers.map((m, t) => [topics.find(m[0] as number), t]));
-  const localTopics = topicMembers.map((m) => m.map((d) => local.get(d) as number));
+  const localTopics = topics.members.map((m) => m.map((d) => local.get(d) as number));
   const site: Worksite = { inputs: involvedInputs, weights, topics: localTopics, weightsOf: weightsOfTopics(weights, localTopics, document), common, document, release };
-  const tasks = chosen.map(([x, y]) => ({
-    a: local.get(x) as number,
-    b: local.get(y) as number,
-    topic: topics.find(x) === topics.find(y) ? (topicOf.get(topics.find(x)) ?? -1) : -1,
-  }));
+  const tasks = chosen.map(([x, y]) => ({ a: local.get(x) as number, b: local.get(y) as number, topic: topics.of(x, y) }));
   const outcomes = (yield { kind: 'align', site, tasks }) as readonly AlignOutcome[];
   const compared: ComparedPair[] = [];
   const pairs: PairResult[] = [];
@@ -502,51 +496,65 @@ function unrelated(id: string): Derivation {
   return { target: id, source: null, method: 'independent', confidence: MAX_CONFIDENCE, evidence: [] };
 }
 
+/** The documents' topics (topicGroups). */
+interface Topics {
+  /** Each topic's members, in order: two or more, short of the whole folder. */
+  readonly members: readonly (readonly number[])[];
+  /** The topic both documents are in, or -1 (none shared, or only the whole folder). */
+  of(x: number, y: number): number;
+}
+
 /**
  * The documents' topics: the groups a first pass makes of them by shared wording (connected
- * components of the candidate pairs at RELATED_WORDING), each with its members in order. Rare
- * wording (topicalWordings) and the stem weights of alignment (weightsOfTopics) are measured
- * within them.
+ * components of the candidate pairs at RELATED_WORDING). A group of one document, or one that
+ * is the whole folder, is no topic: its weights are the folder's. Rare wording
+ * (topicalWordings) and the stem weights of alignment (weightsOfTopics) are measured within them.
  */
-function topicGroups(n: number, pairs: readonly (readonly [number, number])[], wordings: readonly number[]): { find(d: number): number; readonly members: ReadonlyMap<number, readonly number[]> } {
+function topicGroups(n: number, pairs: readonly (readonly [number, number])[], wordings: readonly number[]): Topics {
   const groups = new DisjointSets(n);
   pairs.forEach(([x, y], i) => {
     if ((wordings[i] as number) >= RELATED_WORDING) groups.union(x, y);
   });
-  const members = new Map<number, number[]>();
+  const byRoot = new Map<number, number[]>();
   for (let d = 0; d < n; d++) {
     const group = groups.find(d);
-    const list = members.get(group);
+    const list = byRoot.get(group);
     if (list) list.push(d);
-    else members.set(group, [d]);
+    else byRoot.set(group, [d]);
   }
-  return { find: (d) => groups.find(d), members };
+  const members = [...byRoot.values()].filter((m) => m.length >= 2 && m.length < n);
+  const topicOf = new Map(members.map((m, t) => [groups.find(m[0] as number), t]));
+  return {
+    members,
+    of: (x, y) => {
+      const group = groups.find(x);
+      return group === groups.find(y) ? (topicOf.get(group) ?? -1) : -1;
+    },
+  };
 }
 
 /**
  * Rare wording measured within each topic (topicGroups), each pair's stem pairs weighed by how
- * many documents of its group use them. Across a whole folder of several stories a story's
+ * many documents of its topic use them. Across a whole folder of several stories a story's
  * stock phrases are rare, and two independent reports of one event share them: the seeds'
  * independent article, beside six other stories, rose from 0.08 to 0.16 and was drawn as a
- * paraphrase. Within its group a story's vocabulary weighs as in a folder of that story alone.
+ * paraphrase. Within its topic a story's vocabulary weighs as in a folder of that story alone.
  */
 function topicalWordings(
   pairs: readonly (readonly [number, number])[],
   wordings: readonly number[],
-  topics: ReturnType<typeof topicGroups>,
+  topics: Topics,
   frequencies: (members: readonly number[]) => ReadonlyMap<number, number>,
   wordingOf: (x: number, y: number, df: ReadonlyMap<number, number>, documents: number) => number,
 ): number[] {
-  const n = [...topics.members.values()].reduce((sum, m) => sum + m.length, 0);
   const dfOf = new Map<number, ReadonlyMap<number, number>>();
   return pairs.map(([x, y], i) => {
-    const group = topics.find(x);
-    const inGroup = topics.members.get(group) as readonly number[];
-    // Outside a group, or in one that is the whole folder, the folder's weights are the group's.
-    if (group !== topics.find(y) || inGroup.length === n) return wordings[i] as number;
-    let df = dfOf.get(group);
-    if (!df) dfOf.set(group, (df = frequencies(inGroup)));
-    return wordingOf(x, y, df, inGroup.length);
+    const topic = topics.of(x, y);
+    const inTopic = topics.members[topic];
+    if (!inTopic) return wordings[i] as number;
+    let df = dfOf.get(topic);
+    if (!df) dfOf.set(topic, (df = frequencies(inTopic)));
+    return wordingOf(x, y, df, inTopic.length);
   });
 }
 

@@ -793,7 +793,7 @@ function chooseStemma(
   if (!usesHidden(k, full.best.parent)) {
     const best = lostByRegain(full);
     if (usesHidden(k, best.best.parent) || k < 3) return { search: best };
-    return { search: lostByWholeCopies(best.best.parent, singularReadings(k, characters, k)) ?? best };
+    return { search: lostByWholeCopies(best.best.parent) ?? best };
   }
   if (k < MIN_WITNESSES_FOR_AGREEMENT) return { search: full };
   // Methods as read under either hypothesis: a round trip of archaic prose reads as a spin of it.
@@ -838,15 +838,15 @@ function chooseStemma(
    * be handed to, hubAtRoot, where it has as few readings of its own as an original) is unlike
    * one of the round trips and spins that hang under the lost source in `lost` (methods read
    * there: `madeUnder`): they keep every paragraph and every figure, so the passages they lack
-   * and the figures they name otherwise, where another line does too (placesDropped,
-   * figuresChanged), are that member's own changes, MIN_LINEAGE_PASSAGES of them enough.
+   * and the figures they name otherwise, where another line does too (wholeCopyBreaks), are
+   * that member's own changes, MIN_LINEAGE_PASSAGES of them enough.
    */
   function unlikeWholeCopies(tree: readonly number[], lone: readonly number[], lost: readonly number[], madeUnder: (m: number) => Method | undefined): boolean {
     const root = tree.indexOf(ROOT);
     const roots = tree.flatMap((p, m) => (p === root ? [m] : []));
     const candidates = (roots.length === 1 ? [root, ...roots] : [root]).filter((r) => couldBeOriginal(lone, r));
     const wholeCopy = (m: number): boolean => lost[m] === k && SENTENCE_BY_SENTENCE.has(madeUnder(m) as Method);
-    return candidates.some((r) => placesDropped(k, r, tree, lost, units, characters, wholeCopy) + figuresChanged(k, r, tree, lost, units, wholeCopy) >= MIN_LINEAGE_PASSAGES);
+    return candidates.some((r) => wholeCopyBreaks(k, r, tree, lost, units, characters, wholeCopy) >= MIN_LINEAGE_PASSAGES);
   }
 
   /**
@@ -857,13 +857,12 @@ function chooseStemma(
    * two members in different lines lack a passage of the root or name a figure it does not
    * (every member counted as a whole copy), so most families pay no second search.
    */
-  function lostByWholeCopies(tree: readonly number[], lone: readonly number[]): StemmaSearch | undefined {
-    const everyLine = (m: number): boolean => tree[m] !== ROOT;
+  function lostByWholeCopies(tree: readonly number[]): StemmaSearch | undefined {
     const root = tree.indexOf(ROOT);
-    if (root === -1 || placesDropped(k, root, tree, tree, units, characters, everyLine) + figuresChanged(k, root, tree, tree, units, everyLine) < MIN_LINEAGE_PASSAGES) return undefined;
+    if (root === -1 || wholeCopyBreaks(k, root, tree, tree, units, characters, (m) => tree[m] !== ROOT) < MIN_LINEAGE_PASSAGES) return undefined;
     const lost = searchStemma(explored, 'required', SATURATING_MARGIN);
     if (!lost) return undefined;
-    return unlikeWholeCopies(tree, lone, lost.best.parent, madeBy(lost.best.parent)) ? lost : undefined;
+    return unlikeWholeCopies(tree, singularReadings(k, characters, k), lost.best.parent, madeBy(lost.best.parent)) ? lost : undefined;
   }
 
   /**
@@ -908,22 +907,27 @@ function someOriginal(lone: readonly number[], apart: (m: number) => boolean): b
 const SENTENCE_BY_SENTENCE: ReadonlySet<Method> = new Set(['machine-translation', 'spin']);
 
 /**
- * How many separate places member r has passages that copies made sentence by sentence
- * (`wholeCopy`, read under the lost source) lack, summed over those copies, where a member
- * outside the copy's own line (in `lost`, the stemma with the lost source) lacks them too, and
- * the copy's exemplar in `tree` (the stemma rooted at r) has them: a copy of an edit lacks what
- * the edit dropped, and that is the edit's doing, not the copy's (a generated edit with a spin
- * and a round trip of its own put the original under a lost source in four families). A
- * round trip and a spinner keep every paragraph, so were r their original, each such place is a
- * paragraph two lines lost alike; the lost source explains it once, as r's own addition: an
- * outlet's edit with copies of its own, three paragraphs of reactions added, was taken for the
- * original of a round trip and a blog that both lack them (fixtures/story/fox). Two round trips
- * that each lack one paragraph of r count as two places. One place in one copy is not enough: an
- * outlet that translates a story may cut a paragraph, as a paraphrase may (fox-present).
+ * What copies made sentence by sentence (`wholeCopy`, read under the lost source) could not
+ * have done were member r their original, summed over those copies. Round trips and spinners
+ * keep every paragraph and leave digits alone, so each is a change two lines made alike, which
+ * the lost source explains once, as r's own:
+ * - a place (a run of passages with none the copy kept between them) where r has passages the
+ *   copy lacks: an outlet's edit with copies of its own, three paragraphs of reactions added, was
+ *   taken for the original of a round trip and a blog that both lack them (fixtures/story/fox);
+ * - a passage where r names a figure (a word with a digit) and the copy another: a wire's
+ *   corrected version ("the bridge opened in 1965") was taken for the original of a round trip
+ *   and an outlet's copy that both keep the first version's "1958" (fixtures/story/bridge).
+ * Counted only where a member outside the copy's line (in `lost`, the stemma with the lost source)
+ * lacks the passage or names the copy's figure too, and the copy's exemplar in `tree` (the stemma
+ * rooted at r) has r's: a copy of an edit lacks what the edit dropped, and that is the edit's
+ * doing (without this, a generated edit with a spin and a round trip of its own put the original
+ * under a lost source in four families). One place in one copy is not enough: an outlet that
+ * translates a story may cut a paragraph, as a paraphrase may (fox-present).
  */
-function placesDropped(k: number, r: number, tree: readonly number[], lost: readonly number[], units: readonly CollationUnit[], characters: readonly Character[], wholeCopy: (m: number) => boolean): number {
+function wholeCopyBreaks(k: number, r: number, tree: readonly number[], lost: readonly number[], units: readonly CollationUnit[], characters: readonly Character[], wholeCopy: (m: number) => boolean): number {
   // r's passages in r's order.
   const order = units.flatMap((u, i) => (u.members[r]?.length ? [i] : [])).sort((x, y) => (units[x]?.members[r]?.[0] as number) - (units[y]?.members[r]?.[0] as number));
+  const figures = (words: ReadonlySet<string>, not: ReadonlySet<string>): string[] => [...words].filter((w) => /\d/u.test(w) && !not.has(w));
   let sum = 0;
   for (let m = 0; m < k; m++) {
     const exemplar = tree[m] as number;
@@ -935,7 +939,6 @@ function placesDropped(k: number, r: number, tree: readonly number[], lost: read
       if (ch.state[m] !== 0 || ch.state[r] !== 1 || ch.state[exemplar] !== 1 || !leftNothing(units, r, m, ch.unit)) continue;
       if (lost.some((_, q) => q !== m && q !== r && ch.state[q] === 0 && !below.has(q))) dropped.add(ch.unit);
     }
-    // Places: runs of dropped passages with no passage m kept between them.
     let inRun = false;
     for (const u of order) {
       if (dropped.has(u)) {
@@ -943,26 +946,6 @@ function placesDropped(k: number, r: number, tree: readonly number[], lost: read
         inRun = true;
       } else if (units[u]?.members[m]?.length) inRun = false;
     }
-  }
-  return sum;
-}
-
-/**
- * How many passages of member r name a figure (a word with a digit) where a copy made sentence by
- * sentence (`wholeCopy`) names another, its exemplar in `tree` names r's, and a member outside
- * that copy's line names the copy's too. Round trips and spinners leave digits alone, so were r
- * their original, two lines changed one figure alike; the lost source explains it once, as r's
- * own change: a wire's corrected version ("the bridge opened in 1965") taken for the original of
- * a round trip and an outlet's copy that both keep the first version's "1958"
- * (fixtures/story/bridge).
- */
-function figuresChanged(k: number, r: number, tree: readonly number[], lost: readonly number[], units: readonly CollationUnit[], wholeCopy: (m: number) => boolean): number {
-  const figures = (words: ReadonlySet<string> | undefined, not: ReadonlySet<string> | undefined): string[] => [...(words ?? [])].filter((w) => /\d/u.test(w) && !not?.has(w));
-  let sum = 0;
-  for (let m = 0; m < k; m++) {
-    const exemplar = tree[m] as number;
-    if (m === r || exemplar === ROOT || !wholeCopy(m)) continue;
-    const below = descendants(lost, m);
     for (const unit of units) {
       const [mine, theirs] = [unit.words[r], unit.words[m]];
       if (!mine || !theirs || !figures(mine, theirs).some((f) => unit.words[exemplar]?.has(f))) continue;
