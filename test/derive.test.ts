@@ -348,6 +348,20 @@ describe('a wire story and its correction, the first version withheld (fixtures/
   });
 });
 
+describe('a wire story localized by a newspaper, the wire withheld (fixtures/story/plant)', () => {
+  it('takes the localized copy for a copy of the lost wire, not for the original of the wire\'s round trip', () => {
+    // The localized copy added three paragraphs and dropped one; the wire's Spanish round trip
+    // lacks the three and has the one, which makes it a paraphrase of the localized copy as a
+    // whole text, but in the passages both have it reads as its round trip, and round trips add
+    // and drop no paragraph. Under the lost source its paragraph alone is the wire's.
+    const lost = derivations('story/plant');
+    for (const id of ['231_local.txt', '232_spa_mt.txt', '233_brief.txt']) expect(lost[id]?.source, id).toBe('hidden:1');
+    expect(lost['232_spa_mt.txt']?.method).toBe('machine-translation');
+    for (const id of ['234_spin.txt', '235_ca_mt.txt']) expect(lost[id]?.source, id).toBe('231_local.txt');
+    expect(lost['236_other.txt']).toMatchObject({ source: null, method: 'independent' });
+  });
+});
+
 describe('a fourteenth story, a retypeset copy and its brief (fixtures/story/budget-present)', () => {
   it('hangs a paraphrase under the original whose typing it shares, not under the retypeset copy', () => {
     // The TV paraphrase lacks paragraphs the brief of the retypeset copy lacks too, so the stemma

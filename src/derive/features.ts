@@ -36,6 +36,18 @@ export interface Reading {
   unknown(unit: number): ReadonlySet<string> | undefined;
 }
 
+/**
+ * Two readings cut down to the passages both have: how one was worded from the other, whatever
+ * passages either dropped or added.
+ */
+export function sharedPassages(a: Reading, b: Reading): [Reading, Reading] {
+  const both = (u: number): boolean => a.has(u) && b.has(u);
+  return [
+    { ...a, has: both },
+    { ...b, has: both },
+  ];
+}
+
 export function memberReading(units: readonly CollationUnit[], m: number): Reading {
   return {
     has: (u) => (units[u]?.members[m]?.length ?? 0) > 0,

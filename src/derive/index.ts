@@ -6,7 +6,7 @@ import { isSlip, isSynonymSwap, type Lexicon } from '../lexicon.js';
 import { collate, keptIsPrefix, PASSAGE_GAIN, quotedSentences, type CollationUnit, type PairLink } from './collate.js';
 import { descendants, dolloViolations, fewerBorrowers, innovationsKept, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource } from './lineage.js';
 import { excerpt, orient, respellsName, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
-import { edgeFeatures, hiddenReading, memberReading, type Reading } from './features.js';
+import { edgeFeatures, hiddenReading, memberReading, sharedPassages, type Reading } from './features.js';
 import { classifyMethod, findSpintax, type Method } from './method.js';
 import { explicitationEvidence, explicitness, spelledOut, type Explicitness } from './explicitation.js';
 import { isPassageReuse, passageDirection, type PassageSide, type PassageVerdict } from './passage.js';
@@ -239,26 +239,37 @@ export function deriveFamily(
    */
   // Members that break off (collate's tail): under a lost source, what a truncation shows.
   const brokenOff = new Set(characters.flatMap((ch) => (ch.tail === true ? [...ch.state.keys()].filter((m) => ch.state[m] === 0) : [])));
-  const classifyEdge = (p: number, m: number, stemma: readonly number[], source: Reading): Method => {
+  const classifyEdge = (p: number, m: number, stemma: readonly number[], source: Reading, wordingOnly = false): Method => {
     const doc = documents[family[m] as number] as PreparedDocument;
     const observed = p !== k;
     const sourceDoc = observed ? documents[family[p] as number] : undefined;
     const pair = sourceDoc ? findPair(links, family[m] as number, family[p] as number) : undefined;
-    return classifyMethod({
-      features: edgeFeatures(units.length, source, memberReading(units, m), lexicon),
-      spintax: leftover(p, m, stemma) !== undefined,
-      synonymsKnown: lexicon.listsSynonyms === true,
-      spelledOut: observed ? spelledOut(explicitOf(m), explicitOf(p)) : 0,
-      sourceObserved: observed,
-      sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
-      sameNormalized: pair !== undefined && sameTextOtherwiseTyped(pair.alignment),
-      keptPrefix: observed ? keptIsPrefix(units, p, m) : brokenOff.has(m),
-      reordered: reorderedBy(p, m, stemma),
-      // Asked only of a copy the rules before it found reworded: worked out on demand.
-      get keepsSpeech() {
-        return keptAsWriter(speechKeptBy(p, m, stemma));
-      },
-    });
+    const classify = (from: Reading, to: Reading): Method =>
+      classifyMethod({
+        features: edgeFeatures(units.length, from, to, lexicon),
+        spintax: leftover(p, m, stemma) !== undefined,
+        synonymsKnown: lexicon.listsSynonyms === true,
+        spelledOut: observed ? spelledOut(explicitOf(m), explicitOf(p)) : 0,
+        sourceObserved: observed,
+        sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
+        sameNormalized: pair !== undefined && sameTextOtherwiseTyped(pair.alignment),
+        keptPrefix: !wordingOnly && (observed ? keptIsPrefix(units, p, m) : brokenOff.has(m)),
+        reordered: reorderedBy(p, m, stemma),
+        // Asked only of a copy the rules before it found reworded: worked out on demand.
+        get keepsSpeech() {
+          return keptAsWriter(speechKeptBy(p, m, stemma));
+        },
+      });
+    const target = memberReading(units, m);
+    if (wordingOnly) return classify(...sharedPassages(source, target));
+    const method = classify(source, target);
+    if (observed || method !== 'paraphrase') return method;
+    // Passages no other member has are the lost source's if m copied it whole: a round trip adds
+    // no paragraph, and the reconstruction, outvoted by the lines that dropped them, lacks them
+    // (fixtures/story/plant: a wire's round trip beside a localized copy and a brief).
+    const notAlone: Reading = { ...target, has: (u) => target.has(u) && (units[u]?.members.some((x, q) => q !== m && x.length > 0) ?? false) };
+    const whole = classify(source, notAlone);
+    return SENTENCE_BY_SENTENCE.has(whole) ? whole : method;
   };
   /** Methods of edges from members, which the stemma search asks too (chooseStemma). */
   const observedMethods = new Map<number, Method>();
@@ -267,6 +278,24 @@ export function deriveFamily(
     let method = observedMethods.get(key);
     if (method === undefined) observedMethods.set(key, (method = classifyEdge(p, m, [], memberReading(units, p))));
     return method;
+  };
+  /**
+   * Whether member m reads as a spin of member p, or as a round trip that spells out more than p
+   * (explicitation.ts), in the passages both have, whatever passages either dropped or added: a
+   * round trip of another version of p reads so, where its whole text reads as a paraphrase
+   * (chooseStemma's whole-copy test). Without the spelling out, a blog that merged a paraphrase
+   * with a site's paragraphs read as the site's round trip (fixtures/story/ruling-present).
+   */
+  const wordedWhole = new Map<number, boolean>();
+  const wordedAsWholeCopy = (p: number, m: number): boolean => {
+    const key = p * k + m;
+    let whole = wordedWhole.get(key);
+    if (whole === undefined) {
+      const method = classifyEdge(p, m, [], memberReading(units, p), true);
+      whole = method === 'spin' || (method === 'machine-translation' && spelledOut(explicitOf(m), explicitOf(p)) >= 1);
+      wordedWhole.set(key, whole);
+    }
+    return whole;
   };
   /** How each member was made from its parent in a stemma, asked by the stemma search (chooseStemma). */
   const madeBy = (stemma: readonly number[]): ((m: number) => Method | undefined) => {
@@ -279,7 +308,7 @@ export function deriveFamily(
       return classifyEdge(k, m, stemma, lost);
     };
   };
-  const { search, original } = chooseStemma(k, units, characters, (stemma) => withLineage(stemma).parent, madeBy);
+  const { search, original } = chooseStemma(k, units, characters, (stemma) => withLineage(stemma).parent, madeBy, wordedAsWholeCopy);
   const { margin, directionOnly } = search;
   const drawn = withLineage(search.best.parent);
   const { states, readingOf, rehung } = drawn;
@@ -787,6 +816,7 @@ function chooseStemma(
   characters: readonly Character[],
   repair: (parent: readonly number[]) => readonly number[],
   madeBy: (stemma: readonly number[]) => (m: number) => Method | undefined,
+  wordedAsWholeCopy: (p: number, m: number) => boolean,
 ): Choice {
   const explored = exploreStemmata(k, characters);
   const full = searchStemma(explored, 'allowed', SATURATING_MARGIN) as StemmaSearch;
@@ -811,7 +841,10 @@ function chooseStemma(
   const observedRoot = observed.best.parent.indexOf(ROOT);
   if (transposed(observedRoot)) return { search: full };
   const original = presentOriginal(k, characters);
-  if (original !== undefined && !apart(original)) return { search: observed, original: agreement.kept(original) ? undefined : original };
+  if (original !== undefined && !apart(original)) {
+    if (unlikeWholeCopies(observed.best.parent, agreement.lone, full.best.parent, () => undefined)) return { search: full };
+    return { search: observed, original: agreement.kept(original) ? undefined : original };
+  }
   // someOriginal asked whether any member could be the original; the tree of the documents alone
   // roots where its parsimony puts it, which can be another member. A root with several lines of
   // copies that departs alone as copies do is no original, however cheaply it explains the
@@ -845,8 +878,8 @@ function chooseStemma(
     const root = tree.indexOf(ROOT);
     const roots = tree.flatMap((p, m) => (p === root ? [m] : []));
     const candidates = (roots.length === 1 ? [root, ...roots] : [root]).filter((r) => couldBeOriginal(lone, r));
-    const wholeCopy = (m: number): boolean => lost[m] === k && SENTENCE_BY_SENTENCE.has(madeUnder(m) as Method);
-    return candidates.some((r) => wholeCopyBreaks(k, r, tree, lost, units, characters, wholeCopy) >= MIN_LINEAGE_PASSAGES);
+    const wholeCopyOf = (r: number) => (m: number): boolean => lost[m] === k && (SENTENCE_BY_SENTENCE.has(madeUnder(m) as Method) || (tree[m] === r && wordedAsWholeCopy(r, m)));
+    return candidates.some((r) => wholeCopyBreaks(k, r, tree, lost, units, characters, wholeCopyOf(r)) >= MIN_LINEAGE_PASSAGES);
   }
 
   /**
