@@ -251,6 +251,15 @@ describe('a seventh story, a council report, its scrape and a column, written in
     expect(present['096_column.txt']).toMatchObject({ source: '090_courier.txt', method: 'passage-reuse' });
     expect(present['094_respin.txt']).toMatchObject({ source: '093_spin.txt', method: 'spin' });
   });
+
+  it('takes the column for the report\'s borrower also when the copy editor\'s version sorts first', () => {
+    // The column shares its five sentences as surely with the report as with the copy editor's
+    // version of it; the first pair listed, by file name, used to lend them.
+    const named = readFixture('story/pool-present');
+    const renamed = named.map((d, i) => ({ ...d, id: `${String(named.length - i).padStart(2, '0')}_${d.id}` }));
+    const byTarget = Object.fromEntries(compare(renamed, { lexicon }).derivations.map((d) => [d.target, d]));
+    expect(byTarget['02_096_column.txt']).toMatchObject({ source: '08_090_courier.txt', method: 'passage-reuse' });
+  });
 });
 
 describe('an eighth story, a match report, written in session 31 and run once (fixtures/story/match)', () => {

@@ -707,7 +707,11 @@ export function assemble(
       }
       continue;
     }
-    if (current && current.method === 'passage-reuse' && current.confidence >= verdict.confidence) continue;
+    // Of two texts that lend it the passage as surely, the one the other was copied from: the
+    // earlier text carried it first (not the one whose file name sorts first).
+    const lender = current?.source === null || current?.source === undefined ? undefined : index.get(current.source);
+    const earlier = lender !== undefined && current?.confidence === verdict.confidence && descends(lender, source);
+    if (current && current.method === 'passage-reuse' && current.confidence >= verdict.confidence && !earlier) continue;
     reuse(p, ids, judge, out, current?.evidence ?? []);
   }
   return out.map((d, i) => d ?? { target: ids[i] ?? '', source: null, method: 'independent', confidence: 0.5, evidence: [] });
