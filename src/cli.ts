@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { ALL_PAIRS_UP_TO, compare, type Stage } from './compare.js';
 import { InputError } from './errors.js';
 import { compareInWorkers } from './parallel/pool.js';
-import { scoreFamily, summarize } from './evaluate.js';
+import { renamedFiles, scoreFamily, summarize } from './evaluate.js';
 import { type Lexicon } from './lexicon.js';
 import { renderEvalJson, renderEvalTable } from './report/eval.js';
 import { parseTruth, type BenchmarkTruth } from './truth.js';
@@ -221,6 +221,7 @@ Run "provenance <command> --help" for a command's options and examples.`,
     .option('--truth <file>', 'truth file (default: <benchmark-dir>/truth.json)')
     .option('--family <name...>', 'only these families')
     .option('--json', 'scores as JSON')
+    .option('--rename <salt>', 'rename every file to a hash of <salt> and its name before comparing: scores that do not rest on the names')
     .option('--no-wordnet', 'do not load WordNet')
     .addOption(pairsOption())
     .action(async (dir: string, flags: EvalFlags) => {
@@ -234,8 +235,9 @@ Run "provenance <command> --help" for a command's options and examples.`,
       for (const name of chosen) {
         const loaded = await loadFolder(path.join(dir, name), { recursive: true });
         for (const k of loaded.skipped) warn(`provenance: warning: ${terminalSafe(name)}/${terminalSafe(k.path)}: skipped, ${terminalSafe(k.reason)}\n`);
-        const result = compare(loaded.files, { lexicon, pairs: flags.pairs });
-        scores.push(scoreFamily(name, truth.families[name] ?? { parents: {} }, result.derivations));
+        const renamed = flags.rename === undefined ? undefined : renamedFiles(loaded.files, flags.rename);
+        const result = compare(renamed?.files ?? loaded.files, { lexicon, pairs: flags.pairs });
+        scores.push(scoreFamily(name, truth.families[name] ?? { parents: {} }, renamed ? renamed.back(result.derivations) : result.derivations));
       }
       const summary = summarize(scores);
       write(flags.json ? renderEvalJson(summary) : renderEvalTable(summary, colours()));
@@ -247,6 +249,7 @@ interface EvalFlags {
   truth?: string;
   family?: string[];
   json?: boolean;
+  rename?: string;
   wordnet: boolean;
   pairs: Pairing;
 }

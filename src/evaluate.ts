@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Derivation, Evidence } from './derive/index.js';
 import { round } from './round.js';
 
@@ -56,6 +57,35 @@ function bandOf(confidence: number): number {
     if (confidence >= edge) band = i;
   });
   return band;
+}
+
+/**
+ * Files renamed for a run that asks whether the scores rest on the files' names: each name
+ * replaced by a hash of `salt` and the name (its extension kept), which orders the files at
+ * random, and `back` to read the derivations under their own names again. Where the evidence
+ * ties, the engine settles on the file whose name sorts first, a fair prior when names carry
+ * dates or versions and an unearned one when a benchmark happens to number its originals first.
+ */
+export function renamedFiles<T extends { readonly id: string }>(files: readonly T[], salt: string): { files: T[]; back: (derivations: readonly Derivation[]) => Derivation[] } {
+  const to = new Map<string, string>();
+  for (const f of files) {
+    const dot = f.id.lastIndexOf('.');
+    to.set(f.id, createHash('sha256').update(`${salt}\u0000${f.id}`).digest('hex').slice(0, 16) + (dot > 0 ? f.id.slice(dot) : ''));
+  }
+  const from = new Map([...to].map(([x, y]) => [y, x]));
+  const name = (id: string): string => from.get(id) ?? id;
+  return {
+    files: files.map((f) => ({ ...f, id: to.get(f.id) as string })),
+    back: (derivations) =>
+      derivations
+        .map((d) => ({
+          ...d,
+          target: name(d.target),
+          source: d.source === null ? null : name(d.source),
+          ...(d.alsoFrom ? { alsoFrom: { ...d.alsoFrom, source: name(d.alsoFrom.source) } } : {}),
+        }))
+        .sort((x, y) => (x.target < y.target ? -1 : x.target > y.target ? 1 : 0)),
+  };
 }
 
 /**

@@ -33,6 +33,15 @@ describe('provenance compare (built binary)', () => {
     for (const edge of readme.match(/^ {2}"hidden:1" -> .*$/gmu) ?? ['(none in the README)']) expect(graph).toContain(edge);
   });
 
+  it('scores a benchmark with its files renamed (eval --rename), under the names the truth gives', () => {
+    const named = JSON.parse(run('eval', path.join(FIXTURES, 'story'), '--family', 'antwerp', '--json').stdout);
+    const r = run('eval', path.join(FIXTURES, 'story'), '--family', 'antwerp', '--rename', '7', '--json');
+    expect(r.code).toBe(0);
+    const renamed = JSON.parse(r.stdout);
+    expect(renamed.overall.parent.total).toBe(6);
+    expect(renamed.overall.parent).toEqual(named.overall.parent);
+  });
+
   it('prints tables without colour codes under NO_COLOR', () => {
     const r = run('compare', seeds);
     expect(r.code).toBe(0);

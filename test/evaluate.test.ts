@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
 import { loadFolder } from '../src/load.js';
 import type { Derivation } from '../src/derive/index.js';
-import { rate, scoreFamily, summarize, type FamilyScore } from '../src/evaluate.js';
+import { rate, renamedFiles, scoreFamily, summarize, type FamilyScore } from '../src/evaluate.js';
 import { parseTruth } from '../src/truth.js';
 import { loadWordNetLexicon } from '../src/wordnet.js';
 import { FIXTURES, readFixture } from './helpers.js';
@@ -99,6 +99,22 @@ function expectFloors(
   }
   expect(overall.falseDerivations).toBeLessThanOrEqual(floors.falseDerivations);
 }
+
+describe('renamedFiles (eval --rename)', () => {
+  const seeds = readFixture('seeds');
+
+  it('gives every file a name of its salt, keeps its extension, and reads the derivations back under the names it had', () => {
+    const renamed = renamedFiles(seeds, 'x');
+    expect(renamed.files.map((f) => f.id).filter((id) => seeds.some((s) => s.id === id))).toEqual([]);
+    expect(renamed.files.every((f) => /^[0-9a-f]{16}\.txt$/u.test(f.id))).toBe(true);
+    expect(renamedFiles(seeds, 'x').files.map((f) => f.id)).toEqual(renamed.files.map((f) => f.id));
+    expect(renamedFiles(seeds, 'y').files.map((f) => f.id)).not.toEqual(renamed.files.map((f) => f.id));
+    const back = renamed.back(compare(renamed.files).derivations);
+    const named = compare(seeds).derivations;
+    // The seeds' four copies of a lost article and the independent one read alike under any names.
+    expect(back.map((d) => [d.target, d.source, d.method])).toEqual(named.map((d) => [d.target, d.source, d.method]));
+  });
+});
 
 /**
  * Regression guard on the committed generated families (scripts/generate-families.mjs): the
