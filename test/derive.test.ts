@@ -371,6 +371,21 @@ describe('a wire story localized by a newspaper, the wire withheld (fixtures/sto
   });
 });
 
+describe('a wire story, its copies down a chain of four, and a paraphrase that reads plainer (fixtures/story/volcano-present)', () => {
+  it('roots the story at the wire, not at the paraphrase whose copies would regain five paragraphs it lacks', () => {
+    // The paraphrase's tree and the wire's need as many changes; the directed costs priced the
+    // paraphrase's plainer wording, with fewer "the" and "of", as an original's, though the
+    // outlet's copy would then have regained paragraphs it never had.
+    const present = derivations('story/volcano-present');
+    expect(present['250_wire.txt']).toMatchObject({ source: null, method: 'original' });
+    for (const id of ['251_outlet.txt', '252_es_mt.txt']) expect(present[id]?.source, id).toBe('250_wire.txt');
+    expect(present['253_spin.txt']?.source).toBe('252_es_mt.txt');
+    expect(present['254_aggregator.txt']).toMatchObject({ source: '253_spin.txt', method: 'truncation' });
+    expect(present['255_para.txt']).toMatchObject({ source: '251_outlet.txt', method: 'paraphrase' });
+    expect(present['256_indep.txt']?.source).toBeNull();
+  });
+});
+
 describe('a fourteenth story, a retypeset copy and its brief (fixtures/story/budget-present)', () => {
   it('hangs a paraphrase under the original whose typing it shares, not under the retypeset copy', () => {
     // The TV paraphrase lacks paragraphs the brief of the retypeset copy lacks too, so the stemma

@@ -636,7 +636,8 @@ const MAX_SECOND_SOURCE_CONFIDENCE = 0.9;
 
 /** The confidence a margin (in parsimony cost units) gives, at most `ceiling`. */
 function confidenceOf(margin: number, ceiling: number): number {
-  return round(Math.min(ceiling, 1 - 0.5 * Math.exp(-margin / MARGIN_SCALE)), 2);
+  // A margin below zero (a rule chose against the directed cost) gives less than 0.5, never below 0.
+  return round(Math.max(0, Math.min(ceiling, 1 - 0.5 * Math.exp(-margin / MARGIN_SCALE))), 2);
 }
 
 /**
@@ -822,7 +823,7 @@ function chooseStemma(
   madeBy: (stemma: readonly number[]) => (m: number) => Method | undefined,
   wordedAsWholeCopy: (p: number, m: number) => boolean,
 ): Choice {
-  const explored = exploreStemmata(k, characters);
+  const explored = exploreStemmata(k, characters, (parent) => dolloViolations(k, parent, characters));
   const full = searchStemma(explored, 'allowed', SATURATING_MARGIN) as StemmaSearch;
   if (!usesHidden(k, full.best.parent)) {
     const best = lostByRegain(full);

@@ -56,10 +56,12 @@ export interface Explored {
   readonly cache: ReadonlyMap<string, ScoredStemma>;
   /** Scores a stemma at least until its count passes `bound` (cached); see scoreStemma. */
   readonly evaluate: (parent: number[], bound: number, base?: Sums) => ScoredStemma;
+  /** Passages a stemma has copies regain (Dollo's law), which settles a tie on changes first; see first(). */
+  readonly regains?: (parent: readonly number[]) => number;
 }
 
 /** Scores every stemma of a small family, or climbs through those of a large one (hillClimb). */
-export function exploreStemmata(k: number, characters: readonly Character[]): Explored {
+export function exploreStemmata(k: number, characters: readonly Character[], regains?: (parent: readonly number[]) => number): Explored {
   const cache = new Map<string, ScoredStemma>();
   let fewest = Number.POSITIVE_INFINITY;
   const evaluate = (parent: number[], bound: number, base?: Sums): ScoredStemma => {
@@ -73,7 +75,7 @@ export function exploreStemmata(k: number, characters: readonly Character[]): Ex
   };
   if (k <= EXHAUSTIVE_MAX) for (const parent of allStemmata(k)) evaluate(parent, fewest);
   else hillClimb(k, characters, evaluate);
-  return { k, characters, cache, evaluate };
+  return { k, characters, cache, evaluate, ...(regains ? { regains } : {}) };
 }
 
 /** Which stemmata a search may return: any, only those of the documents alone, or only those with a lost source. */
@@ -85,7 +87,8 @@ export type LostSource = 'allowed' | 'forbidden' | 'required';
  * and whether a lost source is needed) is chosen by the number of changes, each counted the same
  * whichever way it goes: shared errors group copies, and a lost source appears only when the
  * members each keep something the others lost. Among stemmata that need equally many changes
- * (the rootings of one tree), the directed costs choose: losses are cheaper than additions,
+ * (the rootings of one tree), those whose copies regain fewest passages (Dollo's law,
+ * `explored.regains`) come first, then the directed costs choose: losses are cheaper than additions,
  * readings the shared text echoes are cheaper to lose, odd wording follows usual wording. Directed costs alone would let a lost root pick the cheaper
  * direction for every character separately, a saving that grows with the text and buys a lost
  * source for any family.
@@ -109,7 +112,7 @@ export function searchStemma(explored: Explored, lost: LostSource = 'allowed', m
     const scored = evaluate([...s.parent], fewest);
     if (scored.complete && scored.changes < fewest) fewest = scored.changes;
   }
-  const best = first(candidates());
+  const best = first(candidates(), undefined, explored.regains);
   if (!best) return undefined;
   const freeRooted = first(candidates(), (s) => s.freeRootCost) as Stemma;
   // The best stemma in which m has another parent. Stemmata a bound cut short carry a lower bound
@@ -143,10 +146,15 @@ export function searchStemma(explored: Explored, lost: LostSource = 'allowed', m
   const marginsOf = (): { margin: number[]; directionOnly: boolean[] } => {
     if (margins) return margins;
     const alternatives = best.parent.map((_, m) => alternative(m));
+    const { regains } = explored;
     const margin = alternatives.map((alternative) => {
       if (!alternative) return Number.POSITIVE_INFINITY;
       const extraChanges = alternative.changes - best.changes;
-      return extraChanges > EPSILON ? extraChanges : alternative.cost - best.cost;
+      if (extraChanges > EPSILON) return extraChanges;
+      // An alternative as cheap that has copies regain more passages lost to Dollo's law, however
+      // its directed cost compares: it is behind by what a regained passage costs.
+      const regained = regains ? regains(alternative.parent) - regains(best.parent) : 0;
+      return regained > 0 ? REGAIN_MARGIN * regained : alternative.cost - best.cost;
     });
     const directionOnly = alternatives.map((a) => a !== undefined && a.changes - best.changes <= EPSILON);
     return (margins = { margin, directionOnly });
@@ -167,17 +175,26 @@ export function searchStemma(explored: Explored, lost: LostSource = 'allowed', m
  * The first stemma in the order of compareStemmata, then compareParents. Only the stemmata tied
  * on the fewest changes are compared further, so the directed cost (computed when first read)
  * is computed for a handful of stemmata, not for every rooting of every tree a search scored.
+ * Of those, with `regains`, only the ones whose copies regain fewest passages: a law outranks
+ * tendencies. The directed costs priced a paraphrase's plainer, shorter wording as an
+ * original's and rooted a story at it, its copies regaining five paragraphs it lacks, where
+ * the wire's own rooting of the same tree regains none (fixtures/story/volcano-present).
  */
-function first<S extends Stemma>(stemmata: readonly S[], costOf: (s: S) => number = (s) => s.cost): S | undefined {
+function first<S extends Stemma>(stemmata: readonly S[], costOf: (s: S) => number = (s) => s.cost, regains?: (parent: readonly number[]) => number): S | undefined {
   let fewest = Number.POSITIVE_INFINITY;
   for (const s of stemmata) if (s.changes < fewest) fewest = s.changes;
+  const tied = stemmata.filter((s) => s.changes - fewest <= EPSILON);
+  const regained = regains ? Math.min(...tied.map((s) => regains(s.parent))) : 0;
   let winner: S | undefined;
-  for (const s of stemmata) {
-    if (s.changes - fewest > EPSILON) continue;
+  for (const s of tied) {
+    if (regains && regains(s.parent) > regained) continue;
     if (!winner || (compareStemmata(s, winner, costOf) || compareParents(s.parent, winner.parent)) < 0) winner = s;
   }
   return winner;
 }
+
+/** What a passage regained against Dollo's law weighs in a margin: a passage gained (collate's PASSAGE_GAIN). */
+const REGAIN_MARGIN = 2;
 
 /** Cost sums differ in their last bits with the order of addition; below this they are equal. */
 export const EPSILON = 1e-9;
