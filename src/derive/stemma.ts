@@ -152,9 +152,9 @@ export function searchStemma(explored: Explored, lost: LostSource = 'allowed', m
       const extraChanges = alternative.changes - best.changes;
       if (extraChanges > EPSILON) return extraChanges;
       // An alternative as cheap that has copies regain more passages lost to Dollo's law, however
-      // its directed cost compares: it is behind by what a regained passage costs.
+      // its directed cost compares: it is behind by what a regained passage costs at least.
       const regained = regains ? regains(alternative.parent) - regains(best.parent) : 0;
-      return regained > 0 ? REGAIN_MARGIN * regained : alternative.cost - best.cost;
+      return regained > 0 ? Math.max(REGAIN_MARGIN * regained, alternative.cost - best.cost) : alternative.cost - best.cost;
     });
     const directionOnly = alternatives.map((a) => a !== undefined && a.changes - best.changes <= EPSILON);
     return (margins = { margin, directionOnly });
