@@ -386,6 +386,19 @@ describe('a wire story, its copies down a chain of four, and a paraphrase that r
   });
 });
 
+describe('a Spanish original behind English translations (fixtures/story/tram-present)', () => {
+  it('takes the Spanish report for the lost source of the English lines, not for a translation of one of them', () => {
+    // The machine translation writes "4,2" and "40.000" as the Spanish report does and the human
+    // translation does not; the human translation names "Horacio" and "Laguna" as the report does
+    // and the machine translation does not: the report is above both.
+    const present = derivations('story/tram-present');
+    expect(present['260_es.txt']).toMatchObject({ source: null, method: 'original' });
+    for (const id of ['261_mt.txt', '264_human.txt']) expect(present[id], id).toMatchObject({ source: '260_es.txt', method: 'translation' });
+    expect(present['263_spin.txt']?.source).toBe('262_site.txt');
+    expect(present['265_indep.txt']?.source).toBeNull();
+  });
+});
+
 describe('a fourteenth story, a retypeset copy and its brief (fixtures/story/budget-present)', () => {
   it('hangs a paraphrase under the original whose typing it shares, not under the retypeset copy', () => {
     // The TV paraphrase lacks paragraphs the brief of the retypeset copy lacks too, so the stemma

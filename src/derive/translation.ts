@@ -165,6 +165,26 @@ export function withTranslations(inputs: TranslationInputs): Derivation[] {
     });
   }
   for (const { a, b } of links) {
+    const [foreign, member] = languages[a] === own ? [b, a] : [a, b];
+    if (languages[member] !== own || languages[foreign] === own || (out[foreign] as Derivation).source !== null) continue;
+    const above = (out[member] as Derivation).source;
+    const hidden = above !== null && above.startsWith('hidden:') ? above : undefined;
+    const lost = lostSourceLines(out, ids, groups.find(member), groups, hidden);
+    const shown = lost && foreignSource(foreign, lost.lines, anchors);
+    if (!lost || !shown) continue;
+    for (const child of lost.children) {
+      out[child] = {
+        target: ids[child] as string,
+        source: ids[foreign] as string,
+        method: 'translation',
+        confidence: BASE_CONFIDENCE,
+        evidence: [orderEvidence(anchorOrder((anchors[foreign] as Anchors).keys, (anchors[child] as Anchors).keys), anchors[foreign] as Anchors, anchors[child] as Anchors), shown],
+      };
+      groups.union(child, foreign);
+    }
+    out[foreign] = { ...(out[foreign] as Derivation), method: 'original', confidence: BASE_CONFIDENCE };
+  }
+  for (const { a, b } of links) {
     if (groups.find(a) === groups.find(b)) continue;
     const target = linksOf.get(a)?.some((l) => l.source === b) ? a : b;
     const source = target === a ? b : a;
@@ -172,6 +192,83 @@ export function withTranslations(inputs: TranslationInputs): Derivation[] {
     hang(target, source, linksOf.get(target)?.find((l) => l.source === source)?.decided ?? false, choose(target, source));
   }
   return withLostSourcesNumbered(out);
+}
+
+/** A lost source of the folder's language with its lines: each child and the members below it. */
+interface LostLines {
+  readonly children: readonly number[];
+  readonly lines: readonly (readonly number[])[];
+}
+
+/** The lost source `hidden` of a family (group `root`), with two lines or more, if it has them. */
+function lostSourceLines(derivations: readonly Derivation[], ids: readonly string[], root: number, groups: DisjointSets, hidden: string | undefined): LostLines | undefined {
+  if (hidden === undefined) return undefined;
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const children = derivations.flatMap((d, i) => (d.source === hidden && groups.find(i) === root ? [i] : []));
+  if (children.length < 2) return undefined;
+  const lineOf = (i: number): number | undefined => {
+    for (let at: number | undefined = i, steps = 0; at !== undefined && steps <= ids.length; steps++) {
+      if (children.includes(at)) return at;
+      const source: string | null | undefined = derivations[at]?.source;
+      at = source === null || source === undefined ? undefined : index.get(source);
+    }
+    return undefined;
+  };
+  const lines = children.map((c) => derivations.flatMap((_, i) => (lineOf(i) === c ? [i] : [])));
+  return { children, lines };
+}
+
+/**
+ * Whether a text in another language is the lost source of lines of the folder's language, and
+ * what shows it: it writes a number as one line writes it and another line does not ("4,2",
+ * "40.000" in an English machine translation of a Spanish report, where a human translation
+ * writes "4.2", "40,000"), the mark a translation from its language leaves, and it names what
+ * only another line names ("Horacio" where the machine translation wrote "Horace"): it sits
+ * above both. A rendering of the lost source into another language keeps the lost source's
+ * names too, but writes its numbers in its own language's way, which no text of the folder's
+ * language shares (fixtures/story/tram-present).
+ */
+function foreignSource(foreign: number, lines: readonly (readonly number[])[], anchors: readonly Anchors[]): Evidence | undefined {
+  const own = anchors[foreign] as Anchors;
+  const formsOf = (line: readonly number[]): Map<string, Set<string>> => {
+    const out = new Map<string, Set<string>>();
+    for (const m of line) {
+      const a = anchors[m] as Anchors;
+      a.keys.forEach((key, i) => {
+        if (!key.startsWith(NUMBER_MARK) || !/\d[.,]\d/u.test(a.forms[i] as string)) return;
+        const set = out.get(key) ?? new Set<string>();
+        set.add(a.forms[i] as string);
+        out.set(key, set);
+      });
+    }
+    return out;
+  };
+  const numbers = lines.map(formsOf);
+  const keys = lines.map((line) => new Set(line.flatMap((m) => (anchors[m] as Anchors).keys)));
+  for (let x = 0; x < lines.length; x++) {
+    const marked = own.keys.flatMap((key, i) => {
+      const form = own.forms[i] as string;
+      const mine = numbers[x]?.get(key);
+      const others = numbers.filter((_, y) => y !== x).flatMap((n) => [...(n.get(key) ?? [])]);
+      return mine?.has(form) && others.length > 0 && !others.includes(form) ? [form] : [];
+    });
+    if (marked.length === 0) continue;
+    for (let y = 0; y < lines.length; y++) {
+      if (y === x) continue;
+      const named = [...new Set(own.keys.filter((key) => !key.startsWith(NUMBER_MARK) && keys[y]?.has(key) && !keys[x]?.has(key)))];
+      if (named.length === 0) continue;
+      const quotedNames = named.slice(0, QUOTED_ANCHORS).map((key) => own.forms[own.keys.indexOf(key)] as string);
+      const quotedNumbers = [...new Set(marked)].slice(0, QUOTED_ANCHORS);
+      return {
+        kind: 'kept-anchors',
+        sourceText: [...quotedNumbers, ...quotedNames].join(', '),
+        targetText: '',
+        support: marked.length + named.length,
+        detail: `writes ${quotedNumbers.join(', ')} as one line of the copies does and another does not, and names ${quotedNames.join(', ')} as only another line does: the source of both, in another language`,
+      };
+    }
+  }
+  return undefined;
 }
 
 /**
