@@ -184,10 +184,11 @@ function first<S extends Stemma>(stemmata: readonly S[], costOf: (s: S) => numbe
   let fewest = Number.POSITIVE_INFINITY;
   for (const s of stemmata) if (s.changes < fewest) fewest = s.changes;
   const tied = stemmata.filter((s) => s.changes - fewest <= EPSILON);
-  const regained = regains ? Math.min(...tied.map((s) => regains(s.parent))) : 0;
+  const counts = tied.map((s) => (regains ? regains(s.parent) : 0));
+  const regained = Math.min(...counts);
   let winner: S | undefined;
-  for (const s of tied) {
-    if (regains && regains(s.parent) > regained) continue;
+  for (const [i, s] of tied.entries()) {
+    if ((counts[i] as number) > regained) continue;
     if (!winner || (compareStemmata(s, winner, costOf) || compareParents(s.parent, winner.parent)) < 0) winner = s;
   }
   return winner;
