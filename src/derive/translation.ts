@@ -164,6 +164,8 @@ export function withTranslations(inputs: TranslationInputs): Derivation[] {
       hang(c, link.source, link.decided, choices[k] as SourceChoice);
     });
   }
+  // A foreign text that the marks of translation show to be the source of a family's lost
+  // source takes its place, before any link hangs it under that family as a translation.
   for (const { a, b } of links) {
     const [foreign, member] = languages[a] === own ? [b, a] : [a, b];
     if (languages[member] !== own || languages[foreign] === own || (out[foreign] as Derivation).source !== null) continue;
