@@ -399,6 +399,15 @@ describe('a Spanish original behind English translations (fixtures/story/tram-pr
   });
 });
 
+describe('a round trip and an edit of a lost release, two lines only (fixtures/story/metro)', () => {
+  it('takes neither for the other\'s original: the round trip spells out more, and has paragraphs the edit dropped', () => {
+    const lost = derivations('story/metro');
+    for (const id of ['271_outlet.txt', '272_es_mt.txt']) expect(lost[id]?.source, id).toBe('hidden:1');
+    expect(lost['273_spin.txt']).toMatchObject({ source: '271_outlet.txt', method: 'spin' });
+    expect(lost['275_indep.txt']?.source).toBeNull();
+  });
+});
+
 describe('a fourteenth story, a retypeset copy and its brief (fixtures/story/budget-present)', () => {
   it('hangs a paraphrase under the original whose typing it shares, not under the retypeset copy', () => {
     // The TV paraphrase lacks paragraphs the brief of the retypeset copy lacks too, so the stemma

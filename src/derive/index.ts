@@ -280,22 +280,23 @@ export function deriveFamily(
     return method;
   };
   /**
-   * Whether member m reads as a spin of member p, or as a round trip that spells out more than p
-   * (explicitation.ts), in the passages both have, whatever passages either dropped or added: a
+   * 'spin' where member m reads as a spin of member p, 'machine-translation' where it reads as a
+   * round trip that spells out more than p (explicitation.ts), in the passages both have,
+   * whatever passages either dropped or added; else undefined. A
    * round trip of another version of p reads so, where its whole text reads as a paraphrase
    * (chooseStemma's whole-copy test). Without the spelling out, a blog that merged a paraphrase
    * with a site's paragraphs read as the site's round trip (fixtures/story/ruling-present).
    */
-  const wordedWhole = new Map<number, boolean>();
-  const wordedAsWholeCopy = (p: number, m: number): boolean => {
+  const wordedWhole = new Map<number, WholeCopy | null>();
+  const wordedAsWholeCopy = (p: number, m: number): WholeCopy | undefined => {
     const key = p * k + m;
     let whole = wordedWhole.get(key);
     if (whole === undefined) {
       const method = classifyEdge(p, m, [], memberReading(units, p), true);
-      whole = method === 'spin' || (method === 'machine-translation' && spelledOut(explicitOf(m), explicitOf(p)) >= 1);
+      whole = method === 'spin' || (method === 'machine-translation' && spelledOut(explicitOf(m), explicitOf(p)) >= 1) ? method : null;
       wordedWhole.set(key, whole);
     }
-    return whole;
+    return whole ?? undefined;
   };
   /** How each member was made from its parent in a stemma, asked by the stemma search (chooseStemma). */
   const madeBy = (stemma: readonly number[]): ((m: number) => Method | undefined) => {
@@ -821,14 +822,14 @@ function chooseStemma(
   characters: readonly Character[],
   repair: (parent: readonly number[]) => readonly number[],
   madeBy: (stemma: readonly number[]) => (m: number) => Method | undefined,
-  wordedAsWholeCopy: (p: number, m: number) => boolean,
+  wordedAsWholeCopy: (p: number, m: number) => WholeCopy | undefined,
 ): Choice {
   const explored = exploreStemmata(k, characters, (parent) => dolloViolations(k, parent, characters));
   const full = searchStemma(explored, 'allowed', SATURATING_MARGIN) as StemmaSearch;
   if (!usesHidden(k, full.best.parent)) {
     const best = lostByRegain(full);
     if (usesHidden(k, best.best.parent) || k < 3) return { search: best };
-    return { search: lostByWholeCopies(best.best.parent) ?? best };
+    return { search: lostByWholeCopies(best.best.parent) ?? lostAboveRoundTrip(best.best.parent) ?? best };
   }
   if (k < MIN_WITNESSES_FOR_AGREEMENT) return { search: full };
   // Methods as read under either hypothesis: a round trip of archaic prose reads as a spin of it.
@@ -883,7 +884,7 @@ function chooseStemma(
     const root = tree.indexOf(ROOT);
     const roots = tree.flatMap((p, m) => (p === root ? [m] : []));
     const candidates = (roots.length === 1 ? [root, ...roots] : [root]).filter((r) => couldBeOriginal(lone, r));
-    const wholeCopyOf = (r: number) => (m: number): boolean => lost[m] === k && (SENTENCE_BY_SENTENCE.has(madeUnder(m) as Method) || (tree[m] === r && wordedAsWholeCopy(r, m)));
+    const wholeCopyOf = (r: number) => (m: number): boolean => lost[m] === k && (SENTENCE_BY_SENTENCE.has(madeUnder(m) as Method) || (tree[m] === r && wordedAsWholeCopy(r, m) !== undefined));
     return candidates.some((r) => wholeCopyBreaks(k, r, tree, lost, units, characters, wholeCopyOf(r)) >= MIN_LINEAGE_PASSAGES);
   }
 
@@ -901,6 +902,28 @@ function chooseStemma(
     const lost = searchStemma(explored, 'required', SATURATING_MARGIN);
     if (!lost) return undefined;
     return unlikeWholeCopies(tree, singularReadings(k, characters, k), lost.best.parent, madeBy(lost.best.parent)) ? lost : undefined;
+  }
+
+  /**
+   * The best stemma with a lost source, where the documents' own tree roots at a text that reads
+   * as a round trip or a spin of one of its children in the passages both have (wordedAsWholeCopy)
+   * and has passages that child lacks: the root is the child's rewording, the child no copy of
+   * it, so both came from a text that is not there. With two lines a lost source saves no change
+   * and was not drawn: a wire's Spanish round trip was taken for the original of an outlet's copy
+   * that dropped two of its paragraphs (fixtures/story/metro).
+   */
+  function lostAboveRoundTrip(tree: readonly number[]): StemmaSearch | undefined {
+    const root = tree.indexOf(ROOT);
+    if (root === -1) return undefined;
+    // A round trip only: it spells out more than its source, where a spin's synonyms read as
+    // swaps either way, and the original read as the spin's spin (a generated star, 4/4 -> 0/4).
+    const reworded = tree.some((p, c) => {
+      if (p !== root || wordedAsWholeCopy(c, root) !== 'machine-translation') return false;
+      return characters.some((ch) => ch.word === undefined && ch.unit >= 0 && ch.tail !== true && ch.order !== true && ch.state[root] === 1 && ch.state[c] === 0);
+    });
+    if (!reworded) return undefined;
+    const lost = searchStemma(explored, 'required', SATURATING_MARGIN);
+    return lost && lost.best.parent[root] === k ? lost : undefined;
   }
 
   /**
@@ -940,6 +963,9 @@ function chooseStemma(
 function someOriginal(lone: readonly number[], apart: (m: number) => boolean): boolean {
   return lone.some((_, m) => couldBeOriginal(lone, m) && !apart(m));
 }
+
+/** How a text was worded from another, where it reads as a whole copy of it (wordedAsWholeCopy). */
+type WholeCopy = 'spin' | 'machine-translation';
 
 /** Methods that work sentence by sentence and drop no paragraph. */
 const SENTENCE_BY_SENTENCE: ReadonlySet<Method> = new Set(['machine-translation', 'spin']);
