@@ -210,12 +210,16 @@ function runHere(batch: Batch, lexicon: Lexicon, progress: CompareOptions['progr
   // Topic by topic, so that each topic's weights are worked out once (weightsOfTopics).
   const { tasks } = batch;
   const answers = new Array<AlignOutcome>(tasks.length);
-  const order = tasks.map((_, n) => n).sort((p, q) => (tasks[p] as AlignTask).topic - (tasks[q] as AlignTask).topic || p - q);
-  order.forEach((n, done) => {
+  topicOrder(tasks).forEach((n, done) => {
     if (done % 64 === 0) progress?.('alignment', done, tasks.length);
     answers[n] = runAlign(batch.site, tasks[n] as AlignTask, lexicon);
   });
   return answers;
+}
+
+/** The alignment tasks' indexes, a topic's together and each topic's in task order: its weights are then worked out once. */
+export function topicOrder(tasks: readonly AlignTask[]): number[] {
+  return tasks.map((_, n) => n).sort((p, q) => (tasks[p] as AlignTask).topic - (tasks[q] as AlignTask).topic || p - q);
 }
 
 /** Topics whose weights a thread keeps at once: tasks come topic by topic (runHere) or in chunks of neighbours (parallel/pool.ts). */

@@ -1,4 +1,4 @@
-import type { Character } from './collate.js';
+import { isPassage, type Character } from './collate.js';
 import { MIN_LINEAGE_PASSAGES } from './lineage.js';
 
 /**
@@ -39,7 +39,7 @@ function isReading(ch: Character): boolean {
 /** The passages member `y` has and member `x` lacks: a copy of x would have had to regain them. */
 export function passagesLacked(characters: readonly Character[], x: number, y: number): number {
   let n = 0;
-  for (const ch of characters) if (ch.word === undefined && !ch.site && ch.unit >= 0 && ch.state[x] === 0 && ch.state[y] === 1) n++;
+  for (const ch of characters) if (isPassage(ch) && ch.state[x] === 0 && ch.state[y] === 1) n++;
   return n;
 }
 

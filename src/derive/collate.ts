@@ -47,6 +47,11 @@ export interface Character {
   readonly tail?: true;
 }
 
+/** Whether a character is a passage's presence (not a word, a site, or a whole-text habit, order or tail). */
+export function isPassage(ch: Character): boolean {
+  return ch.word === undefined && ch.unit >= 0;
+}
+
 /** Adding a passage costs twice dropping one: copies lose far more than they invent. */
 export const PASSAGE_GAIN = 2;
 const PASSAGE_LOSS = 1;

@@ -3,7 +3,7 @@ import { DisjointSets } from '../disjoint.js';
 import { pageText, type PreparedDocument } from '../document.js';
 import type { Edit, PairAlignment } from '../align.js';
 import { isSlip, isSynonymSwap, type Lexicon } from '../lexicon.js';
-import { collate, keptIsPrefix, PASSAGE_GAIN, quotedSentences, type CollationUnit, type PairLink } from './collate.js';
+import { collate, isPassage, keptIsPrefix, PASSAGE_GAIN, quotedSentences, type CollationUnit, type PairLink } from './collate.js';
 import { descendants, dolloViolations, fewerBorrowers, innovationsKept, MIN_LINEAGE_PASSAGES, regainedPassages, secondSource } from './lineage.js';
 import { excerpt, orient, respellsName, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
 import { edgeFeatures, hiddenReading, memberReading, sharedPassages, type Reading } from './features.js';
@@ -906,8 +906,8 @@ function chooseStemma(
 
   /**
    * The best stemma with a lost source, where the documents' own tree roots at a text that reads
-   * as a round trip or a spin of one of its children in the passages both have (wordedAsWholeCopy)
-   * and has passages that child lacks: the root is the child's rewording, the child no copy of
+   * as a round trip of one of its children in the passages both have (wordedAsWholeCopy) and has
+   * passages that child lacks: the root is the child's rewording, the child no copy of
    * it, so both came from a text that is not there. With two lines a lost source saves no change
    * and was not drawn: a wire's Spanish round trip was taken for the original of an outlet's copy
    * that dropped two of its paragraphs (fixtures/story/metro).
@@ -919,7 +919,7 @@ function chooseStemma(
     // swaps either way, and the original read as the spin's spin (a generated star, 4/4 -> 0/4).
     const reworded = tree.some((p, c) => {
       if (p !== root || wordedAsWholeCopy(c, root) !== 'machine-translation') return false;
-      return characters.some((ch) => ch.word === undefined && ch.unit >= 0 && ch.tail !== true && ch.order !== true && ch.state[root] === 1 && ch.state[c] === 0);
+      return characters.some((ch) => isPassage(ch) && ch.state[root] === 1 && ch.state[c] === 0);
     });
     if (!reworded) return undefined;
     const lost = searchStemma(explored, 'required', SATURATING_MARGIN);
@@ -999,7 +999,7 @@ function wholeCopyBreaks(k: number, r: number, tree: readonly number[], lost: re
     const below = descendants(lost, m);
     const dropped = new Set<number>();
     for (const ch of characters) {
-      if (ch.word !== undefined || ch.unit < 0 || ch.tail === true || ch.order === true) continue;
+      if (!isPassage(ch)) continue;
       if (ch.state[m] !== 0 || ch.state[r] !== 1 || ch.state[exemplar] !== 1 || !leftNothing(units, r, m, ch.unit)) continue;
       if (lost.some((_, q) => q !== m && q !== r && ch.state[q] === 0 && !below.has(q))) dropped.add(ch.unit);
     }
@@ -1082,7 +1082,7 @@ function presentOriginal(k: number, characters: readonly Character[]): number | 
   for (const m of central) {
     if ((lone[m] ?? 0) * 3 > median) continue;
     const lacksShared = characters.some((ch) => {
-      if (ch.word !== undefined || ch.site || ch.unit < 0 || ch.state[m] !== 0) return false;
+      if (!isPassage(ch) || ch.state[m] !== 0) return false;
       let others = 0;
       ch.state.forEach((v, x) => {
         if (x !== m && v === 1) others++;

@@ -1,4 +1,4 @@
-import type { Character, CollationUnit } from './collate.js';
+import { isPassage, type Character, type CollationUnit } from './collate.js';
 import type { Reading } from './features.js';
 import { keptTooFew } from './inheritance.js';
 import { ROOT } from './stemma.js';
@@ -252,7 +252,7 @@ export function dolloViolations(k: number, parent: readonly number[], characters
       count += tailRegains(ch.state, up);
       continue;
     }
-    if (ch.word !== undefined || ch.unit < 0) continue;
+    if (!isPassage(ch)) continue;
     const holders: number[] = [];
     for (let m = 0; m < k; m++) if (ch.state[m] === 1) holders.push(m);
     if (holders.length < 2) continue;

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { comparison, type Batch, type BatchAnswers, type CompareOptions, type CompareResult, type Worksite } from '../compare.js';
+import { comparison, topicOrder, type Batch, type BatchAnswers, type CompareOptions, type CompareResult, type Worksite } from '../compare.js';
 import type { DocumentInput } from '../document.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
@@ -50,7 +50,7 @@ class Pool {
       const init: ToWorker = { type: 'init', inputs: batch.site.inputs, weights: batch.site.weights, topics: batch.site.topics, common: batch.site.common, wordnet: this.wordnet };
       for (const w of this.workers) w.postMessage(init);
     }
-    const chunks = batch.kind === 'align' ? alignChunks(batch.tasks.map((t) => t.topic)) : familyChunks(batch.tasks.map((t) => t.family.length));
+    const chunks = batch.kind === 'align' ? alignChunks(topicOrder(batch.tasks)) : familyChunks(batch.tasks.map((t) => t.family.length));
     const answers = new Array<unknown>(batch.tasks.length);
     let done = 0;
     let next = 0;
@@ -106,9 +106,8 @@ function ask(worker: Worker, message: ToWorker, id: number): Promise<readonly un
   });
 }
 
-/** Chunks of alignment tasks, a topic's tasks together so that a worker works out its weights once or twice. */
-function alignChunks(topics: readonly number[]): number[][] {
-  const order = topics.map((_, i) => i).sort((p, q) => (topics[p] as number) - (topics[q] as number) || p - q);
+/** Chunks of alignment tasks in `order` (topicOrder), so that a worker works out a topic's weights once or twice. */
+function alignChunks(order: readonly number[]): number[][] {
   const out: number[][] = [];
   for (let start = 0; start < order.length; start += ALIGN_CHUNK) out.push(order.slice(start, start + ALIGN_CHUNK));
   return out;
