@@ -408,6 +408,20 @@ describe('a round trip and an edit of a lost release, two lines only (fixtures/s
   });
 });
 
+describe('a plain-text copy and a round trip of a lost typeset guide (fixtures/story/guide)', () => {
+  it('takes the plain-text copy for no exemplar of a round trip that kept curly quotes and dashes it lacks', () => {
+    // The forum copy reads as the lost guide in every word; until session 35 it was the original
+    // and the round trip its round trip, though a translator adds no curly quote.
+    const lost = derivations('story/guide');
+    for (const id of ['281_forum.txt', '282_gl_mt.txt']) expect(lost[id]?.source, id).toBe('hidden:1');
+    expect(lost['284_feed.txt']).toMatchObject({ source: '282_gl_mt.txt', method: 'truncation' });
+    expect(lost['285_bank.txt']?.source).toBeNull();
+    const present = derivations('story/guide-present');
+    expect(present['281_forum.txt']).toMatchObject({ source: '280_guide.txt', method: 'typographic' });
+    expect(present['283_spin.txt']).toMatchObject({ source: '281_forum.txt', method: 'spin' });
+  });
+});
+
 describe('a fourteenth story, a retypeset copy and its brief (fixtures/story/budget-present)', () => {
   it('hangs a paraphrase under the original whose typing it shares, not under the retypeset copy', () => {
     // The TV paraphrase lacks paragraphs the brief of the retypeset copy lacks too, so the stemma

@@ -183,6 +183,7 @@ describe('segment on a scraped web page', () => {
       '(c) Tartu Courier. All rights reserved.',
       'More to follow.',
       'Read the full story at the Tartu Courier.',
+      'Read more at our partner site.',
     ].join('\n\n');
     expect(segment(scraped).map((s) => s.text)).toEqual(HARBOUR.slice(0, 3));
     // A sentence that only speaks of reading more, or of a newsletter, is the story's own.
@@ -190,6 +191,7 @@ describe('segment on a scraped web page', () => {
     expect(segment(story)).toHaveLength(2);
     expect(segment(`${HARBOUR[0]}\n\nMore to follow on the harbour works next week.`)).toHaveLength(2);
     expect(segment(`${HARBOUR[0]}\n\nVisitors can read the full story of the harbour in the museum.`)).toHaveLength(2);
+    expect(segment(`${HARBOUR[0]}\n\nVisitors can read more at the harbour museum.`)).toHaveLength(2);
   });
 });
 

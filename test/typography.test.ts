@@ -13,6 +13,8 @@ describe('typographyStates', () => {
       ['dash as hyphens', [1, 0, 1]],
       ['em or en dash', [0, 1, 0]],
     ]);
+    // A typesetter's characters are the ones machines carry over but do not add.
+    expect(states.filter((s) => s.typeset).map((s) => s.habit)).toEqual(['curly double quotes', 'em or en dash']);
   });
 });
 

@@ -45,6 +45,8 @@ export interface Character {
   readonly order?: true;
   /** For the rest of a text beyond where it breaks off: true. */
   readonly tail?: true;
+  /** For a typesetter's character that machines carry over but do not add (typography.ts): true. */
+  readonly typeset?: true;
 }
 
 /** Whether a character is a passage's presence (not a word, a site, or a whole-text habit, order or tail). */
@@ -359,8 +361,8 @@ export function collate(
     const state = Int8Array.from(unit.members, (sentences, m) => (sentences.length === 0 ? -1 : sentences.every((i) => quoted[m]?.has(i)) ? 1 : 0));
     if (varies(state)) characters.push({ state, gain: QUOTE_GAIN, loss: QUOTE_LOSS, unit: -1, word: `quoted passage ${u}` });
   });
-  for (const { habit, state } of typographyStates(members.map((d) => documents[d]?.text ?? ''))) {
-    characters.push({ state, gain: TYPOGRAPHY_WEIGHT, loss: TYPOGRAPHY_WEIGHT, unit: -1, word: `typography: ${habit}` });
+  for (const { habit, state, typeset } of typographyStates(members.map((d) => documents[d]?.text ?? ''))) {
+    characters.push({ state, gain: TYPOGRAPHY_WEIGHT, loss: TYPOGRAPHY_WEIGHT, unit: -1, word: `typography: ${habit}`, ...(typeset ? { typeset: true as const } : {}) });
   }
   const furniture = members.map((d) => new Set(webFurniture(documents[d]?.text ?? '')));
   for (const line of [...new Set(furniture.flatMap((f) => [...f]))].sort()) {

@@ -829,7 +829,7 @@ function chooseStemma(
   if (!usesHidden(k, full.best.parent)) {
     const best = lostByRegain(full);
     if (usesHidden(k, best.best.parent) || k < 3) return { search: best };
-    return { search: lostByWholeCopies(best.best.parent) ?? lostAboveRoundTrip(best.best.parent) ?? best };
+    return { search: lostByWholeCopies(best.best.parent) ?? lostAboveMachineCopy(best.best.parent) ?? best };
   }
   if (k < MIN_WITNESSES_FOR_AGREEMENT) return { search: full };
   // Methods as read under either hypothesis: a round trip of archaic prose reads as a spin of it.
@@ -905,23 +905,29 @@ function chooseStemma(
   }
 
   /**
-   * The best stemma with a lost source, where the documents' own tree roots at a text that reads
-   * as a round trip of one of its children in the passages both have (wordedAsWholeCopy) and has
-   * passages that child lacks: the root is the child's rewording, the child no copy of
-   * it, so both came from a text that is not there. With two lines a lost source saves no change
-   * and was not drawn: a wire's Spanish round trip was taken for the original of an outlet's copy
-   * that dropped two of its paragraphs (fixtures/story/metro).
+   * The best stemma with a lost source, where the documents' own tree roots at a text that cannot
+   * be the exemplar of a machine copy hung under it, so that both came from a text that is not
+   * there:
+   * - the root reads as a round trip of the child in the passages both have (wordedAsWholeCopy)
+   *   and has passages the child lacks: the root is the child's rewording. With two lines a lost
+   *   source saves no change and was not drawn: a wire's Spanish round trip was taken for the
+   *   original of an outlet's copy that dropped two of its paragraphs (fixtures/story/metro);
+   * - the child reads as the root's round trip or spin and writes a typesetter's character the
+   *   root lacks (curly quotes, a dash): machines carry their input's over and add none, so its
+   *   input had them. A forum's plain-text copy of a lost guide was taken for the original of
+   *   the guide's round trip, which kept the guide's curly quotes (fixtures/story/guide).
    */
-  function lostAboveRoundTrip(tree: readonly number[]): StemmaSearch | undefined {
+  function lostAboveMachineCopy(tree: readonly number[]): StemmaSearch | undefined {
     const root = tree.indexOf(ROOT);
     if (root === -1) return undefined;
-    // A round trip only: it spells out more than its source, where a spin's synonyms read as
-    // swaps either way, and the original read as the spin's spin (a generated star, 4/4 -> 0/4).
-    const reworded = tree.some((p, c) => {
-      if (p !== root || wordedAsWholeCopy(c, root) !== 'machine-translation') return false;
-      return characters.some((ch) => isPassage(ch) && ch.state[root] === 1 && ch.state[c] === 0);
+    const unlikeExemplar = tree.some((p, c) => {
+      if (p !== root) return false;
+      // A round trip only: it spells out more than its source, where a spin's synonyms read as
+      // swaps either way, and the original read as the spin's spin (a generated star, 4/4 -> 0/4).
+      if (wordedAsWholeCopy(c, root) === 'machine-translation' && characters.some((ch) => isPassage(ch) && ch.state[root] === 1 && ch.state[c] === 0)) return true;
+      return characters.some((ch) => ch.typeset === true && ch.state[c] === 1 && ch.state[root] === 0) && wordedAsWholeCopy(root, c) !== undefined;
     });
-    if (!reworded) return undefined;
+    if (!unlikeExemplar) return undefined;
     const lost = searchStemma(explored, 'required', SATURATING_MARGIN);
     return lost && lost.best.parent[root] === k ? lost : undefined;
   }
