@@ -184,6 +184,8 @@ describe('segment on a scraped web page', () => {
       'More to follow.',
       'Read the full story at the Tartu Courier.',
       'Read more at our partner site.',
+      'Seguir leyendo en nuestra web.',
+      'Lire la suite',
     ].join('\n\n');
     expect(segment(scraped).map((s) => s.text)).toEqual(HARBOUR.slice(0, 3));
     // A sentence that only speaks of reading more, or of a newsletter, is the story's own.

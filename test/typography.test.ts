@@ -15,6 +15,10 @@ describe('typographyStates', () => {
     ]);
     // A typesetter's characters are the ones machines carry over but do not add.
     expect(states.filter((s) => s.typeset).map((s) => s.habit)).toEqual(['curly double quotes', 'em or en dash']);
+    expect(typographyStates(['«Sí», dijo.', '"Sí", dijo.']).map((s) => [s.habit, s.typeset])).toEqual([
+      ['straight double quotes', false],
+      ['guillemets', true],
+    ]);
   });
 });
 

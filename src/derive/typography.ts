@@ -8,6 +8,7 @@
 const HABITS: ReadonlyArray<readonly [string, RegExp, boolean]> = [
   ['straight double quotes', /"/u, false],
   ['curly double quotes', /[\u201c\u201d]/u, true],
+  ['guillemets', /[\u00ab\u00bb]/u, true],
   ['straight apostrophes', /\p{L}'\p{L}/u, false],
   ['curly apostrophes', /\p{L}\u2019\p{L}/u, true],
   ['dash as hyphens', / -{1,2} /u, false],
