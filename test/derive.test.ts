@@ -422,6 +422,17 @@ describe('a plain-text copy and a round trip of a lost typeset guide (fixtures/s
   });
 });
 
+describe('release notes, a mirror that changed their bullets and a round trip that kept them (fixtures/story/release)', () => {
+  it('reads list bullets as typography: the cut under the mirror, the mirror no source of the round trip', () => {
+    const present = derivations('story/release-present');
+    expect(present['315_trunc.txt']).toMatchObject({ source: '311_mirror.txt', method: 'truncation' });
+    expect(present['311_mirror.txt']).toMatchObject({ source: '310_notes.txt', method: 'typographic' });
+    const lost = derivations('story/release');
+    for (const id of ['311_mirror.txt', '312_news.txt', '313_eo_mt.txt']) expect(lost[id]?.source, id).toBe('hidden:1');
+    expect(lost['316_other.txt']?.source).toBeNull();
+  });
+});
+
 describe('a fourteenth story, a retypeset copy and its brief (fixtures/story/budget-present)', () => {
   it('hangs a paraphrase under the original whose typing it shares, not under the retypeset copy', () => {
     // The TV paraphrase lacks paragraphs the brief of the retypeset copy lacks too, so the stemma

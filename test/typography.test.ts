@@ -19,6 +19,10 @@ describe('typographyStates', () => {
       ['straight double quotes', false],
       ['guillemets', true],
     ]);
+    expect(typographyStates(['Notes\n\n\u2022 Faster start-up.', 'Notes\n\n* Faster start-up.']).map((s) => [s.habit, s.typeset])).toEqual([
+      ['bullet characters', true],
+      ['asterisk or hyphen bullets', false],
+    ]);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
- * Typographic habits of a text as written: which quote marks, dashes, spacing and line endings
- * it uses. Normalization hides them from the comparison of words, but they are inherited like
- * any reading: copies made from one exemplar keep its straight or curly quotes, and a copy that
- * was retypeset stands apart from its siblings. Without them a typography-only copy and its
+ * Typographic habits of a text as written: which quote marks, dashes, list bullets, spacing and
+ * line endings it uses. Normalization hides them from the comparison of words, but they are
+ * inherited like any reading: copies made from one exemplar keep its straight or curly quotes,
+ * and a copy that was retypeset stands apart from its siblings. Without them a typography-only copy and its
  * source are indistinguishable, and either could be drawn as the parent of the family.
  */
 const HABITS: ReadonlyArray<readonly [string, RegExp, boolean]> = [
@@ -17,6 +17,8 @@ const HABITS: ReadonlyArray<readonly [string, RegExp, boolean]> = [
   ['CRLF line ends', /\r\n/u, false],
   ['no-break spaces', /\u00a0/u, true],
   ['ellipsis character', /\u2026/u, true],
+  ['bullet characters', /^[ \t]*[\u2022\u25aa\u25cf\u2023][ \t]/mu, true],
+  ['asterisk or hyphen bullets', /^[ \t]*[*-][ \t]+\S/mu, false],
 ];
 
 /**
