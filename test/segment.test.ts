@@ -186,6 +186,8 @@ describe('segment on a scraped web page', () => {
       'Read more at our partner site.',
       'Seguir leyendo en nuestra web.',
       'Lire la suite',
+      'Jump to Recipe',
+      'Get the full recipe at Lemon Kitchen.',
     ].join('\n\n');
     expect(segment(scraped).map((s) => s.text)).toEqual(HARBOUR.slice(0, 3));
     // A sentence that only speaks of reading more, or of a newsletter, is the story's own.
