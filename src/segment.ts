@@ -202,9 +202,17 @@ function withoutFurniture(text: string): string {
       if (at.length >= FURNITURE_REPEATS && at.every((i) => nearPage[i] === 1)) for (const i of at) furniture.add(i);
     }
   }
-  if (furniture.size === 0) return text;
-  return lines.map((line, i) => (furniture.has(i) ? `\f${line.slice(1).replace(/[^\r]/gu, ' ')}` : line)).join('\n');
+  if (furniture.size === 0 && !lines.some((line) => ENUMERATOR.test(line))) return text;
+  return lines.map((line, i) => (furniture.has(i) ? `\f${line.slice(1).replace(/[^\r]/gu, ' ')}` : line.replace(ENUMERATOR, (mark) => ' '.repeat(mark.length)))).join('\n');
 }
+
+/**
+ * A list item's or a section's number at the head of its line ("5. Changes", "2) Beat", "(b)"):
+ * layout, not wording. Whoever drops or adds an item renumbers the rest, so a copy that took a
+ * section out and its own copy that put one in wrote "6." where the original had "6." and the
+ * first copy "5.", and read as siblings (fixtures/story/terms).
+ */
+const ENUMERATOR = /^[ \t]*(?:\d{1,2}[.)]|\([a-z\d]{1,2}\))(?=[ \t])/u;
 
 /** Lines `at` (indices, in order) of one key number pages: each number one or two above the last, evenly spaced. */
 function arePageNumbers(written: readonly string[], at: readonly number[]): boolean {

@@ -445,6 +445,18 @@ describe('a recipe, its copies and another cook\'s recipe for the same cake (fix
   });
 });
 
+describe('terms of service copied with the names replaced, twice, and spun (fixtures/story/terms)', () => {
+  it('takes the spin for no original though the copy dropped a section it keeps, and the second copy for the first one\'s', () => {
+    // The spin writes the odd words of every swap, so it was made from the copy's wording, not
+    // the other way round; the second copy's section numbers, renumbered back to the original's,
+    // had read as a change it shared with the spin.
+    const lost = derivations('story/terms');
+    for (const id of ['331_zenith.txt', '333_spin.txt']) expect(lost[id]?.source, id).toBe('hidden:1');
+    expect(lost['332_nova.txt']?.source).toBe('331_zenith.txt');
+    expect(lost['334_indep.txt']?.source).toBeNull();
+  });
+});
+
 describe('a fourteenth story, a retypeset copy and its brief (fixtures/story/budget-present)', () => {
   it('hangs a paraphrase under the original whose typing it shares, not under the retypeset copy', () => {
     // The TV paraphrase lacks paragraphs the brief of the retypeset copy lacks too, so the stemma

@@ -922,14 +922,35 @@ function chooseStemma(
     if (root === -1) return undefined;
     const unlikeExemplar = tree.some((p, c) => {
       if (p !== root) return false;
-      // A round trip only: it spells out more than its source, where a spin's synonyms read as
-      // swaps either way, and the original read as the spin's spin (a generated star, 4/4 -> 0/4).
-      if (wordedAsWholeCopy(c, root) === 'machine-translation' && characters.some((ch) => isPassage(ch) && ch.state[root] === 1 && ch.state[c] === 0)) return true;
+      // A round trip spells out more than its source; a spin's synonyms read as swaps either way,
+      // so it must also read as the one that made the odd wording of the pair (the original read
+      // as its spin's spin, a generated star, 4/4 -> 0/4, when the spin's side was not asked).
+      const rootWording = wordedAsWholeCopy(c, root);
+      const rewording = rootWording === 'machine-translation' || (rootWording === 'spin' && swappedFrom(c, root));
+      if (rewording && characters.some((ch) => isPassage(ch) && ch.state[root] === 1 && ch.state[c] === 0)) return true;
       return characters.some((ch) => ch.typeset === true && ch.state[c] === 1 && ch.state[root] === 0) && wordedAsWholeCopy(root, c) !== undefined;
     });
     if (!unlikeExemplar) return undefined;
     const lost = searchStemma(explored, 'required', SATURATING_MARGIN);
     return lost && lost.best.parent[root] === k ? lost : undefined;
+  }
+
+  /**
+   * Whether member m's synonym swaps against p read as made from p: their directed prices (the
+   * commonness tilt, odd wording following usual wording, collate.ts) cost less from p to m
+   * than back.
+   */
+  function swappedFrom(p: number, m: number): boolean {
+    let forward = 0;
+    let backward = 0;
+    for (const ch of characters) {
+      if (ch.site === undefined || ch.gain === ch.loss) continue;
+      const [sp, sm] = [ch.state[p], ch.state[m]];
+      if (sp === -1 || sm === -1 || sp === sm) continue;
+      forward += sm === 1 ? ch.gain : ch.loss;
+      backward += sp === 1 ? ch.gain : ch.loss;
+    }
+    return forward < backward;
   }
 
   /**
