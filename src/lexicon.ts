@@ -24,6 +24,12 @@ export interface Lexicon {
   knows?(word: string): boolean;
   /** Whether a word is a function word of the texts' language (language.ts): grammar, not content. */
   isFunctionWord(word: string): boolean;
+  /**
+   * True for a language whose own words carry diacritics (every language but English here):
+   * there a copyist or a spell-checker restores them as often as a copy loses them, where in
+   * English they are a name's or a loanword's, which plain-text channels strip.
+   */
+  readonly writesDiacritics?: boolean;
 }
 
 /**
@@ -99,7 +105,7 @@ export function lexiconFor(lexicon: Lexicon, language: Language): Lexicon {
   let other = otherLanguages.get(language);
   if (!other) {
     const functional = functionWords(language);
-    other = { commonness: () => 0.5, synonyms: () => false, isFunctionWord: (word) => functional.has(word) };
+    other = { commonness: () => 0.5, synonyms: () => false, isFunctionWord: (word) => functional.has(word), writesDiacritics: true };
     otherLanguages.set(language, other);
   }
   return other;

@@ -416,6 +416,9 @@ describe('a plain-text copy and a round trip of a lost typeset guide (fixtures/s
     for (const id of ['281_forum.txt', '282_gl_mt.txt']) expect(lost[id]?.source, id).toBe('hidden:1');
     expect(lost['284_feed.txt']).toMatchObject({ source: '282_gl_mt.txt', method: 'truncation' });
     expect(lost['285_bank.txt']?.source).toBeNull();
+    // The spin of the forum copy hangs under it, not beside it: among stemmata with the lost
+    // source, its undecided readings take their cheaper direction (session 35).
+    expect(lost['283_spin.txt']).toMatchObject({ source: '281_forum.txt', method: 'spin' });
     const present = derivations('story/guide-present');
     expect(present['281_forum.txt']).toMatchObject({ source: '280_guide.txt', method: 'typographic' });
     expect(present['283_spin.txt']).toMatchObject({ source: '281_forum.txt', method: 'spin' });
@@ -454,6 +457,17 @@ describe('terms of service copied with the names replaced, twice, and spun (fixt
     for (const id of ['331_zenith.txt', '333_spin.txt']) expect(lost[id]?.source, id).toBe('hidden:1');
     expect(lost['332_nova.txt']?.source).toBe('331_zenith.txt');
     expect(lost['334_indep.txt']?.source).toBeNull();
+  });
+});
+
+describe('an obituary, its ASCII copy and that copy\'s edit (fixtures/story/obit-present)', () => {
+  it('takes the spelling with diacritics for the earlier, in English: the chain runs from the original', () => {
+    const present = derivations('story/obit-present');
+    expect(present['340_obit.txt']).toMatchObject({ source: null, method: 'original' });
+    expect(present['341_ascii.txt']?.source).toBe('340_obit.txt');
+    expect(present['343_local.txt']?.source).toBe('341_ascii.txt');
+    expect(present['344_spin.txt']).toMatchObject({ source: '343_local.txt', method: 'spin' });
+    expect(present['346_univ.txt']?.source).toBeNull();
   });
 });
 

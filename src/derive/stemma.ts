@@ -89,9 +89,14 @@ export type LostSource = 'allowed' | 'forbidden' | 'required';
  * members each keep something the others lost. Among stemmata that need equally many changes
  * (the rootings of one tree), those whose copies regain fewest passages (Dollo's law,
  * `explored.regains`) come first, then the directed costs choose: losses are cheaper than additions,
- * readings the shared text echoes are cheaper to lose, odd wording follows usual wording. Directed costs alone would let a lost root pick the cheaper
- * direction for every character separately, a saving that grows with the text and buys a lost
- * source for any family.
+ * readings the shared text echoes are cheaper to lose, odd wording follows usual wording. Directed
+ * costs alone would let a lost root pick the cheaper direction for every character separately, a
+ * saving that grows with the text and buys a lost source for any family. Where every stemma
+ * compared has the lost source (`required`), that saving is the same bargain for all of them, and
+ * the lost root's undecided readings take their cheaper direction (freeRootCost): charged the
+ * mean, they made a star under the lost source, where the root takes the majority's reading,
+ * cheaper than hanging a copy's copy under a faithful copy of the lost text, whose readings leave
+ * the root undecided (a forum's plain-text copy of a guide and its spin, fixtures/story/guide).
  */
 export function searchStemma(explored: Explored, lost: LostSource = 'allowed', marginCap = Number.POSITIVE_INFINITY): StemmaSearch | undefined {
   // Branch and bound: a stemma is scored only until its change count (counted so far plus the
@@ -112,7 +117,8 @@ export function searchStemma(explored: Explored, lost: LostSource = 'allowed', m
     const scored = evaluate([...s.parent], fewest);
     if (scored.complete && scored.changes < fewest) fewest = scored.changes;
   }
-  const best = first(candidates(), undefined, explored.regains);
+  const costOf = lost === 'required' ? (s: ScoredStemma): number => s.freeRootCost : (s: ScoredStemma): number => s.cost;
+  const best = first(candidates(), costOf, explored.regains);
   if (!best) return undefined;
   const freeRooted = first(candidates(), (s) => s.freeRootCost) as Stemma;
   // The best stemma in which m has another parent. Stemmata a bound cut short carry a lower bound
@@ -121,7 +127,7 @@ export function searchStemma(explored: Explored, lost: LostSource = 'allowed', m
   // changes, so a lower bound there is as good as the count.
   // Most of them are a move or two from the best, so they are scored by updating its sums.
   let bestSums: Sums | undefined;
-  const alternative = (m: number): Stemma | undefined => {
+  const alternative = (m: number): ScoredStemma | undefined => {
     // The same edge turned round is the nearest alternative whenever the data cannot orient it
     // (two identical texts); a climb need not have scored it.
     const p = best.parent[m] as number;
@@ -139,7 +145,7 @@ export function searchStemma(explored: Explored, lost: LostSource = 'allowed', m
       const full = s.complete ? s : evaluate([...s.parent], best.changes + marginCap, bestSums);
       if (full.complete && full.changes < exact) exact = full.changes;
     }
-    return first(others());
+    return first(others(), costOf);
   };
   // Worked out when first read: of the two selections chooseStemma makes, it returns one.
   let margins: { margin: number[]; directionOnly: boolean[] } | undefined;
@@ -154,7 +160,8 @@ export function searchStemma(explored: Explored, lost: LostSource = 'allowed', m
       // An alternative as cheap that has copies regain more passages lost to Dollo's law, however
       // its directed cost compares: it is behind by what a regained passage costs at least.
       const regained = regains ? regains(alternative.parent) - regains(best.parent) : 0;
-      return regained > 0 ? Math.max(REGAIN_MARGIN * regained, alternative.cost - best.cost) : alternative.cost - best.cost;
+      const costlier = costOf(alternative) - costOf(best);
+      return regained > 0 ? Math.max(REGAIN_MARGIN * regained, costlier) : costlier;
     });
     const directionOnly = alternatives.map((a) => a !== undefined && a.changes - best.changes <= EPSILON);
     return (margins = { margin, directionOnly });
