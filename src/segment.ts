@@ -210,9 +210,11 @@ function withoutFurniture(text: string): string {
  * A list item's or a section's number at the head of its line ("5. Changes", "2) Beat", "(b)"):
  * layout, not wording. Whoever drops or adds an item renumbers the rest, so a copy that took a
  * section out and its own copy that put one in wrote "6." where the original had "6." and the
- * first copy "5.", and read as siblings (fixtures/story/terms).
+ * first copy "5.", and read as siblings (fixtures/story/terms). Likewise a repost's "RT @name:",
+ * which says who is quoted, not what: with it, a retweet cut short read as a paraphrase
+ * (fixtures/story/alert).
  */
-const ENUMERATOR = /^[ \t]*(?:\d{1,2}[.)]|\([a-z\d]{1,2}\))(?=[ \t])/u;
+const ENUMERATOR = /^[ \t]*(?:\d{1,2}[.)]|\([a-z\d]{1,2}\)|RT @\w{1,30}:)(?=[ \t])/u;
 
 /** Lines `at` (indices, in order) of one key number pages: each number one or two above the last, evenly spaced. */
 function arePageNumbers(written: readonly string[], at: readonly number[]): boolean {

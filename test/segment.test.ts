@@ -200,13 +200,14 @@ describe('segment on a scraped web page', () => {
 });
 
 describe('segment on numbered lists', () => {
-  it('leaves out the numbers of list items and sections, which renumbering changes', () => {
+  it('leaves out the numbers of list items and sections, which renumbering changes, and a repost\'s "RT @name:"', () => {
     const words = (text: string): string[] => segment(text).map((s) => s.text.trim());
     expect(words('5. Changes to these terms\n\nWe may update these terms.\n\n(b) Paid plans renew monthly.')).toEqual([
       'Changes to these terms',
       'We may update these terms.',
       'Paid plans renew monthly.',
     ]);
+    expect(words('RT @ShireCityPolice: Please avoid Castle Street.')).toEqual(['Please avoid Castle Street.']);
     // A number inside a line is wording, wherever it stands.
     expect(words('The plan costs 5. 5 people signed up.').join(' ')).toBe('The plan costs 5. 5 people signed up.');
   });
