@@ -134,11 +134,12 @@ const CUE_TIMING = /^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)
  * or share line; and a wire service's or a live page's marker that the story goes on elsewhere
  * or later ("More to follow.", "Developing story", "Continue reading", "Read the full story at
  * ...", "Read more at ...", and the like in Spanish, French, German, Italian and Portuguese:
- * "Seguir leyendo en ...", "Lire la suite"; a recipe page's "Jump to Recipe"), which a first take or an aggregator's excerpt ends
- * with and its full version does not have: it made a prefix of a match report, or of a syndicated hospital report, an edit
- * (fixtures/story/match, fixtures/story/attack). No other copy of the story has them, and read as passages they made the
- * scraped copy the source of the report it was scraped from, its furniture "dropped" by every
- * other copy (copies lose more than they add).
+ * "Seguir leyendo en ...", "Lire la suite"; a recipe page's "Jump to Recipe"), which a first
+ * take or an aggregator's excerpt ends with and its full version does not have: it made a prefix
+ * of a match report, or of a syndicated hospital report, an edit (fixtures/story/match,
+ * fixtures/story/attack). No other copy of the story has them, and read as passages they made
+ * the scraped copy the source of the report it was scraped from, its furniture "dropped" by
+ * every other copy (copies lose more than they add).
  */
 const WEB_FURNITURE =
   /^\s*(?:(?:advertisement|advertising|sponsored(?: content)?)\s*$|(?:read more|read also|also read|related|see also|more on this story|recommended|watch)\s*:|(?:read more|continue reading|(?:get |see )?(?:the )?full (?:story|article|report|recipe|method|instructions)) (?:at|on)\b|(?:jump to|print|pin|rate this) recipe\W*$|(?:seguir leyendo|sigue leyendo|leer más|lire la suite|lire aussi|weiterlesen|lesen sie auch|continua a leggere|leggi anche|continuar lendo|leia mais|leia também)(?:\s*:|\W*$|\s+(?:en|sur|auf|su|em|no)\b)|(?:sign up|subscribe)\b.*\b(?:newsletter|inbox|updates|today)\b|(?:\(c\)|©|copyright\b).*(?:rights reserved|\d{4})|(?:share this (?:article|story)|follow us on)\b|(?:more to follow|more follows|developing(?: story)?|this is a developing story|this story is developing|continue reading)\W*$|read the (?:full|whole|rest of the) (?:story|article|report)\b)/iu;
@@ -157,7 +158,8 @@ export function webFurniture(text: string): string[] {
 
 /**
  * The text with what is not its wording blanked: page furniture (above), subtitle cues' timing
- * lines, a Project Gutenberg e-text's header and licence. Blanked as withoutMarkup does, so
+ * lines, a Project Gutenberg e-text's header and licence, the labels at the head of a line
+ * (LINE_LABEL). Blanked as withoutMarkup does, so
  * offsets stay those of the text as written: a form feed, the break it stands for, then spaces.
  */
 function withoutFurniture(text: string): string {
@@ -202,8 +204,8 @@ function withoutFurniture(text: string): string {
       if (at.length >= FURNITURE_REPEATS && at.every((i) => nearPage[i] === 1)) for (const i of at) furniture.add(i);
     }
   }
-  if (furniture.size === 0 && !lines.some((line) => ENUMERATOR.test(line))) return text;
-  return lines.map((line, i) => (furniture.has(i) ? `\f${line.slice(1).replace(/[^\r]/gu, ' ')}` : line.replace(ENUMERATOR, (mark) => ' '.repeat(mark.length)))).join('\n');
+  if (furniture.size === 0 && !lines.some((line) => LINE_LABEL.test(line))) return text;
+  return lines.map((line, i) => (furniture.has(i) ? `\f${line.slice(1).replace(/[^\r]/gu, ' ')}` : line.replace(LINE_LABEL, (mark) => ' '.repeat(mark.length)))).join('\n');
 }
 
 /**
@@ -214,7 +216,7 @@ function withoutFurniture(text: string): string {
  * which says who is quoted, not what: with it, a retweet cut short read as a paraphrase
  * (fixtures/story/alert).
  */
-const ENUMERATOR = /^[ \t]*(?:\d{1,2}[.)]|\([a-z\d]{1,2}\)|RT @\w{1,30}:)(?=[ \t])/u;
+const LINE_LABEL = /^[ \t]*(?:\d{1,2}[.)]|\([a-z\d]{1,2}\)|RT @\w{1,30}:)(?=[ \t])/u;
 
 /** Lines `at` (indices, in order) of one key number pages: each number one or two above the last, evenly spaced. */
 function arePageNumbers(written: readonly string[], at: readonly number[]): boolean {

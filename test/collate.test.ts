@@ -5,7 +5,8 @@ import { alignDocuments, stemWeights } from '../src/align.js';
 import { collate, orderCharacters, type CollationUnit, type PairLink } from '../src/derive/collate.js';
 import { edgeFeatures, memberReading } from '../src/derive/features.js';
 import { prepareDocument } from '../src/document.js';
-import { basicLexicon } from '../src/lexicon.js';
+import { UNDETERMINED } from '../src/language.js';
+import { basicLexicon, lexiconFor } from '../src/lexicon.js';
 import { HARBOUR } from './helpers.js';
 
 const BESOIN = path.resolve(import.meta.dirname, '..', '..', 'shared', 'benchmarks', 'tla-stemmata', 'besoin');
@@ -16,7 +17,9 @@ function charactersOf(names: readonly string[]) {
   const weights = stemWeights(documents);
   const links: PairLink[] = [];
   documents.forEach((x, a) => documents.slice(a + 1).forEach((y, i) => links.push({ a, b: a + 1 + i, alignment: alignDocuments(x, y, weights) })));
-  return { documents, ...collate(documents, names.map((_, i) => i), links, basicLexicon) };
+  // The lexicon of the texts' language, as compare gives the derivation stage: French here.
+  const lexicon = lexiconFor(basicLexicon, documents[0]?.language ?? UNDETERMINED);
+  return { documents, ...collate(documents, names.map((_, i) => i), links, lexicon) };
 }
 
 describe.skipIf(!existsSync(BESOIN))('collation of texts cut at different places', () => {

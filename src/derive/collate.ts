@@ -639,12 +639,12 @@ const NEWLINE = 10;
 const LINE_HEAD = 64;
 const QUOTED_BELOW = /^[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}/imu;
 
-/** The two readings are the same words spelled otherwise (see ACCIDENTAL_WEIGHT). */
 /** 1 where the reading writes a letter with a diacritic (a combining mark once decomposed), else 0. */
 function diacritics(words: readonly string[]): number {
   return /\p{M}/u.test(words.join('').normalize('NFD')) ? 1 : 0;
 }
 
+/** The two readings are the same words spelled otherwise (see ACCIDENTAL_WEIGHT). */
 function isAccidental(x: readonly string[], y: readonly string[]): boolean {
   return spelling(x) === spelling(y);
 }

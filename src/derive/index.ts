@@ -908,10 +908,12 @@ function chooseStemma(
    * The best stemma with a lost source, where the documents' own tree roots at a text that cannot
    * be the exemplar of a machine copy hung under it, so that both came from a text that is not
    * there:
-   * - the root reads as a round trip of the child in the passages both have (wordedAsWholeCopy)
-   *   and has passages the child lacks: the root is the child's rewording. With two lines a lost
-   *   source saves no change and was not drawn: a wire's Spanish round trip was taken for the
-   *   original of an outlet's copy that dropped two of its paragraphs (fixtures/story/metro);
+   * - the root reads as a round trip or a spin of the child in the passages both have
+   *   (wordedAsWholeCopy, swappedFrom) and has passages the child lacks: the root is the child's
+   *   rewording. With two lines a lost source saves no change and was not drawn: a wire's
+   *   Spanish round trip was taken for the original of an outlet's copy that dropped two of its
+   *   paragraphs (fixtures/story/metro), the spin of a lost text of terms for the original of a
+   *   copy that dropped a section (fixtures/story/terms);
    * - the child reads as the root's round trip or spin and writes a typesetter's character the
    *   root lacks (curly quotes, a dash): machines carry their input's over and add none, so its
    *   input had them. A forum's plain-text copy of a lost guide was taken for the original of
