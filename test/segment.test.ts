@@ -188,6 +188,7 @@ describe('segment on a scraped web page', () => {
       'Lire la suite',
       'Jump to Recipe',
       'Get the full recipe at Lemon Kitchen.',
+      'Free UK delivery on orders over £50. Order before 3pm for next-day dispatch.',
     ].join('\n\n');
     expect(segment(scraped).map((s) => s.text)).toEqual(HARBOUR.slice(0, 3));
     // A sentence that only speaks of reading more, or of a newsletter, is the story's own.
