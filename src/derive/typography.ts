@@ -2,8 +2,9 @@
  * Typographic habits of a text as written: which quote marks, dashes, list bullets, spacing and
  * line endings it uses. Normalization hides them from the comparison of words, but they are
  * inherited like any reading: copies made from one exemplar keep its straight or curly quotes,
- * and a copy that was retypeset stands apart from its siblings. Without them a typography-only copy and its
- * source are indistinguishable, and either could be drawn as the parent of the family.
+ * and a copy that was retypeset stands apart from its siblings. Without them a typography-only
+ * copy and its source are indistinguishable, and either could be drawn as the parent of the
+ * family.
  */
 const HABITS: ReadonlyArray<readonly [string, RegExp, boolean]> = [
   ['straight double quotes', /"/u, false],
