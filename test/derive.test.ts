@@ -414,6 +414,8 @@ describe('a plain-text copy and a round trip of a lost typeset guide (fixtures/s
     // and the round trip its round trip, though a translator adds no curly quote.
     const lost = derivations('story/guide');
     for (const id of ['281_forum.txt', '282_gl_mt.txt']) expect(lost[id]?.source, id).toBe('hidden:1');
+    expect(lost['281_forum.txt']?.evidence[0]).toMatchObject({ kind: 'typography', sourceText: '282_gl_mt.txt', targetText: 'curly double quotes, em or en dash' });
+    expect(describeEvidence(lost['281_forum.txt']?.evidence[0] as Evidence)).toBe('not the source of 282_gl_mt.txt, a machine copy that writes what this lacks: curly double quotes, em or en dash');
     expect(lost['284_feed.txt']).toMatchObject({ source: '282_gl_mt.txt', method: 'truncation' });
     expect(lost['285_bank.txt']?.source).toBeNull();
     // The spin of the forum copy hangs under it, not beside it: among stemmata with the lost

@@ -4,7 +4,22 @@ import type { PreparedDocument } from '../document.js';
 import { isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
 import { visibleQuote } from '../markup.js';
 
-export type EvidenceKind = 'substitution' | 'omission' | 'addition' | 'reordering' | 'quotation' | 'spelling-variant' | 'spintax' | 'not-from' | 'drift-not-kept' | 'embedded' | 'explicitation' | 'anchors' | 'kept-anchors' | 'speech-kept';
+export type EvidenceKind =
+  | 'substitution'
+  | 'omission'
+  | 'addition'
+  | 'reordering'
+  | 'quotation'
+  | 'spelling-variant'
+  | 'spintax'
+  | 'not-from'
+  | 'drift-not-kept'
+  | 'embedded'
+  | 'explicitation'
+  | 'anchors'
+  | 'kept-anchors'
+  | 'speech-kept'
+  | 'typography';
 
 /**
  * One observation behind a derivation. `sourceText` is the source's reading (for a lost source,

@@ -309,7 +309,7 @@ export function deriveFamily(
       return classifyEdge(k, m, stemma, lost);
     };
   };
-  const { search, original } = chooseStemma(k, units, characters, (stemma) => withLineage(stemma).parent, madeBy, wordedAsWholeCopy);
+  const { search, original, typesetApart } = chooseStemma(k, units, characters, (stemma) => withLineage(stemma).parent, madeBy, wordedAsWholeCopy);
   const { margin, directionOnly } = search;
   const drawn = withLineage(search.best.parent);
   const { states, readingOf, rehung } = drawn;
@@ -379,6 +379,9 @@ export function deriveFamily(
       ...(method === 'paraphrase' ? speechEvidence(speechKeptBy(p, m, drawn.parent)) : []),
       ...(explicit ? [explicit] : []),
       ...(rehungFrom ? [lineageEvidence('not-from', documents[family[rehungFrom.from] as number]?.id ?? '', rehungFrom.passages, m)] : []),
+      ...(typesetApart?.member === m && !observed
+        ? [{ kind: 'typography' as const, sourceText: documents[family[typesetApart.copy] as number]?.id ?? '', targetText: typesetApart.habits.join(', '), detail: 'a machine copy carries its source\'s typesetter\'s characters over and adds none' }]
+        : []),
       ...(drift ? [driftEvidence(drift)] : []),
       ...(observed
         ? substitutionEvidence(edits, 1, lexicon)
@@ -805,6 +808,15 @@ const SATURATING_MARGIN = MARGIN_SCALE * Math.log(0.5 / (1 - MAX_CONFIDENCE)) + 
 interface Choice {
   readonly search: StemmaSearch;
   readonly original?: number;
+  /** The member put under the lost source because a machine copy writes what it lacks (lostAboveMachineCopy). */
+  readonly typesetApart?: TypesetApart;
+}
+
+/** A member, a machine copy hung under it in the documents' own tree, and the typesetter's characters only the copy writes. */
+interface TypesetApart {
+  readonly member: number;
+  readonly copy: number;
+  readonly habits: readonly string[];
 }
 
 /**
@@ -829,7 +841,9 @@ function chooseStemma(
   if (!usesHidden(k, full.best.parent)) {
     const best = lostByRegain(full);
     if (usesHidden(k, best.best.parent) || k < 3) return { search: best };
-    return { search: lostByWholeCopies(best.best.parent) ?? lostAboveMachineCopy(best.best.parent) ?? best };
+    const byWholeCopies = lostByWholeCopies(best.best.parent);
+    if (byWholeCopies) return { search: byWholeCopies };
+    return lostAboveMachineCopy(best.best.parent) ?? { search: best };
   }
   if (k < MIN_WITNESSES_FOR_AGREEMENT) return { search: full };
   // Methods as read under either hypothesis: a round trip of archaic prose reads as a spin of it.
@@ -919,9 +933,10 @@ function chooseStemma(
    *   input had them. A forum's plain-text copy of a lost guide was taken for the original of
    *   the guide's round trip, which kept the guide's curly quotes (fixtures/story/guide).
    */
-  function lostAboveMachineCopy(tree: readonly number[]): StemmaSearch | undefined {
+  function lostAboveMachineCopy(tree: readonly number[]): Choice | undefined {
     const root = tree.indexOf(ROOT);
     if (root === -1) return undefined;
+    let typesetApart: TypesetApart | undefined;
     const unlikeExemplar = tree.some((p, c) => {
       if (p !== root) return false;
       // A round trip spells out more than its source; a spin's synonyms read as swaps either way,
@@ -930,11 +945,14 @@ function chooseStemma(
       const rootWording = wordedAsWholeCopy(c, root);
       const rewording = rootWording === 'machine-translation' || (rootWording === 'spin' && swappedFrom(c, root));
       if (rewording && characters.some((ch) => isPassage(ch) && ch.state[root] === 1 && ch.state[c] === 0)) return true;
-      return characters.some((ch) => ch.typeset === true && ch.state[c] === 1 && ch.state[root] === 0) && wordedAsWholeCopy(root, c) !== undefined;
+      const habits = characters.flatMap((ch) => (ch.typeset === true && ch.state[c] === 1 && ch.state[root] === 0 ? [(ch.word ?? '').replace(/^typography: /u, '')] : []));
+      if (habits.length === 0 || wordedAsWholeCopy(root, c) === undefined) return false;
+      typesetApart = { member: root, copy: c, habits };
+      return true;
     });
     if (!unlikeExemplar) return undefined;
     const lost = searchStemma(explored, 'required', SATURATING_MARGIN);
-    return lost && lost.best.parent[root] === k ? lost : undefined;
+    return lost && lost.best.parent[root] === k ? { search: lost, ...(typesetApart ? { typesetApart } : {}) } : undefined;
   }
 
   /**

@@ -159,5 +159,7 @@ export function describeEvidence(e: Evidence): string {
       return `keeps ${terminalSafe(e.detail ?? '')}, as a writer does, e.g. "${t}"`;
     case 'explicitation':
       return `spells out more: "the" and "of" are ${t}, against ${s} in its source`;
+    case 'typography':
+      return `not the source of ${s}, a machine copy that writes what this lacks: ${t}`;
   }
 }
