@@ -75,6 +75,24 @@ describe('a text cut off inside a sentence', () => {
   });
 });
 
+describe('a text copied with a name replaced throughout', () => {
+  const text = 'Zenith Journal keeps your notes in sync. You can cancel Zenith Journal at any time. Your notes in Zenith Journal remain yours. We may update these terms from time to time.';
+  const source = prepareDocument({ id: 'zenith.txt', text, sha256: '' });
+  const copy = prepareDocument({ id: 'nova.txt', text: text.replaceAll('Zenith Journal', 'Nova Pad'), sha256: '' });
+  const documents = [source, copy];
+  const { units } = collate(documents, [0, 1], [{ a: 0, b: 1, alignment: alignDocuments(source, copy, stemWeights(documents)) }], basicLexicon);
+
+  it('counts the renaming beyond its first place, and nothing where the name was kept', () => {
+    const features = edgeFeatures(units.length, memberReading(units, 0), memberReading(units, 1), basicLexicon);
+    // Of 16 content words, "zenith" and "journal" dropped in three sentences each, "nova" and
+    // "pad" in their places: one change each, the other two places counted as kept.
+    expect(features.contentKept).toBeCloseTo(10 / 16, 5);
+    expect(features.renamed).toBeCloseTo(4 / 16, 5);
+    const same = edgeFeatures(units.length, memberReading(units, 0), memberReading(units, 0), basicLexicon);
+    expect(same.renamed).toBe(0);
+  });
+});
+
 describe('orderCharacters: the order of passages as a reading', () => {
   /** Units from each member's passage order: orders[m] lists unit indexes in the member's reading order. */
   const unitsOf = (unitCount: number, orders: readonly (readonly number[])[]): CollationUnit[] =>

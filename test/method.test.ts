@@ -3,7 +3,7 @@ import type { EdgeFeatures } from '../src/derive/features.js';
 import { classifyMethod, findSpintax, type MethodContext } from '../src/derive/method.js';
 
 // Feature values are those the engine measured on generated families (session 20), rounded.
-const untouched: EdgeFeatures = { kept: 1, added: 0, contentKept: 1, functionKept: 1, novel: 0, synonymSwaps: 0, orderKept: 1, shared: 12, droppedKnown: 1 };
+const untouched: EdgeFeatures = { kept: 1, added: 0, contentKept: 1, functionKept: 1, novel: 0, synonymSwaps: 0, orderKept: 1, shared: 12, droppedKnown: 1, renamed: 0, renamedNovel: 0 };
 
 function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synonymsKnown = true, spelledOut = 0, reordered?: number, keptPrefix = false): string {
   const context: MethodContext = {
@@ -165,6 +165,16 @@ describe('classifyMethod', () => {
     expect(method({ ...refill, synonymSwaps: 0.31 }, true)).toBe('spin');
     // Without a dictionary nothing tells the two apart, and the old reading stands.
     expect(method({ ...refill, synonymSwaps: 0 }, true, false)).toBe('spin');
+  });
+
+  it('counts a renaming carried through a text once: terms copied with the names replaced and a section added are an edit', () => {
+    // fixtures/story/terms-present, the second copy against the first: "Zenith Journal" ->
+    // "Nova Pad" at every place, a section added; every function word kept.
+    const copied = { added: 0.1, contentKept: 0.83, functionKept: 1, novel: 0.09, synonymSwaps: 0, shared: 26 };
+    expect(method(copied, true)).toBe('paraphrase');
+    expect(method({ ...copied, renamed: 0.07, renamedNovel: 0.05 }, true)).toBe('edit');
+    // Where the function words were rewritten too, a word rendered alike each time is a translation's.
+    expect(method({ ...copied, functionKept: 0.85, renamed: 0.07, renamedNovel: 0.05 }, true)).toBe('paraphrase');
   });
 });
 

@@ -24,6 +24,14 @@ export interface EdgeFeatures {
    * lexicon that lists no words. A spinner swaps only words its thesaurus lists.
    */
   readonly droppedKnown: number;
+  /**
+   * Of the source's content words, the share that a renaming carried through the text replaced
+   * beyond its first place: a word dropped in every shared passage that has it, two or more,
+   * where one word the source never writes stands in each (find and replace: "Zenith" -> "Nova"
+   * in a copied text of terms). `renamedNovel` is the same count as a share of the target's words.
+   */
+  readonly renamed: number;
+  readonly renamedNovel: number;
 }
 
 /** A text's passages and words as the collation sees them, for one family member or the lost source. */
@@ -154,6 +162,12 @@ export function edgeFeatures(
   let known = 0;
   let swapped = 0;
   const order: Array<[number, number]> = [];
+  // Per source word dropped, the passages; per target-only word, the passages; and the words
+  // either text writes anywhere in the shared passages, to tell a renaming from a rewording.
+  const droppedIn = new Map<string, number[]>();
+  const novelIn = new Map<string, number[]>();
+  const keptAnywhere = new Set<string>();
+  const sourceWords = new Set<string>();
   for (let u = 0; u < unitCount; u++) {
     const inSource = source.has(u);
     const inTarget = target.has(u);
@@ -172,9 +186,13 @@ export function edgeFeatures(
       targetWords++;
       if (!sw.has(w)) {
         novel++;
-        if (!lexicon.isFunctionWord(w)) targetOnly.push(w);
+        if (!lexicon.isFunctionWord(w)) {
+          targetOnly.push(w);
+          novelIn.set(w, [...(novelIn.get(w) ?? []), u]);
+        }
       }
     }
+    for (const w of sw) sourceWords.add(w);
     const unknown = target.unknown(u);
     for (const w of sw) {
       const kept = tw.has(w);
@@ -184,14 +202,23 @@ export function edgeFeatures(
         if (kept) functionKept++;
       } else {
         content++;
-        if (kept) contentKept++;
-        else {
+        if (kept) {
+          contentKept++;
+          keptAnywhere.add(w);
+        } else {
+          droppedIn.set(w, [...(droppedIn.get(w) ?? []), u]);
           dropped++;
           if (lexicon.knows?.(w) !== false) known++;
           if (targetOnly.some((t) => lexicon.synonyms(w, t))) swapped++;
         }
       }
     }
+  }
+  let renamed = 0;
+  const stands = [...novelIn].filter(([t]) => !sourceWords.has(t));
+  for (const [w, units] of droppedIn) {
+    if (units.length < 2 || keptAnywhere.has(w)) continue;
+    if (stands.some(([, at]) => at.length === units.length && at.every((u, i) => u === units[i]))) renamed += units.length - 1;
   }
   return {
     kept: ratio(shared, sourceUnits),
@@ -203,6 +230,8 @@ export function edgeFeatures(
     orderKept: concordance(order),
     shared,
     droppedKnown: dropped === 0 ? 1 : known / dropped,
+    renamed: ratio(renamed, content),
+    renamedNovel: ratio(renamed, targetWords),
   };
 }
 

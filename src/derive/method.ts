@@ -154,7 +154,10 @@ const EDITOR_FUNCTION_KEPT = 0.8;
  * - otherwise (wording drifts through content and function words alike, order kept): machine translation.
  */
 export function classifyMethod(c: MethodContext): Method {
-  const f = c.features;
+  // A renaming carried through the text is one decision, not a word changed at every place:
+  // read so where the function words were left alone (a round trip renders a word the same
+  // way each time too, but rewrites function words around it).
+  const f = c.features.functionKept >= SPIN_FUNCTION_KEPT ? { ...c.features, contentKept: c.features.contentKept + c.features.renamed, novel: c.features.novel - c.features.renamedNovel } : c.features;
   if (c.sourceObserved && c.sameRaw) return 'copy';
   if (c.sourceObserved && c.sameNormalized) return 'typographic';
   const wordsIntact = f.contentKept >= 0.97 && f.functionKept >= 0.95 && f.novel <= NO_NEW_WORDS;
