@@ -189,6 +189,8 @@ describe('segment on a scraped web page', () => {
       'Jump to Recipe',
       'Get the full recipe at Lemon Kitchen.',
       'Free UK delivery on orders over £50. Order before 3pm for next-day dispatch.',
+      'Thread by @DrKateFoxley on urban foxes',
+      'Read on Twitter',
     ].join('\n\n');
     expect(segment(scraped).map((s) => s.text)).toEqual(HARBOUR.slice(0, 3));
     // A sentence that only speaks of reading more, or of a newsletter, is the story's own.
@@ -209,6 +211,7 @@ describe('segment on numbered lists', () => {
       'Paid plans renew monthly.',
     ]);
     expect(words('RT @ShireCityPolice: Please avoid Castle Street.')).toEqual(['Please avoid Castle Street.']);
+    expect(words('2/6 We fitted GPS collars to 38 foxes.')).toEqual(['We fitted GPS collars to 38 foxes.']);
     // A number inside a line is wording, wherever it stands.
     expect(words('The plan costs 5. 5 people signed up.').join(' ')).toBe('The plan costs 5. 5 people signed up.');
   });
