@@ -136,7 +136,7 @@ const CUE_TIMING = /^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)
  * ...", "Read more at ...", and the like in Spanish, French, German, Italian and Portuguese:
  * "Seguir leyendo en ...", "Lire la suite"; a recipe page's "Jump to Recipe"; a shop's "Free
  * delivery on orders over ...", "Add to basket", "In stock"; a thread unroller's "Thread by
- * @name" and "Read on Twitter"), which a first
+ * @name" and "Read on Twitter"; a lyrics site's "Lyrics licensed and provided by ..."), which a first
  * take or an aggregator's excerpt ends with and its full version does not have: it made a prefix
  * of a match report, or of a syndicated hospital report, an edit (fixtures/story/match,
  * fixtures/story/attack). No other copy of the story has them, and read as passages they made
@@ -144,7 +144,7 @@ const CUE_TIMING = /^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)
  * every other copy (copies lose more than they add).
  */
 const WEB_FURNITURE =
-  /^\s*(?:(?:advertisement|advertising|sponsored(?: content)?)\s*$|(?:read more|read also|also read|related|see also|more on this story|recommended|watch)\s*:|(?:read more|continue reading|(?:get |see )?(?:the )?full (?:story|article|report|recipe|method|instructions)) (?:at|on)\b|(?:jump to|print|pin|rate this) recipe\W*$|thread by @\w|read on (?:twitter|x|mastodon|bluesky|threads)\W*$|(?:free (?:uk |us |eu )?(?:delivery|shipping|returns)|add to (?:basket|cart|bag)|(?:in|out of) stock)\b|(?:seguir leyendo|sigue leyendo|leer más|lire la suite|lire aussi|weiterlesen|lesen sie auch|continua a leggere|leggi anche|continuar lendo|leia mais|leia também)(?:\s*:|\W*$|\s+(?:en|sur|auf|su|em|no)\b)|(?:sign up|subscribe)\b.*\b(?:newsletter|inbox|updates|today)\b|(?:\(c\)|©|copyright\b).*(?:rights reserved|\d{4})|(?:share this (?:article|story)|follow us on)\b|(?:more to follow|more follows|developing(?: story)?|this is a developing story|this story is developing|continue reading)\W*$|read the (?:full|whole|rest of the) (?:story|article|report)\b)/iu;
+  /^\s*(?:(?:advertisement|advertising|sponsored(?: content)?)\s*$|(?:read more|read also|also read|related|see also|more on this story|recommended|watch)\s*:|(?:read more|continue reading|(?:get |see )?(?:the )?full (?:story|article|report|recipe|method|instructions)) (?:at|on)\b|(?:jump to|print|pin|rate this) recipe\W*$|thread by @\w|read on (?:twitter|x|mastodon|bluesky|threads)\W*$|lyrics (?:licensed|provided|powered)\b.{0,40}\bby\b|(?:free (?:uk |us |eu )?(?:delivery|shipping|returns)|add to (?:basket|cart|bag)|(?:in|out of) stock)\b|(?:seguir leyendo|sigue leyendo|leer más|lire la suite|lire aussi|weiterlesen|lesen sie auch|continua a leggere|leggi anche|continuar lendo|leia mais|leia também)(?:\s*:|\W*$|\s+(?:en|sur|auf|su|em|no)\b)|(?:sign up|subscribe)\b.*\b(?:newsletter|inbox|updates|today)\b|(?:\(c\)|©|copyright\b).*(?:rights reserved|\d{4})|(?:share this (?:article|story)|follow us on)\b|(?:more to follow|more follows|developing(?: story)?|this is a developing story|this story is developing|continue reading)\W*$|read the (?:full|whole|rest of the) (?:story|article|report)\b)/iu;
 const MAX_WEB_FURNITURE_CHARACTERS = 200;
 /** A running header or a page number longer than this is rare; a longer repeated line stays. */
 const MAX_FURNITURE_CHARACTERS = 80;

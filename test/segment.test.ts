@@ -191,6 +191,7 @@ describe('segment on a scraped web page', () => {
       'Free UK delivery on orders over £50. Order before 3pm for next-day dispatch.',
       'Thread by @DrKateFoxley on urban foxes',
       'Read on Twitter',
+      'Lyrics licensed and provided by SongWords',
     ].join('\n\n');
     expect(segment(scraped).map((s) => s.text)).toEqual(HARBOUR.slice(0, 3));
     // A sentence that only speaks of reading more, or of a newsletter, is the story's own.
