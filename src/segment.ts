@@ -136,9 +136,9 @@ const CUE_TIMING = /^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)
  * ...", "Read more at ...", and the like in Spanish, French, German, Italian and Portuguese:
  * "Seguir leyendo en ...", "Lire la suite"; a recipe page's "Jump to Recipe"; a shop's "Free
  * delivery on orders over ...", "Add to basket", "In stock"; a thread unroller's "Thread by
- * @name" and "Read on Twitter"; a lyrics site's "Lyrics licensed and provided by ..."), which a first
- * take or an aggregator's excerpt ends with and its full version does not have: it made a prefix
- * of a match report, or of a syndicated hospital report, an edit (fixtures/story/match,
+ * @name" and "Read on Twitter"; a lyrics site's "Lyrics licensed and provided by ..."), which a
+ * first take or an aggregator's excerpt ends with and its full version does not have: it made
+ * a prefix of a match report, or of a syndicated hospital report, an edit (fixtures/story/match,
  * fixtures/story/attack). No other copy of the story has them, and read as passages they made
  * the scraped copy the source of the report it was scraped from, its furniture "dropped" by
  * every other copy (copies lose more than they add).

@@ -45,8 +45,8 @@ export interface Character {
   readonly order?: true;
   /** For the rest of a text beyond where it breaks off: true. */
   readonly tail?: true;
-  /** For a typesetter's character that machines carry over but do not add (typography.ts): true. */
-  readonly typeset?: true;
+  /** For a typesetter's character that machines carry over but do not add (typography.ts): the habit's name. */
+  readonly typeset?: string;
 }
 
 /** Whether a character is a passage's presence (not a word, a site, or a whole-text habit, order or tail). */
@@ -335,13 +335,14 @@ export function collate(
         return hasX === hasY ? -1 : hasX ? 1 : 0;
       });
       if (!varies(state)) continue;
+      const accidental = isAccidental(x, y);
       const weight =
         ([...x, ...y].every((w) => lexicon.isFunctionWord(w)) ? FUNCTION_WORD_WEIGHT : 1) *
         (lexicon.listsSynonyms === true && x.length === 1 && y.length === 1 && isSynonymSwap(x, y, lexicon) ? POLYGENETIC_WEIGHT : 1) *
-        (isAccidental(x, y) ? ACCIDENTAL_WEIGHT : 1);
+        (accidental ? ACCIDENTAL_WEIGHT : 1);
       const swap = lexicon.listsSynonyms !== true || isSpinnerSwap(x, y, lexicon);
       // A name's diacritics in English text: 1 where the reading of state 1 has them, -1 of state 0.
-      const accented = lexicon.writesDiacritics === true || !isAccidental(x, y) ? 0 : diacritics(x) - diacritics(y);
+      const accented = lexicon.writesDiacritics === true || !accidental ? 0 : diacritics(x) - diacritics(y);
       const tilt =
         (swap ? COMMONNESS_TILT * (readingCommonness(x, lexicon) - readingCommonness(y, lexicon)) : 0) +
         SLIP_TILT * (Number(isSlip(x, y, lexicon)) - Number(isSlip(y, x, lexicon))) +
@@ -375,7 +376,7 @@ export function collate(
     if (varies(state)) characters.push({ state, gain: QUOTE_GAIN, loss: QUOTE_LOSS, unit: -1, word: `quoted passage ${u}` });
   });
   for (const { habit, state, typeset } of typographyStates(members.map((d) => documents[d]?.text ?? ''))) {
-    characters.push({ state, gain: TYPOGRAPHY_WEIGHT, loss: TYPOGRAPHY_WEIGHT, unit: -1, word: `typography: ${habit}`, ...(typeset ? { typeset: true as const } : {}) });
+    characters.push({ state, gain: TYPOGRAPHY_WEIGHT, loss: TYPOGRAPHY_WEIGHT, unit: -1, word: `typography: ${habit}`, ...(typeset ? { typeset: habit } : {}) });
   }
   const furniture = members.map((d) => new Set(webFurniture(documents[d]?.text ?? '')));
   for (const line of [...new Set(furniture.flatMap((f) => [...f]))].sort()) {

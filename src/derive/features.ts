@@ -188,13 +188,13 @@ export function edgeFeatures(
         novel++;
         if (!lexicon.isFunctionWord(w)) {
           targetOnly.push(w);
-          novelIn.set(w, [...(novelIn.get(w) ?? []), u]);
+          listed(novelIn, w).push(u);
         }
       }
     }
-    for (const w of sw) sourceWords.add(w);
     const unknown = target.unknown(u);
     for (const w of sw) {
+      sourceWords.add(w);
       const kept = tw.has(w);
       if (!kept && unknown?.has(w)) continue;
       if (lexicon.isFunctionWord(w)) {
@@ -206,7 +206,7 @@ export function edgeFeatures(
           contentKept++;
           keptAnywhere.add(w);
         } else {
-          droppedIn.set(w, [...(droppedIn.get(w) ?? []), u]);
+          listed(droppedIn, w).push(u);
           dropped++;
           if (lexicon.knows?.(w) !== false) known++;
           if (targetOnly.some((t) => lexicon.synonyms(w, t))) swapped++;
@@ -214,11 +214,11 @@ export function edgeFeatures(
       }
     }
   }
+  // A renamed word and the word standing in for it are met in the same passages, in order.
+  const standIns = new Set([...novelIn].flatMap(([t, at]) => (sourceWords.has(t) ? [] : [at.join(',')])));
   let renamed = 0;
-  const stands = [...novelIn].filter(([t]) => !sourceWords.has(t));
   for (const [w, units] of droppedIn) {
-    if (units.length < 2 || keptAnywhere.has(w)) continue;
-    if (stands.some(([, at]) => at.length === units.length && at.every((u, i) => u === units[i]))) renamed += units.length - 1;
+    if (units.length >= 2 && !keptAnywhere.has(w) && standIns.has(units.join(','))) renamed += units.length - 1;
   }
   return {
     kept: ratio(shared, sourceUnits),
@@ -233,6 +233,13 @@ export function edgeFeatures(
     renamed: ratio(renamed, content),
     renamedNovel: ratio(renamed, targetWords),
   };
+}
+
+/** The list `map` holds for `key`, made empty on first use. */
+function listed(map: Map<string, number[]>, key: string): number[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
 
 function ratio(x: number, y: number): number {

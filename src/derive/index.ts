@@ -945,7 +945,7 @@ function chooseStemma(
       const rootWording = wordedAsWholeCopy(c, root);
       const rewording = rootWording === 'machine-translation' || (rootWording === 'spin' && swappedFrom(c, root));
       if (rewording && characters.some((ch) => isPassage(ch) && ch.state[root] === 1 && ch.state[c] === 0)) return true;
-      const habits = characters.flatMap((ch) => (ch.typeset === true && ch.state[c] === 1 && ch.state[root] === 0 ? [(ch.word ?? '').replace(/^typography: /u, '')] : []));
+      const habits = characters.flatMap((ch) => (ch.typeset !== undefined && ch.state[c] === 1 && ch.state[root] === 0 ? [ch.typeset] : []));
       if (habits.length === 0 || wordedAsWholeCopy(root, c) === undefined) return false;
       typesetApart = { member: root, copy: c, habits };
       return true;
