@@ -159,6 +159,30 @@ export function webFurniture(text: string): string[] {
 }
 
 /**
+ * A page's invitation to read on elsewhere: the text was cut where the rest is a link away.
+ * Checked among the furniture that ends a text (cutWithLink), not at any line: "Read more: ..."
+ * mid-text names another story.
+ */
+const READ_ON =
+  /^\s*(?:read more|continue reading|keep reading|read on\b(?!\s+(?:twitter|x|mastodon|bluesky|threads)\W*$)|read the (?:full|whole|rest of the) (?:story|article|report|notice|statement|release)|(?:get |see )?(?:the )?full (?:story|article|report|notice|statement|release)\b|seguir leyendo|sigue leyendo|leer más|lire la suite|weiterlesen|continua a leggere|continuar lendo|leia mais)/iu;
+
+/**
+ * Whether a text ends, after its last line of prose, in furniture that sends the reader on to
+ * the rest ("Read more: the full notice on ..."): an aggregator's or a newsletter's teaser keeps
+ * the opening and links to the rest, however little of it it kept.
+ */
+export function cutWithLink(text: string): boolean {
+  const lines = text.split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] as string;
+    if (line.trim() === '') continue;
+    if (!isWebFurniture(line)) return false;
+    if (READ_ON.test(line)) return true;
+  }
+  return false;
+}
+
+/**
  * The text with what is not its wording blanked: page furniture (above), subtitle cues' timing
  * lines, a Project Gutenberg e-text's header and licence, the labels at the head of a line
  * (LINE_LABEL). Blanked as withoutMarkup does, so

@@ -137,3 +137,29 @@ describe('a truncation of an edit whose opening the longest text does not share'
     expect(tails.map((c) => Array.from(c.state).indexOf(0))).toEqual([1]);
   });
 });
+
+describe('a teaser that links to the rest', () => {
+  // fixtures/story/recall: an aggregator kept the headline and two of eight paragraphs and ends
+  // "Read more: the full notice on ...". Under a third of the text, it read as an excerpt, and
+  // the paragraphs it never had counted as omissions shared with a paraphrase that reworded them.
+  const dir = path.resolve(import.meta.dirname, '..', 'fixtures', 'story', 'recall');
+  const names = ['131_aggregator.txt', '132_radio.txt', '134_spin.txt'];
+  const documents = names.map((n) => prepareDocument({ id: n, text: readFileSync(path.join(dir, n), 'utf8'), sha256: '' }));
+  const collateOf = (docs: typeof documents) => {
+    const weights = stemWeights(docs);
+    const links: PairLink[] = [];
+    docs.forEach((x, a) => docs.slice(a + 1).forEach((y, i) => links.push({ a, b: a + 1 + i, alignment: alignDocuments(x, y, weights) })));
+    return collate(docs, docs.map((_, i) => i), links, basicLexicon).characters;
+  };
+  const brokenOff = (characters: ReturnType<typeof collateOf>) => characters.filter((c) => c.tail === true).map((c) => Array.from(c.state).indexOf(0));
+
+  it('breaks off however little it kept', () => {
+    expect(brokenOff(collateOf(documents))).toEqual([0]);
+  });
+
+  it('without the link, is an excerpt', () => {
+    const aggregator = documents[0] as (typeof documents)[number];
+    const unlinked = prepareDocument({ id: 'a', text: aggregator.text.replace(/\n*Read more:[^\n]*\s*$/u, '\n'), sha256: '' });
+    expect(brokenOff(collateOf([unlinked, ...documents.slice(1)]))).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segment } from '../src/segment.js';
+import { cutWithLink, segment } from '../src/segment.js';
 import { HARBOUR, readFixture, SEED } from './helpers.js';
 
 const seeds = new Map(readFixture('seeds').map((d) => [d.id, d.text]));
@@ -200,6 +200,19 @@ describe('segment on a scraped web page', () => {
     expect(segment(`${HARBOUR[0]}\n\nMore to follow on the harbour works next week.`)).toHaveLength(2);
     expect(segment(`${HARBOUR[0]}\n\nVisitors can read the full story of the harbour in the museum.`)).toHaveLength(2);
     expect(segment(`${HARBOUR[0]}\n\nVisitors can read more at the harbour museum.`)).toHaveLength(2);
+  });
+});
+
+describe('cutWithLink', () => {
+  it('reads a text whose closing furniture sends the reader on as cut short, and no other', () => {
+    const opening = HARBOUR.slice(0, 2).join('\n\n');
+    expect(cutWithLink(`${opening}\n\nRead more: the full notice on the agency's website`)).toBe(true);
+    expect(cutWithLink(`${opening}\n\nContinue reading\n\n(c) Tartu Courier. All rights reserved.`)).toBe(true);
+    expect(cutWithLink(`${opening}\n\nLire la suite`)).toBe(true);
+    // A teaser for another story mid-text, a closing line of prose, a thread unroller's link.
+    expect(cutWithLink(`${HARBOUR[0]}\n\nRead more: Tartu buses to run every ten minutes\n\n${HARBOUR[1]}`)).toBe(false);
+    expect(cutWithLink(`${opening}\n\nVisitors can read more at the harbour museum.`)).toBe(false);
+    expect(cutWithLink(`${opening}\n\nRead on Twitter`)).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import { DisjointSets } from '../disjoint.js';
 import type { PreparedDocument } from '../document.js';
 import { isSlip, isSpinnerSwap, isSynonymSwap, readingCommonness, type Lexicon } from '../lexicon.js';
 import { stemOf } from '../tokenize.js';
-import { webFurniture } from '../segment.js';
+import { cutWithLink, webFurniture } from '../segment.js';
 import { typographyStates } from './typography.js';
 import { EXPLICIT_WORDS } from './explicitation.js';
 
@@ -300,7 +300,7 @@ export function collate(
   // Units in reading order of the first member that has them, for stable character order.
   units.sort((x, y) => firstPosition(x) - firstPosition(y));
 
-  const brokenOff = tailsBrokenOff(units);
+  const brokenOff = tailsBrokenOff(units, members.map((d) => cutWithLink(documents[d]?.text ?? '')));
   const substitutions = substitutionSites(links, slot, offsets, find, byRoot);
   const settledByUnit = units.map(settledStemsOf);
   const settled = new Map<string, number>();
@@ -415,9 +415,13 @@ export function collate(
  * Clough's answers that quote the first few sentences of their source are placed among one
  * another by the passages they share, and treating their rest as unknown took that away (with
  * no floor, Clough direction 26 -> 17 of 57; Notre besoin's U keeps 29 of 52, generated
- * truncations 45-75% of their sentences).
+ * truncations 45-75% of their sentences). A text whose closing furniture sends the reader on
+ * to the rest (`linked`, segment.ts cutWithLink) breaks off however little it kept: an
+ * aggregator's teaser of a recall notice kept the headline and two of eight paragraphs, and the
+ * paragraphs it never had counted as omissions shared with a paraphrase that reworded them, so
+ * the paraphrase hung under it (fixtures/story/recall 1/6 -> 6/6; no other eval set moved).
  */
-function tailsBrokenOff(units: readonly CollationUnit[]): ReadonlySet<number>[] {
+function tailsBrokenOff(units: readonly CollationUnit[], linked: readonly boolean[]): ReadonlySet<number>[] {
   const k = units[0]?.members.length ?? 0;
   const held = Array.from({ length: k }, (_, m) => units.filter((u) => has(u, m)).length);
   return Array.from({ length: k }, (_, m) => {
@@ -431,7 +435,7 @@ function tailsBrokenOff(units: readonly CollationUnit[]): ReadonlySet<number>[] 
     if (reference === -1 || !keptIsPrefix(units, reference, m)) return new Set<number>();
     const order = readingOrder(units, reference);
     const tail = order.filter((u) => !has(units[u] as CollationUnit, m));
-    const brokenOff = tail.length >= MIN_BROKEN_OFF && order.length - tail.length >= MIN_KEPT_SHARE * order.length;
+    const brokenOff = tail.length >= MIN_BROKEN_OFF && (linked[m] === true || order.length - tail.length >= MIN_KEPT_SHARE * order.length);
     return new Set(brokenOff ? tail.slice(1) : []);
   });
 }
