@@ -406,6 +406,13 @@ describe('a round trip and an edit of a lost release, two lines only (fixtures/s
     expect(lost['273_spin.txt']).toMatchObject({ source: '271_outlet.txt', method: 'spin' });
     expect(lost['275_indep.txt']?.source).toBeNull();
   });
+
+  it('renders the Catalan from the lost release, whose sentences it keeps and the edit\'s line dropped', () => {
+    // The edit and its spin share one count of sentences; counted by member, that count was as
+    // common as the full one, and the edit took the rendering for sharing a figure the round trip
+    // mangled.
+    expect(derivations('story/metro')['274_ca.txt']).toMatchObject({ source: 'hidden:1', method: 'translation' });
+  });
 });
 
 describe('a plain-text copy and a round trip of a lost typeset guide (fixtures/story/guide)', () => {

@@ -432,6 +432,15 @@ function chooseSource(
   const translation = new Set((anchors[target] as Anchors).keys);
   const all = new Set<string>([...translation]);
   for (const s of sets.values()) for (const k of s) all.add(k);
+  const lost = members.map((m) => (derivations[m] as Derivation).source).find((s) => s?.startsWith('hidden:'));
+  // The counts of sentences a member's is read against: one for each other line, as readings
+  // are counted (an edit's spin has the edit's count, and beside one other line the edit's count
+  // was as common as the full one, fixtures/story/metro), and the lost source's, which has every
+  // sentence of the lines below it save what an edit added: the fullest of them. Without it a
+  // round trip of the lost source kept the full count "apart" from the edit's line.
+  const tops = [...new Set(line.values())];
+  const lostCount = Math.max(...members.filter((m) => lost !== undefined && (derivations[m] as Derivation).source === lost).map((m) => sentences[m] as number));
+  const countsBeside = (m: number): number[] => [...tops.filter((t) => t !== line.get(m)).map((t) => sentences[t] as number), ...(lost === undefined ? [] : [lostCount])];
   const scored = members.map((m) => {
     const own = sets.get(m) as Set<string>;
     const others = members.filter((o) => o !== m).map((o) => sets.get(o) as Set<string>);
@@ -447,11 +456,10 @@ function chooseSource(
         } else if (!own.has(key) && most && key.startsWith(NUMBER_MARK)) score++;
       } else if (translation.has(key) && most) score--;
     }
-    score += SENTENCE_READING * sentenceReading(sentences[target] as number, sentences[m] as number, others.length === 0 ? [] : members.filter((o) => o !== m).map((o) => sentences[o] as number));
+    score += SENTENCE_READING * sentenceReading(sentences[target] as number, sentences[m] as number, others.length === 0 ? [] : countsBeside(m));
     // The evidence quotes the member's own readings first: those no other member has.
     return { member: m, score, kept: kept.sort((x, y) => x.inOthers - y.inOthers).map((k) => k.key) };
   });
-  const lost = members.map((m) => (derivations[m] as Derivation).source).find((s) => s?.startsWith('hidden:'));
   const root = members.find((m) => (derivations[m] as Derivation).source === null);
   const candidates: Array<{ member: number | undefined; score: number; kept: readonly string[] }> = [
     ...scored,
