@@ -415,6 +415,21 @@ describe('a round trip and an edit of a lost release, two lines only (fixtures/s
   });
 });
 
+describe('an outlet\'s amended copy of a wire (fixtures/story/heat)', () => {
+  it('takes neither the amended copy nor its byline for the original', () => {
+    // The outlet added its byline, a time stamp and "This article was amended on ...", and moved
+    // a paragraph; read as passages, the wire had dropped them, and under a lost source the
+    // outlet's faithful copy passed for the original of texts made before the note.
+    const present = derivations('story/heat-present');
+    expect(present['450_wire.txt']).toMatchObject({ source: null, method: 'original' });
+    expect(present['451_outlet.txt']).toMatchObject({ source: '450_wire.txt', method: 'edit' });
+    expect(present['455_para.txt']?.source).toBe('450_wire.txt');
+    const lost = derivations('story/heat');
+    for (const id of ['451_outlet.txt', '453_gl_mt.txt', '454_teaser.txt', '455_para.txt']) expect(lost[id]?.source, id).toBe('hidden:1');
+    expect(lost['452_spin.txt']?.source).toBe('451_outlet.txt');
+  });
+});
+
 describe('a plain-text copy and a round trip of a lost typeset guide (fixtures/story/guide)', () => {
   it('takes the plain-text copy for no exemplar of a round trip that kept curly quotes and dashes it lacks', () => {
     // The forum copy reads as the lost guide in every word; until session 35 it was the original

@@ -203,6 +203,25 @@ describe('segment on a scraped web page', () => {
   });
 });
 
+describe('segment on a story\'s credits and stamps', () => {
+  it('leaves out bylines, a wire\'s reporting credits and a page\'s time stamps, each outlet\'s own', () => {
+    const words = (text: string): string[] => segment(text).map((s) => s.text.trim());
+    const credited = [
+      'By Tom Reyes, National Wire Service',
+      HARBOUR[0],
+      'By Staff Reporter',
+      'Published 14:02, 3 June 2026 | Updated 16:40, 3 June 2026',
+      HARBOUR[1],
+      '(Reporting by Ana Ruiz; Editing by Tom Lee)',
+    ].join('\n\n');
+    expect(words(credited)).toEqual(HARBOUR.slice(0, 2).map((s) => s.trim()));
+    // The story's own sentences that open with "By" or "Published", and a document's version date.
+    expect(words('By Friday, the heat will break.')).toHaveLength(1);
+    expect(words('Published in 1999, the book sold well.')).toHaveLength(1);
+    expect(words('Last updated: 3 March 2025')).toHaveLength(1);
+  });
+});
+
 describe('cutWithLink', () => {
   it('reads a text whose closing furniture sends the reader on as cut short, and no other', () => {
     const opening = HARBOUR.slice(0, 2).join('\n\n');

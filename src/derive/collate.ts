@@ -164,7 +164,7 @@ const UPDATE_NOTE = /^\s*(?:update|updated|correction|clarification|editor'?s no
 /** A mail client's line under what its user sent on ("Sent from my iPhone", "Get Outlook for iOS"). */
 const CLIENT_FOOTER = /^\s*(?:sent from my \w+|sent from (?:yahoo mail|mail for windows|outlook)|get outlook for \w+)/iu;
 const ATTRIBUTION =
-  /\b(?:originally (?:appeared|published|ran|posted)|first (?:appeared|published)|republished|reprinted|with (?:the )?(?:kind )?permission|contributed (?:reporting )?to this (?:report|story)|an earlier version of this (?:article|story|report)|this (?:article|story|report) (?:has been|was) (?:updated|corrected))\b/iu;
+  /\b(?:originally (?:appeared|published|ran|posted)|first (?:appeared|published)|republished|reprinted|with (?:the )?(?:kind )?permission|contributed (?:reporting )?to this (?:report|story)|an earlier version of this (?:article|story|report)|this (?:article|story|report|post) (?:has been|was) (?:updated|corrected|amended))\b/iu;
 /** Whether a sentence credits another publication or an earlier version (ATTRIBUTION, UPDATE_NOTE, CLIENT_FOOTER). */
 function creditsAnother(sentence: string): boolean {
   return ATTRIBUTION.test(sentence) || UPDATE_NOTE.test(sentence) || CLIENT_FOOTER.test(sentence);

@@ -1118,6 +1118,11 @@ const MIN_ROOT_LINES = 3;
  * Of several such members the medoid is taken (disagreements), not the first listed: a round
  * trip whose spin keeps its changes has none of its own either, but differs from the others by
  * its changes where the original differs by theirs alone.
+ * What copies and later versions add (a credit, "This article was amended on ...": passages
+ * cheaper to gain than to lose, collate.ts) sides the other way: an original lacks them, and a
+ * member that carries one where two others lack it is a later text. An outlet that added such a
+ * note and its own byline to a wire, and whose spin kept both, was the medoid and taken for the
+ * original, the wire its copy (fixtures/story/heat-present, and heat with the wire withheld).
  */
 function presentOriginal(k: number, characters: readonly Character[]): number | undefined {
   const lone = singularReadings(k, characters);
@@ -1129,14 +1134,19 @@ function presentOriginal(k: number, characters: readonly Character[]): number | 
   for (const m of central) {
     if ((lone[m] ?? 0) * 3 > median) continue;
     const lacksShared = characters.some((ch) => {
-      if (!isPassage(ch) || ch.state[m] !== 0) return false;
+      // What copies add (a credit, a note that the story was amended: cheaper to gain than to
+      // lose) an original lacks.
+      if (!isPassage(ch) || ch.state[m] !== 0 || ch.gain < ch.loss) return false;
       let others = 0;
       ch.state.forEach((v, x) => {
         if (x !== m && v === 1) others++;
       });
       return others >= 2;
     });
-    if (!lacksShared) return m;
+    // Nor does it carry what a later version adds where two others lack it: they were made
+    // before it (fixtures/story/heat, an outlet's amended copy of a lost wire).
+    const noted = characters.some((ch) => isPassage(ch) && ch.gain < ch.loss && ch.state[m] === 1 && ch.state.filter((v) => v === 0).length >= 2);
+    if (!lacksShared && !noted) return m;
   }
   return undefined;
 }
