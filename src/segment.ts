@@ -152,7 +152,7 @@ const MAX_FURNITURE_CHARACTERS = 80;
 /**
  * A story's credits and stamps, which each outlet writes its own: a byline ("By Tom Reyes,
  * National Wire Service", "By Staff Reporter"), a wire's "(Reporting by ...; Editing by ...)",
- * a page's "Published 14:02, 3 June | Updated 16:40". Read as passages, an outlet's copy that
+ * a page's "Published 14:02, 3 June | Updated 16:40", a picture's "Photo: Getty Images". Read as passages, an outlet's copy that
  * added its byline and stamp and dropped the wire's byline had added two passages for one
  * dropped, and the wire read as its copy (fixtures/story/heat-present). A byline is names after
  * "By" and at most a role after a comma, with no sentence's end: "By Friday, the heat will
@@ -161,7 +161,7 @@ const MAX_FURNITURE_CHARACTERS = 80;
  * note that a story was corrected says what was wrong, a fact.
  */
 const CREDITS =
-  /^\s*(?:(?:By|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|di|van|von|der|le|la|del|bin|al))*(?:\s*,\s*[^.!?,]{1,60})?\s*$|\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by\b|(?:[Ff]irst |[Ll]ast )?(?:[Pp]ublished|[Uu]pdated|[Pp]osted)\b[^!?]{0,60}\b\d{1,2}[:.]\d{2}\b[^.!?]*$)/u;
+  /^\s*(?:(?:By|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|di|van|von|der|le|la|del|bin|al))*(?:\s*,\s*[^.!?,]{1,60})?\s*$|\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by\b|(?:[Ff]irst |[Ll]ast )?(?:[Pp]ublished|[Uu]pdated|[Pp]osted)\b[^!?]{0,60}\b\d{1,2}[:.]\d{2}\b[^.!?]*$|(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage|[Ii]llustration|[Vv]ideo)(?: [Cc]aption| [Cc]redit)?\s*:\s*[^.!?]{1,80}$)/u;
 
 function isWebFurniture(line: string): boolean {
   return (WEB_FURNITURE.test(line) || CREDITS.test(line)) && line.trim().length <= MAX_WEB_FURNITURE_CHARACTERS;

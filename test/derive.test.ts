@@ -415,6 +415,17 @@ describe('a round trip and an edit of a lost release, two lines only (fixtures/s
   });
 });
 
+describe('a blog\'s paraphrase of a portal\'s edit of a wire (fixtures/story/mackerel-present)', () => {
+  it('roots the chain at the wire with three copies, not at the paraphrase at its far end', () => {
+    // Every rooting of the chain needs as many changes; the paraphrase's rewordings tilted the
+    // directed costs its way, and the portal's dropped passages alone point the other way.
+    const present = derivations('story/mackerel-present');
+    expect(present['460_wire.txt']).toMatchObject({ source: null, method: 'original' });
+    expect(present['461_portal.txt']).toMatchObject({ source: '460_wire.txt', method: 'edit' });
+    expect(present['464_blog.txt']).toMatchObject({ source: '461_portal.txt', method: 'paraphrase' });
+  });
+});
+
 describe('an outlet\'s amended copy of a wire (fixtures/story/heat)', () => {
   it('takes neither the amended copy nor its byline for the original', () => {
     // The outlet added its byline, a time stamp and "This article was amended on ...", and moved

@@ -204,7 +204,7 @@ describe('segment on a scraped web page', () => {
 });
 
 describe('segment on a story\'s credits and stamps', () => {
-  it('leaves out bylines, a wire\'s reporting credits and a page\'s time stamps, each outlet\'s own', () => {
+  it('leaves out bylines, a wire\'s reporting credits, a page\'s time stamps and picture credits, each outlet\'s own', () => {
     const words = (text: string): string[] => segment(text).map((s) => s.text.trim());
     const credited = [
       'By Tom Reyes, National Wire Service',
@@ -213,6 +213,7 @@ describe('segment on a story\'s credits and stamps', () => {
       'Published 14:02, 3 June 2026 | Updated 16:40, 3 June 2026',
       HARBOUR[1],
       '(Reporting by Ana Ruiz; Editing by Tom Lee)',
+      'Photo: Getty Images',
     ].join('\n\n');
     expect(words(credited)).toEqual(HARBOUR.slice(0, 2).map((s) => s.trim()));
     // The story's own sentences that open with "By" or "Published", and a document's version date.

@@ -478,16 +478,35 @@ export function deriveFamily(
    * With the original beside two round trips and a third copy, 64 generated families, the root
    * was a round trip and the original its copy in 6 families, in none after; no other set moved.
    * An edit is not asked: it drops passages, and the drop orients it (turning edit hubs round
-   * cost two generated sets two parents each).
+   * cost two generated sets two parents each). Since session 36 the hub may lie further down a
+   * chain of single children tied on changes, the root's edge a paraphrase or a round trip: a
+   * blog's paraphrase of a portal's edit of a wire rooted the chain, its rewordings tilting the
+   * directed costs, while the wire had three copies (fixtures/story/mackerel-present). Below the
+   * first edge the chain's edits are oriented by their passages, so the hub takes the root only
+   * where the passages cost no more so; no other eval set moved.
    */
   function hubAtRoot(drawnParent: readonly number[]): readonly number[] {
     const root = drawnParent.indexOf(ROOT);
     if (root === -1 || rehung.has(root) || decided.has(root)) return drawnParent;
-    const children = drawnParent.flatMap((p, m) => (p === root ? [m] : []));
-    const hub = children[0];
-    if (children.length !== 1 || hub === undefined || rehung.has(hub) || !directionOnly[hub]) return drawnParent;
-    if (drawnParent.filter((p) => p === hub).length < MIN_HUB_CHILDREN || !HUB_METHODS.has(methodOf(root, hub))) return drawnParent;
-    return drawnParent.map((p, x) => (x === hub ? ROOT : x === root ? hub : p));
+    const childrenOf = (n: number): number[] => drawnParent.flatMap((p, m) => (p === n ? [m] : []));
+    const path = [root];
+    for (let only = childrenOf(root); only.length === 1; only = childrenOf(only[0] as number)) {
+      const next = only[0] as number;
+      if (rehung.has(next) || !directionOnly[next]) return drawnParent;
+      path.push(next);
+    }
+    const hub = path[path.length - 1] as number;
+    if (path.length < 2 || childrenOf(hub).length < MIN_HUB_CHILDREN || !HUB_METHODS.has(methodOf(root, path[1] as number))) return drawnParent;
+    const out = [...drawnParent];
+    out[hub] = ROOT;
+    for (let i = path.length - 2; i >= 0; i--) out[path[i] as number] = path[i + 1] as number;
+    // Down a chain (a paraphrase of an outlet's edit of a wire), the edits' passages orient their
+    // edges: the hub takes the root only where they cost no more so.
+    if (path.length > 2) {
+      const passages = characters.filter(isPassage);
+      if (scoreStemma(k, out, passages).cost > scoreStemma(k, [...drawnParent], passages).cost + EPSILON) return drawnParent;
+    }
+    return out;
   }
 
   /**
