@@ -426,6 +426,17 @@ describe('a blog\'s paraphrase of a portal\'s edit of a wire (fixtures/story/mac
   });
 });
 
+describe('an outlet that put key points over a wire (fixtures/story/verdict-present)', () => {
+  it('reads the key points as an editor\'s addition, not the wire as a copy that dropped them', () => {
+    // Three bullets restating the story, and the wire's last paragraph dropped: at twice the
+    // price of a drop for each addition, the outlet read as the wire's original.
+    const present = derivations('story/verdict-present');
+    expect(present['470_wire.txt']).toMatchObject({ source: null, method: 'original' });
+    expect(present['471_outlet.txt']).toMatchObject({ source: '470_wire.txt', method: 'edit' });
+    expect(present['475_quotes.txt']?.source).toBe('471_outlet.txt');
+  });
+});
+
 describe('an outlet\'s amended copy of a wire (fixtures/story/heat)', () => {
   it('takes neither the amended copy nor its byline for the original', () => {
     // The outlet added its byline, a time stamp and "This article was amended on ...", and moved
