@@ -426,6 +426,14 @@ describe('a blog\'s paraphrase of a portal\'s edit of a wire (fixtures/story/mac
   });
 });
 
+describe('a truncation of one of two spins of a lost wire (fixtures/story/panda)', () => {
+  it('does not take the truncation for the original: it breaks off before what the others have', () => {
+    const lost = derivations('story/panda');
+    expect(lost['486_trunc.txt']).toMatchObject({ source: '481_spin.txt', method: 'truncation' });
+    expect(lost['485_indep.txt']?.source).toBeNull();
+  });
+});
+
 describe('an outlet that put key points over a wire (fixtures/story/verdict-present)', () => {
   it('reads the key points as an editor\'s addition, not the wire as a copy that dropped them', () => {
     // Three bullets restating the story, and the wire's last paragraph dropped: at twice the

@@ -1154,8 +1154,10 @@ function presentOriginal(k: number, characters: readonly Character[]): number | 
     if ((lone[m] ?? 0) * 3 > median) continue;
     const lacksShared = characters.some((ch) => {
       // What copies add (a credit, a note that the story was amended: cheaper to gain than to
-      // lose) an original lacks.
-      if (!isPassage(ch) || ch.state[m] !== 0 || ch.gain < ch.loss) return false;
+      // lose) an original lacks. The rest of a text it breaks off before is lacked too, though
+      // unknown passage by passage (a truncation of a spin was taken for the original of the spin,
+      // another spin, a round trip and a paraphrase, fixtures/story/panda).
+      if (!(isPassage(ch) || ch.tail === true) || ch.state[m] !== 0 || ch.gain < ch.loss) return false;
       let others = 0;
       ch.state.forEach((v, x) => {
         if (x !== m && v === 1) others++;
