@@ -426,6 +426,15 @@ describe('a blog\'s paraphrase of a portal\'s edit of a wire (fixtures/story/mac
   });
 });
 
+describe('a spin, a round trip and a paraphrase of a lost wire (fixtures/story/ferrystrike)', () => {
+  it('takes the spin for no original: it reads as a spin of the round trip and has the paragraph the round trip dropped', () => {
+    const lost = derivations('story/ferrystrike');
+    for (const id of ['491_eo_mt.txt', '492_spin.txt', '493_para.txt']) expect(lost[id]?.source, id).toBe('hidden:1');
+    expect(lost['494_synd.txt']?.source).toBe('493_para.txt');
+    expect(lost['495_indep.txt']?.source).toBeNull();
+  });
+});
+
 describe('a truncation of one of two spins of a lost wire (fixtures/story/panda)', () => {
   it('does not take the truncation for the original: it breaks off before what the others have', () => {
     const lost = derivations('story/panda');

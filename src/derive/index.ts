@@ -901,6 +901,11 @@ function chooseStemma(
   const costOf = (s: StemmaSearch): number => scoreStemma(k, [...s.freeRooted.parent], shared).freeRootCost;
   if (costOf(observed) > costOf(full)) return { search: full };
   if (unlikeWholeCopies(observed.best.parent, agreement.lone, full.best.parent, underLost)) return { search: full };
+  // A root of one or two lines that rewords a child it has passages over was not that child's
+  // exemplar (as in lostAboveMachineCopy): a spin of a lost wire that kept every paragraph rooted its round trip,
+  // which dropped one, and a paraphrase, the three tying on the readings two share
+  // (fixtures/story/ferrystrike).
+  if (lines < MIN_ROOT_LINES && observed.best.parent.some((p, c) => p === observedRoot && rewordsChild(observedRoot, c))) return { search: full };
   const repaired = repair(observed.best.parent);
   const regains = dolloViolations(k, repaired, characters) - dolloViolations(k, repair(full.best.parent), characters);
   return { search: regains >= MIN_LINEAGE_PASSAGES ? full : observed };
@@ -958,12 +963,7 @@ function chooseStemma(
     let typesetApart: TypesetApart | undefined;
     const unlikeExemplar = tree.some((p, c) => {
       if (p !== root) return false;
-      // A round trip spells out more than its source; a spin's synonyms read as swaps either way,
-      // so it must also read as the one that made the odd wording of the pair (the original read
-      // as its spin's spin, a generated star, 4/4 -> 0/4, when the spin's side was not asked).
-      const rootWording = wordedAsWholeCopy(c, root);
-      const rewording = rootWording === 'machine-translation' || (rootWording === 'spin' && swappedFrom(c, root));
-      if (rewording && characters.some((ch) => isPassage(ch) && ch.state[root] === 1 && ch.state[c] === 0)) return true;
+      if (rewordsChild(root, c)) return true;
       const habits = characters.flatMap((ch) => (ch.typeset !== undefined && ch.state[c] === 1 && ch.state[root] === 0 ? [ch.typeset] : []));
       if (habits.length === 0 || wordedAsWholeCopy(root, c) === undefined) return false;
       typesetApart = { member: root, copy: c, habits };
@@ -972,6 +972,20 @@ function chooseStemma(
     if (!unlikeExemplar) return undefined;
     const lost = searchStemma(explored, 'required', SATURATING_MARGIN);
     return lost && lost.best.parent[root] === k ? { search: lost, ...(typesetApart ? { typesetApart } : {}) } : undefined;
+  }
+
+  /**
+   * Whether member `root` reads as a rewording of its child c in the passages both have
+   * (wordedAsWholeCopy, swappedFrom) and has passages c lacks: a machine copy of c would have
+   * none, so both came from a text with those passages. A round trip spells out more than its
+   * source; a spin's synonyms read as swaps either way, so it must also read as the one that made
+   * the odd wording of the pair (the original read as its spin's spin, a generated star, 4/4 ->
+   * 0/4, when the spin's side was not asked).
+   */
+  function rewordsChild(root: number, c: number): boolean {
+    const rootWording = wordedAsWholeCopy(c, root);
+    const rewording = rootWording === 'machine-translation' || (rootWording === 'spin' && swappedFrom(c, root));
+    return rewording && characters.some((ch) => isPassage(ch) && ch.state[root] === 1 && ch.state[c] === 0);
   }
 
   /**
