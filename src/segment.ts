@@ -152,9 +152,10 @@ const MAX_FURNITURE_CHARACTERS = 80;
 /**
  * A story's credits and stamps, which each outlet writes its own: a byline ("By Tom Reyes,
  * National Wire Service", "By Staff Reporter"), a wire's "(Reporting by ...; Editing by ...)",
- * a page's "Published 14:02, 3 June | Updated 16:40", a picture's "Photo: Getty Images". Read as passages, an outlet's copy that
- * added its byline and stamp and dropped the wire's byline had added two passages for one
- * dropped, and the wire read as its copy (fixtures/story/heat-present). A byline is names after
+ * a page's "Published 14:02, 3 June | Updated 16:40", a picture's "Photo: Getty Images". Read
+ * as passages, an outlet's copy that added its byline and stamp and dropped the wire's byline
+ * had added two passages for one dropped, and the wire read as its copy
+ * (fixtures/story/heat-present). A byline is names after
  * "By" and at most a role after a comma, with no sentence's end: "By Friday, the heat will
  * break." is the story's own. A stamp has a clock time: a document's own "Last updated: 3 March
  * 2025" dates its version (terms of service copied from another company's changed it), and a

@@ -902,9 +902,9 @@ function chooseStemma(
   if (costOf(observed) > costOf(full)) return { search: full };
   if (unlikeWholeCopies(observed.best.parent, agreement.lone, full.best.parent, underLost)) return { search: full };
   // A root of one or two lines that rewords a child it has passages over was not that child's
-  // exemplar (as in lostAboveMachineCopy): a spin of a lost wire that kept every paragraph rooted its round trip,
-  // which dropped one, and a paraphrase, the three tying on the readings two share
-  // (fixtures/story/ferrystrike).
+  // exemplar (as in lostAboveMachineCopy): a spin of a lost wire that kept every paragraph
+  // rooted its round trip, which dropped one, and a paraphrase, the three tying on the readings
+  // two share (fixtures/story/ferrystrike).
   if (lines < MIN_ROOT_LINES && observed.best.parent.some((p, c) => p === observedRoot && rewordsChild(observedRoot, c))) return { search: full };
   const repaired = repair(observed.best.parent);
   const regains = dolloViolations(k, repaired, characters) - dolloViolations(k, repair(full.best.parent), characters);

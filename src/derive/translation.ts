@@ -439,8 +439,8 @@ function chooseSource(
   // sentence of the lines below it save what an edit added: the fullest of them. Without it a
   // round trip of the lost source kept the full count "apart" from the edit's line.
   const tops = [...new Set(line.values())];
-  const lostCount = Math.max(...members.filter((m) => lost !== undefined && (derivations[m] as Derivation).source === lost).map((m) => sentences[m] as number));
-  const countsBeside = (m: number): number[] => [...tops.filter((t) => t !== line.get(m)).map((t) => sentences[t] as number), ...(lost === undefined ? [] : [lostCount])];
+  const lostCounts = lost === undefined ? [] : [Math.max(...members.filter((m) => (derivations[m] as Derivation).source === lost).map((m) => sentences[m] as number))];
+  const countsBeside = (m: number): number[] => [...tops.filter((t) => t !== line.get(m)).map((t) => sentences[t] as number), ...lostCounts];
   const scored = members.map((m) => {
     const own = sets.get(m) as Set<string>;
     const others = members.filter((o) => o !== m).map((o) => sets.get(o) as Set<string>);
