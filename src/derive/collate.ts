@@ -333,17 +333,23 @@ export function collate(
   for (const stems of settledByUnit) for (const stem of stems) settled.set(stem, (settled.get(stem) ?? 0) + 1);
   const varyingByUnit = units.map((unit) => varyingWords(unit, substitutions.get(unit.members) ?? []));
   shiftedAcrossBoundaries(varyingByUnit);
-  // For each member, in how many units each content stem occurs: a passage whose content words
-  // all recur elsewhere in its text restates it (restates).
-  const stemUnits = members.map((_, m) => {
-    const counts = new Map<string, number>();
-    for (const unit of units) for (const stem of new Set([...(unit.words[m] ?? [])].filter((w) => !lexicon.isFunctionWord(w)).map(stemOf))) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  // For a member, in how many units each content stem occurs, counted on first asking: only a
+  // passage every text of which is a key point asks (restates).
+  const stemUnits = new Map<number, Map<string, number>>();
+  const unitsOfStems = (m: number): Map<string, number> => {
+    let counts = stemUnits.get(m);
+    if (!counts) {
+      counts = new Map();
+      for (const unit of units) for (const stem of new Set([...(unit.words[m] ?? [])].filter((w) => !lexicon.isFunctionWord(w)).map(stemOf))) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+      stemUnits.set(m, counts);
+    }
     return counts;
-  });
+  };
   const restates = (words: ReadonlySet<string>, m: number): boolean => {
     const content = [...words].filter((w) => !lexicon.isFunctionWord(w)).map(stemOf);
-    const counts = stemUnits[m] as Map<string, number>;
-    return content.length >= MIN_RESTATED_WORDS && content.filter((stem) => (counts.get(stem) ?? 0) > 1).length >= RESTATEMENT_SHARE * content.length;
+    if (content.length < MIN_RESTATED_WORDS) return false;
+    const counts = unitsOfStems(m);
+    return content.filter((stem) => (counts.get(stem) ?? 0) > 1).length >= RESTATEMENT_SHARE * content.length;
   };
   const characters: Character[] = [];
   units.forEach((unit, u) => {
