@@ -960,18 +960,21 @@ function chooseStemma(
   function lostAboveMachineCopy(tree: readonly number[]): Choice | undefined {
     const root = tree.indexOf(ROOT);
     if (root === -1) return undefined;
+    const roots = tree.flatMap((p, m) => (p === root ? [m] : []));
     let typesetApart: TypesetApart | undefined;
-    const unlikeExemplar = tree.some((p, c) => {
-      if (p !== root) return false;
-      if (rewordsChild(root, c)) return true;
-      const habits = characters.flatMap((ch) => (ch.typeset !== undefined && ch.state[c] === 1 && ch.state[root] === 0 ? [ch.typeset] : []));
-      if (habits.length === 0 || wordedAsWholeCopy(root, c) === undefined) return false;
-      typesetApart = { member: root, copy: c, habits };
-      return true;
-    });
-    if (!unlikeExemplar) return undefined;
+    const unlikeExemplar = (r: number): boolean =>
+      tree.some((p, c) => {
+        if (p !== r) return false;
+        if (rewordsChild(r, c)) return true;
+        const habits = characters.flatMap((ch) => (ch.typeset !== undefined && ch.state[c] === 1 && ch.state[r] === 0 ? [ch.typeset] : []));
+        if (habits.length === 0 || wordedAsWholeCopy(r, c) === undefined) return false;
+        typesetApart = { member: r, copy: c, habits };
+        return true;
+      });
+    const unlike = [root, ...(roots.length === 1 ? roots : [])].find(unlikeExemplar);
+    if (unlike === undefined) return undefined;
     const lost = searchStemma(explored, 'required', SATURATING_MARGIN);
-    return lost && lost.best.parent[root] === k ? { search: lost, ...(typesetApart ? { typesetApart } : {}) } : undefined;
+    return lost && lost.best.parent[unlike] === k ? { search: lost, ...(typesetApart ? { typesetApart } : {}) } : undefined;
   }
 
   /**
