@@ -196,4 +196,9 @@ describe('findSpintax', () => {
     expect(findSpintax('{Recipe lister} The best thing about this recipe holder?')).toBeUndefined();
     expect(findSpintax('Read the review.\n{big|large} dogs bark')).toBe('{big|large}');
   });
+
+  it('takes braces whose words a round trip rendered for the source\'s, and new braces for the copy\'s own', () => {
+    expect(findSpintax('filled only three since {Jan } Jan', 'filled only three since {Jan a} Jan')).toBeUndefined();
+    expect(findSpintax('filled only three since {Jan } Jan and {of a} crash', 'filled only three since {Jan a} Jan')).toBe('{of a}');
+  });
 });

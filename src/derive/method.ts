@@ -245,9 +245,24 @@ export function findSpintax(text: string, source?: string): string | undefined {
     // opens a line or the text is a label ("{Recipe lister} The best thing about...": a
     // newsletter's, on every item of twenty issues).
     const label = !m[0].includes('|') && text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index).trim() === '';
-    if (!label && (source === undefined || !source.includes(m[0]))) return m[0];
+    if (!label && (source === undefined || !inherited(m[0], source))) return m[0];
   }
   return undefined;
+}
+
+/**
+ * Whether the source has the fragment, or one that shares a word with it: a machine round trip
+ * of a spin carries its braces over and renders what is inside ("{Jan a}" -> "{Jan }"), and
+ * the copy was no spin of the spin for that (fixtures/story/ward).
+ */
+function inherited(fragment: string, source: string): boolean {
+  if (source.includes(fragment)) return true;
+  const words = new Set(fragmentWords(fragment));
+  return [...source.matchAll(SPINTAX)].some((m) => fragmentWords(m[0]).some((w) => words.has(w)));
+}
+
+function fragmentWords(fragment: string): string[] {
+  return fragment.toLowerCase().match(/\p{L}{2,}/gu) ?? [];
 }
 
 const SPINTAX = /(?<![\p{L}\p{N}\\$#@%_}\])])\{(?=[^{}]*\p{L})[\p{L}\p{N}"“”«»'‘’][\p{L}\p{N}"“”«»'‘’,. -]{0,38}(?:\|[\p{L}\p{N}"“”«»'‘’,. -]{1,38})*\}/gu;
