@@ -309,7 +309,7 @@ export function deriveFamily(
       return classifyEdge(k, m, stemma, lost);
     };
   };
-  const { search, original, typesetApart } = chooseStemma(k, units, characters, (stemma) => withLineage(stemma).parent, madeBy, wordedAsWholeCopy);
+  const { search, original, typesetApart, keptApart } = chooseStemma(k, units, characters, (stemma) => withLineage(stemma).parent, madeBy, wordedAsWholeCopy, k === 2 && family.some((d) => quotedSentences(documents[d]).size > 0));
   const { margin, directionOnly } = search;
   const drawn = withLineage(search.best.parent);
   const { states, readingOf, rehung } = drawn;
@@ -347,7 +347,12 @@ export function deriveFamily(
     // A member moved by Dollo's law is as sure as the passages that moved it, and no surer than
     // any other parent chosen against the stemma's tendencies; one moved for the drift it did not
     // keep is surely no copy of its exemplar, but its new source is only the next one up.
-    const confidence = moved
+    const apart = keptApart?.[m];
+    // Two texts kept apart by their passages alone: as sure as the fewer passages one keeps beyond
+    // Occam's price, and no surer than a direction, since parsimony itself saw no lost source.
+    const confidence = keptApart
+      ? confidenceOf(PASSAGE_GAIN * Math.min(...keptApart.map((passages) => passages.length)) - HIDDEN_SOURCE_PENALTY, MAX_DIRECTION_CONFIDENCE)
+      : moved
       ? confidenceOf(PASSAGE_GAIN * moved.length, MAX_DIRECTION_CONFIDENCE)
       : drift
         ? MAX_DIRECTION_CONFIDENCE
@@ -379,6 +384,7 @@ export function deriveFamily(
       ...(method === 'paraphrase' ? speechEvidence(speechKeptBy(p, m, drawn.parent)) : []),
       ...(explicit ? [explicit] : []),
       ...(rehungFrom ? [lineageEvidence('not-from', documents[family[rehungFrom.from] as number]?.id ?? '', rehungFrom.passages, m)] : []),
+      ...(apart ? [lineageEvidence('not-from', documents[family[1 - m] as number]?.id ?? '', apart, m)] : []),
       ...(typesetApart?.member === m && !observed
         ? [{ kind: 'typography' as const, sourceText: documents[family[typesetApart.copy] as number]?.id ?? '', targetText: typesetApart.habits.join(', '), detail: 'a machine copy carries its source\'s typesetter\'s characters over and adds none' }]
         : []),
@@ -829,6 +835,8 @@ interface Choice {
   readonly original?: number;
   /** The member put under the lost source because a machine copy writes what it lacks (lostAboveMachineCopy). */
   readonly typesetApart?: TypesetApart;
+  /** Of two members each keeping passages the other lacks (eachKeepsWhatTheOtherLacks), those passages, member by member. */
+  readonly keptApart?: readonly (readonly number[])[];
 }
 
 /** A member, a machine copy hung under it in the documents' own tree, and the typesetter's characters only the copy writes. */
@@ -854,11 +862,15 @@ function chooseStemma(
   repair: (parent: readonly number[]) => readonly number[],
   madeBy: (stemma: readonly number[]) => (m: number) => Method | undefined,
   wordedAsWholeCopy: (p: number, m: number) => WholeCopy | undefined,
+  replies: boolean,
 ): Choice {
   const explored = exploreStemmata(k, characters, (parent) => dolloViolations(k, parent, characters));
   const full = searchStemma(explored, 'allowed', SATURATING_MARGIN) as StemmaSearch;
   if (!usesHidden(k, full.best.parent)) {
     const best = lostByRegain(full);
+    const keptApart = k === 2 && !replies ? eachKeepsWhatTheOtherLacks() : undefined;
+    const lost = keptApart && searchStemma(explored, 'required', SATURATING_MARGIN);
+    if (keptApart && lost) return { search: lost, keptApart };
     if (usesHidden(k, best.best.parent) || k < 3) return { search: best };
     const byWholeCopies = lostByWholeCopies(best.best.parent);
     if (byWholeCopies) return { search: byWholeCopies };
@@ -940,6 +952,27 @@ function chooseStemma(
     const lost = searchStemma(explored, 'required', SATURATING_MARGIN);
     if (!lost) return undefined;
     return unlikeWholeCopies(tree, singularReadings(k, characters, k), lost.best.parent, madeBy(lost.best.parent)) ? lost : undefined;
+  }
+
+  /**
+   * Whether each of two members keeps passages the other lacks, MIN_PAIR_LACKS or more, and shares
+   * more with it than it has alone: then neither was made from the other, unless a copy added
+   * passages of its source's kind, which copies seldom do, and both came from a text that is not
+   * there (the seeds taken two at a time). Parsimony cannot draw a lost source above two texts:
+   * it saves no change. Passages a copy adds as copies do (a credit, a key point) do not count,
+   * nor are two texts kept apart where one quotes (`replies`): a reply quotes part of a message
+   * and adds its own, and 51 derivations of the mail bench folder turned so.
+   */
+  function eachKeepsWhatTheOtherLacks(): number[][] | undefined {
+    const alone: number[][] = [[], []];
+    for (const ch of characters) {
+      if (!isPassage(ch) || ch.gain !== PASSAGE_GAIN || ch.state.includes(-1)) continue;
+      const m = ch.state.indexOf(1);
+      if (m !== -1 && ch.state.indexOf(0) !== -1) alone[m]?.push(ch.unit);
+    }
+    const shared = units.filter((unit) => unit.members.every((sentences) => sentences.length > 0)).length;
+    const counts = alone.map((passages) => passages.length);
+    return Math.min(...counts) >= MIN_PAIR_LACKS && shared > Math.max(...counts) ? alone : undefined;
   }
 
   /**
@@ -1029,6 +1062,9 @@ function chooseStemma(
     return dolloViolations(k, repair(lost.best.parent), characters) < before ? lost : best;
   }
 }
+
+/** Passages each of two texts must keep that the other lacks before both are taken for copies of a lost source. */
+const MIN_PAIR_LACKS = 3;
 
 /**
  * Whether some member could be the original of the others. Where every member has the passage,
