@@ -1,6 +1,7 @@
 import { round } from './round.js';
 import { alignDocuments, stemWeights, type AlignedUnit, type EditKind, type PairAlignment, type StemWeights, type UnitKind } from './align.js';
 import { contextFits } from './derive/passage.js';
+import { quotedSentences } from './derive/collate.js';
 import { assemble, deriveFamily, familiesOf, MAX_CONFIDENCE, passageJudge, stemmaFamilies, type ComparedPair, type Derivation, type FamilyTask } from './derive/index.js';
 import { MIN_FIGURES, relation, RELATED_WORDING, share } from './derive/relation.js';
 import { withTranslations } from './derive/translation.js';
@@ -310,6 +311,7 @@ export function* comparison(
           wordCount: d.wordCount,
           boilerplate,
           figures: figuresOf(pageText(d)),
+          quoted: quotedSentences(d),
           narration: narrationWeights(speechShares(pageText(d), d.spans, d.tokens), boilerplate),
         });
         yield d;
@@ -422,6 +424,8 @@ export function* comparison(
 type DocumentFacts = Pick<PreparedDocument, 'id' | 'spans' | 'stemPairs' | 'wordCount'> & {
   /** The numbers it writes in digits (figuresOf). */
   readonly figures: ReadonlySet<string>;
+  /** The sentences it marks as quoted, as a reply does (quotedSentences). */
+  readonly quoted: ReadonlySet<number>;
   readonly boilerplate: readonly number[];
   readonly narration: Narration | undefined;
 };

@@ -118,6 +118,12 @@ describe('derive on the seed story two texts at a time', () => {
     const found = parentOf({ 'message.txt': message, 'reply.txt': reply });
     expect(found['reply.txt']?.source).toBe('message.txt');
     expect(found['message.txt']?.source).toBeNull();
+    // Quoted as one block above its own words, the reply adds more than the message has beyond
+    // it, and by passages alone the message had read as the reply's edit.
+    const block = `${message.split('. ').slice(0, 5).map((s) => `> ${s.replace(/\.$/u, '')}.`).join('\n')}\n\nI think this is a mistake. Parking in the centre is already too dear. Shops will lose customers to the retail park. We should tax the car parks there instead.`;
+    const answered = parentOf({ 'message.txt': message, 'reply.txt': block });
+    expect(answered['reply.txt']?.source).toBe('message.txt');
+    expect(answered['message.txt']?.source).toBeNull();
   });
 });
 
@@ -1318,6 +1324,16 @@ describe('the direction of a shared passage', () => {
     expect(cited.sourceIsA).toBe(true);
     expect(cited.confidence).toBeGreaterThan(0.8);
     expect(passageDirection(pair, report, column('According to the Courier, the roof was unsafe.')).sourceIsA).toBe(true);
+  });
+
+  it('takes a text that marks the passage as quoted, as a reply does, for its borrower', () => {
+    const twoShared = { ...alignment, units: [1, 2].map((i) => ({ a: [i], b: [i], score: 1, retention: 1, kind: 'identical' as const, edits: [] })), unalignedA: [0], unalignedB: [0] };
+    const quotedPair: ComparedPair = { ...pair, alignment: twoShared, fitA: 0.1, fitB: 0.5 };
+    const reply = { ...column('Every city has a building like this one.'), quoted: new Set([1, 2]) };
+    expect(passageDirection(quotedPair, report, column('Every city has a building like this one.')).sourceIsA).toBe(false);
+    expect(passageDirection(quotedPair, report, reply).sourceIsA).toBe(true);
+    // Where both quote it, both took it from elsewhere, and the fit decides again.
+    expect(passageDirection(quotedPair, { ...report, quoted: new Set([1]) }, reply).sourceIsA).toBe(false);
   });
 });
 

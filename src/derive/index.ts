@@ -9,7 +9,7 @@ import { excerpt, orient, respellsName, spellingVariants, substitutionEvidence, 
 import { edgeFeatures, hiddenReading, memberReading, sharedPassages, type Reading } from './features.js';
 import { classifyMethod, findSpintax, type Method } from './method.js';
 import { explicitationEvidence, explicitness, spelledOut, type Explicitness } from './explicitation.js';
-import { isPassageReuse, passageDirection, type PassageSide, type PassageVerdict } from './passage.js';
+import { isPassageReuse, passageDirection, quotesAnyOf, quotesShared, type PassageSide, type PassageVerdict } from './passage.js';
 import { wordOrder, type WordOrder } from './order.js';
 import { keptAsWriter, passagesFound, runsOf, speaks, speechAndNarration, speechEvidence, speechKept, type SpeechAndNarration, type SpeechKept } from './speechkept.js';
 import { changes, departedWords, keptChanges, keptTooFew } from './inheritance.js';
@@ -309,7 +309,7 @@ export function deriveFamily(
       return classifyEdge(k, m, stemma, lost);
     };
   };
-  const { search, original, typesetApart, keptApart } = chooseStemma(k, units, characters, (stemma) => withLineage(stemma).parent, madeBy, wordedAsWholeCopy, k === 2 && family.some((d) => quotedSentences(documents[d]).size > 0));
+  const { search, original, typesetApart, keptApart } = chooseStemma(k, units, characters, (stemma) => withLineage(stemma).parent, madeBy, wordedAsWholeCopy, k === 2 && family.some((d) => quotedSentences(documents[d]).size > 0), k === 2 ? quotingMember(units, family.map((d) => documents[d])) : undefined);
   const { margin, directionOnly } = search;
   const drawn = withLineage(search.best.parent);
   const { states, readingOf, rehung } = drawn;
@@ -837,6 +837,8 @@ interface Choice {
   readonly typesetApart?: TypesetApart;
   /** Of two members each keeping passages the other lacks (eachKeepsWhatTheOtherLacks), those passages, member by member. */
   readonly keptApart?: readonly (readonly number[])[];
+  /** Of two members, the one that quotes the other's own sentences as a reply does (quotingMember). */
+  readonly quoted?: number;
 }
 
 /** A member, a machine copy hung under it in the documents' own tree, and the typesetter's characters only the copy writes. */
@@ -863,8 +865,17 @@ function chooseStemma(
   madeBy: (stemma: readonly number[]) => (m: number) => Method | undefined,
   wordedAsWholeCopy: (p: number, m: number) => WholeCopy | undefined,
   replies: boolean,
+  quoter: number | undefined,
 ): Choice {
   const explored = exploreStemmata(k, characters, (parent) => dolloViolations(k, parent, characters));
+  // A reply marks what it takes from a message as quoted ("> "), and the message writes it as its
+  // own: whatever else either has, the reply was made from the message.
+  if (quoter !== undefined) {
+    const other = 1 - quoter;
+    const fromMessage = new Map([...explored.cache].filter(([, s]) => s.parent[quoter] === other && s.parent[other] === ROOT));
+    const search = searchStemma({ ...explored, cache: fromMessage }, 'forbidden', SATURATING_MARGIN);
+    if (search) return { search, quoted: quoter };
+  }
   const full = searchStemma(explored, 'allowed', SATURATING_MARGIN) as StemmaSearch;
   if (!usesHidden(k, full.best.parent)) {
     const best = lostByRegain(full);
@@ -1061,6 +1072,18 @@ function chooseStemma(
     if (!lost || lost.best.changes - HIDDEN_SOURCE_PENALTY >= best.best.changes) return best;
     return dolloViolations(k, repair(lost.best.parent), characters) < before ? lost : best;
   }
+}
+
+/**
+ * Of two members, the one whose sentences shared with the other are quoted in it ("> " lines, or
+ * below a forwarded message's rule: collate's quotedSentences; half of them, two at least:
+ * passage.ts's quotesShared), where the other quotes none of them: a reply, the other its message.
+ */
+function quotingMember(units: readonly CollationUnit[], docs: readonly (PreparedDocument | undefined)[]): number | undefined {
+  const quoted = docs.map((doc) => quotedSentences(doc));
+  const shared = docs.map((_, m) => units.flatMap((unit) => (unit.members.every((sentences) => sentences.length > 0) ? [...(unit.members[m] as number[])] : [])));
+  const quotes = (m: number): boolean => quotesShared(quoted[m], shared[m] as number[]) && !quotesAnyOf(quoted[1 - m], shared[1 - m] as number[]);
+  return quotes(0) ? 0 : quotes(1) ? 1 : undefined;
 }
 
 /** Passages each of two texts must keep that the other lacks before both are taken for copies of a lost source. */

@@ -61,8 +61,9 @@ export function passageDirection(p: ComparedPair, a: PassageSide, b: PassageSide
   // A text that says where it has the passage from ("As the Courier reported on Thursday:") is
   // its borrower, however well the passage fits it: a column quoting two paragraphs of a report,
   // on the same matter, fitted them better than the scraped copy of the report did.
-  const creditA = citesSource(a, inA);
-  const creditB = citesSource(b, inB);
+  // So is one that marks the passage as quoted ("> "), where the other writes it as its own: a reply.
+  const creditA = citesSource(a, inA) || (quotesShared(a.quoted, inA) && !quotesAnyOf(b.quoted, inB));
+  const creditB = citesSource(b, inB) || (quotesShared(b.quoted, inB) && !quotesAnyOf(a.quoted, inA));
   const cited = creditA !== creditB;
   const sourceIsA = cited ? creditB : scoreA > scoreB || (scoreA === scoreB && a.wordCount <= b.wordCount);
   const gap = cited ? CITED_GAP : Math.abs(scoreA - scoreB);
@@ -101,12 +102,23 @@ function citesSource(side: PassageSide, shared: readonly number[]): boolean {
   return shared.some((i) => CITATION.test(side.spans[i]?.text ?? '') || (!isShared.has(i - 1) && CITATION.test(side.spans[i - 1]?.text ?? '')));
 }
 
+/** Whether a text marks half of the sentences it shares with another as quoted (`quoted`), two at least: a reply's mark. */
+export function quotesShared(quoted: ReadonlySet<number> | undefined, shared: readonly number[]): boolean {
+  const n = shared.filter((i) => quoted?.has(i) === true).length;
+  return n >= MIN_QUOTED && n * 2 >= shared.length;
+}
+
+export function quotesAnyOf(quoted: ReadonlySet<number> | undefined, shared: readonly number[]): boolean {
+  return shared.some((i) => quoted?.has(i) === true);
+}
+const MIN_QUOTED = 2;
+
 function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
-/** What passageDirection needs of each document besides the pair's figures. */
-export type PassageSide = Pick<PreparedDocument, 'spans' | 'wordCount'>;
+/** What passageDirection needs of each document besides the pair's figures: with `quoted`, the sentences it marks as quoted ("> "). */
+export type PassageSide = Pick<PreparedDocument, 'spans' | 'wordCount'> & { readonly quoted?: ReadonlySet<number> };
 
 function alignedIndexes(p: Pick<ComparedPair, 'alignment'>, sideA: boolean): number[] {
   return [...new Set(p.alignment.units.flatMap((u) => (sideA ? u.a : u.b)))].sort((x, y) => x - y);
