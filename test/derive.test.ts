@@ -1333,7 +1333,7 @@ describe('the direction of a shared passage', () => {
     expect(passageDirection(quotedPair, report, column('Every city has a building like this one.')).sourceIsA).toBe(false);
     expect(passageDirection(quotedPair, report, reply).sourceIsA).toBe(true);
     // Where both quote it, both took it from elsewhere, and the fit decides again.
-    expect(passageDirection(quotedPair, { ...report, quoted: new Set([1]) }, reply).sourceIsA).toBe(false);
+    expect(passageDirection(quotedPair, { ...report, quoted: new Set([1, 2]) }, reply).sourceIsA).toBe(false);
   });
 });
 

@@ -9,13 +9,13 @@ import { excerpt, orient, respellsName, spellingVariants, substitutionEvidence, 
 import { edgeFeatures, hiddenReading, memberReading, sharedPassages, type Reading } from './features.js';
 import { classifyMethod, findSpintax, type Method } from './method.js';
 import { explicitationEvidence, explicitness, spelledOut, type Explicitness } from './explicitation.js';
-import { isPassageReuse, passageDirection, quotesAnyOf, quotesShared, type PassageSide, type PassageVerdict } from './passage.js';
+import { isPassageReuse, passageDirection, quotesShared, type PassageSide, type PassageVerdict } from './passage.js';
 import { wordOrder, type WordOrder } from './order.js';
 import { keptAsWriter, passagesFound, runsOf, speaks, speechAndNarration, speechEvidence, speechKept, type SpeechAndNarration, type SpeechKept } from './speechkept.js';
 import { changes, departedWords, keptChanges, keptTooFew } from './inheritance.js';
 import { agreementTest, disagreements, MIN_WITNESSES_FOR_AGREEMENT, singularReadings } from './agreement.js';
 import { closeness, relation, type ComparedPair } from './relation.js';
-import { EPSILON, exploreStemmata, HIDDEN_SOURCE_PENALTY, hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type Stemma, type StemmaSearch } from './stemma.js';
+import { EPSILON, exploreStemmata, HIDDEN_SOURCE_PENALTY, hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type Explored, type Stemma, type StemmaSearch } from './stemma.js';
 import type { Character } from './collate.js';
 
 export type { Evidence, EvidenceKind } from './evidence.js';
@@ -309,7 +309,9 @@ export function deriveFamily(
       return classifyEdge(k, m, stemma, lost);
     };
   };
-  const { search, original, typesetApart, keptApart } = chooseStemma(k, units, characters, (stemma) => withLineage(stemma).parent, madeBy, wordedAsWholeCopy, k === 2 && family.some((d) => quotedSentences(documents[d]).size > 0), k === 2 ? quotingMember(units, family.map((d) => documents[d])) : undefined);
+  const quoted = family.map((d) => quotedSentences(documents[d]));
+  const replies = quoted.some((q) => q.size > 0);
+  const { search, original, typesetApart, keptApart } = chooseStemma(k, units, characters, (stemma) => withLineage(stemma).parent, madeBy, wordedAsWholeCopy, replies, replies ? quotations(units, quoted) : []);
   const { margin, directionOnly } = search;
   const drawn = withLineage(search.best.parent);
   const { states, readingOf, rehung } = drawn;
@@ -837,8 +839,6 @@ interface Choice {
   readonly typesetApart?: TypesetApart;
   /** Of two members each keeping passages the other lacks (eachKeepsWhatTheOtherLacks), those passages, member by member. */
   readonly keptApart?: readonly (readonly number[])[];
-  /** Of two members, the one that quotes the other's own sentences as a reply does (quotingMember). */
-  readonly quoted?: number;
 }
 
 /** A member, a machine copy hung under it in the documents' own tree, and the typesetter's characters only the copy writes. */
@@ -865,17 +865,12 @@ function chooseStemma(
   madeBy: (stemma: readonly number[]) => (m: number) => Method | undefined,
   wordedAsWholeCopy: (p: number, m: number) => WholeCopy | undefined,
   replies: boolean,
-  quoter: number | undefined,
+  quoting: readonly (readonly [number, number])[],
 ): Choice {
-  const explored = exploreStemmata(k, characters, (parent) => dolloViolations(k, parent, characters));
+  const everything = exploreStemmata(k, characters, (parent) => dolloViolations(k, parent, characters));
   // A reply marks what it takes from a message as quoted ("> "), and the message writes it as its
-  // own: whatever else either has, the reply was made from the message.
-  if (quoter !== undefined) {
-    const other = 1 - quoter;
-    const fromMessage = new Map([...explored.cache].filter(([, s]) => s.parent[quoter] === other && s.parent[other] === ROOT));
-    const search = searchStemma({ ...explored, cache: fromMessage }, 'forbidden', SATURATING_MARGIN);
-    if (search) return { search, quoted: quoter };
-  }
+  // own: whatever else either has, the message is not the reply's copy, nor a copy's of it.
+  const explored = quoting.length === 0 ? everything : withMessagesAbove(everything, quoting);
   const full = searchStemma(explored, 'allowed', SATURATING_MARGIN) as StemmaSearch;
   if (!usesHidden(k, full.best.parent)) {
     const best = lostByRegain(full);
@@ -1075,15 +1070,47 @@ function chooseStemma(
 }
 
 /**
- * Of two members, the one whose sentences shared with the other are quoted in it ("> " lines, or
- * below a forwarded message's rule: collate's quotedSentences; half of them, two at least:
- * passage.ts's quotesShared), where the other quotes none of them: a reply, the other its message.
+ * The pairs (reply, message) of members where the reply marks the sentences it shares with the
+ * message as quoted ("> " lines, or below a forwarded message's rule: collate's quotedSentences;
+ * half of them, two at least: passage.ts's quotesShared) and the message does not (a signature the
+ * reply quotes back may be among them).
  */
-function quotingMember(units: readonly CollationUnit[], docs: readonly (PreparedDocument | undefined)[]): number | undefined {
-  const quoted = docs.map((doc) => quotedSentences(doc));
-  const shared = docs.map((_, m) => units.flatMap((unit) => (unit.members.every((sentences) => sentences.length > 0) ? [...(unit.members[m] as number[])] : [])));
-  const quotes = (m: number): boolean => quotesShared(quoted[m], shared[m] as number[]) && !quotesAnyOf(quoted[1 - m], shared[1 - m] as number[]);
-  return quotes(0) ? 0 : quotes(1) ? 1 : undefined;
+function quotations(units: readonly CollationUnit[], quoted: readonly ReadonlySet<number>[]): Array<readonly [number, number]> {
+  const out: Array<readonly [number, number]> = [];
+  quoted.forEach((_, q) =>
+    quoted.forEach((__, o) => {
+      if (q === o) return;
+      const shared = units.filter((unit) => (unit.members[q]?.length ?? 0) > 0 && (unit.members[o]?.length ?? 0) > 0);
+      const sentences = (m: number): number[] => shared.flatMap((unit) => [...(unit.members[m] as number[])]);
+      if (quotesShared(quoted[q], sentences(q)) && !quotesShared(quoted[o], sentences(o))) out.push([q, o]);
+    }),
+  );
+  return out;
+}
+
+/** The explored stemmata in which no message hangs below a member that quotes it (`quoting`: reply, message), if there are any. */
+function withMessagesAbove(explored: Explored, quoting: readonly (readonly [number, number])[]): Explored {
+  const below = (parent: readonly number[], x: number, above: number): boolean => {
+    for (let at = parent[x] as number, steps = 0; at !== ROOT && at < parent.length && steps < parent.length; at = parent[at] as number, steps++) if (at === above) return true;
+    return false;
+  };
+  const allowed = (parent: readonly number[]): boolean => quoting.every(([reply, message]) => !below(parent, message, reply));
+  const cache = new Map([...explored.cache].filter(([, s]) => allowed(s.parent)));
+  // Two members that quote each other's lines (a thread's messages, each quoting another part of
+  // the other) leave no tree of the documents alone, nor does a large family's climb always
+  // reach one that obeys: then the quotes decide nothing.
+  const { k } = explored;
+  const kinds = (stemmata: Iterable<Stemma>): Set<boolean> => new Set([...stemmata].map((s) => usesHidden(k, s.parent)));
+  const had = kinds(explored.cache.values());
+  const has = kinds(cache.values());
+  if ([...had].some((lost) => !has.has(lost))) return explored;
+  // Stemmata the searches complete or add are kept here too, where allowed.
+  const evaluate: Explored['evaluate'] = (parent, bound, base) => {
+    const scored = explored.evaluate(parent, bound, base);
+    if (allowed(parent)) cache.set(parent.join(','), scored);
+    return scored;
+  };
+  return { ...explored, cache, evaluate };
 }
 
 /** Passages each of two texts must keep that the other lacks before both are taken for copies of a lost source. */

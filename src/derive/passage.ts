@@ -61,9 +61,10 @@ export function passageDirection(p: ComparedPair, a: PassageSide, b: PassageSide
   // A text that says where it has the passage from ("As the Courier reported on Thursday:") is
   // its borrower, however well the passage fits it: a column quoting two paragraphs of a report,
   // on the same matter, fitted them better than the scraped copy of the report did.
-  // So is one that marks the passage as quoted ("> "), where the other writes it as its own: a reply.
-  const creditA = citesSource(a, inA) || (quotesShared(a.quoted, inA) && !quotesAnyOf(b.quoted, inB));
-  const creditB = citesSource(b, inB) || (quotesShared(b.quoted, inB) && !quotesAnyOf(a.quoted, inA));
+  // So is one that marks the passage as quoted ("> "), where the other writes it as its own: a
+  // reply. The message may quote a line or two of it too (a signature a reply quotes back).
+  const creditA = citesSource(a, inA) || (quotesShared(a.quoted, inA) && !quotesShared(b.quoted, inB));
+  const creditB = citesSource(b, inB) || (quotesShared(b.quoted, inB) && !quotesShared(a.quoted, inA));
   const cited = creditA !== creditB;
   const sourceIsA = cited ? creditB : scoreA > scoreB || (scoreA === scoreB && a.wordCount <= b.wordCount);
   const gap = cited ? CITED_GAP : Math.abs(scoreA - scoreB);
@@ -108,9 +109,6 @@ export function quotesShared(quoted: ReadonlySet<number> | undefined, shared: re
   return n >= MIN_QUOTED && n * 2 >= shared.length;
 }
 
-export function quotesAnyOf(quoted: ReadonlySet<number> | undefined, shared: readonly number[]): boolean {
-  return shared.some((i) => quoted?.has(i) === true);
-}
 const MIN_QUOTED = 2;
 
 function percent(x: number): string {
