@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { alignDocuments, stemWeights } from '../src/align.js';
 import { collate, orderCharacters, type CollationUnit, type PairLink } from '../src/derive/collate.js';
 import { edgeFeatures, memberReading } from '../src/derive/features.js';
-import { prepareDocument, type PreparedDocument } from '../src/document.js';
+import { prepareDocument } from '../src/document.js';
 import { UNDETERMINED } from '../src/language.js';
 import { basicLexicon, lexiconFor } from '../src/lexicon.js';
 import { HARBOUR } from './helpers.js';
@@ -90,26 +90,6 @@ describe('a text copied with a name replaced throughout', () => {
     expect(features.renamed).toBeCloseTo(4 / 16, 5);
     const same = edgeFeatures(units.length, memberReading(units, 0), memberReading(units, 0), basicLexicon);
     expect(same.renamed).toBe(0);
-  });
-});
-
-describe('a sentence garbled past alignment in its place', () => {
-  const text = 'The council met on Monday to discuss the budget. It agreed to raise parking fees by ten per cent. The mayor said the money would go to road repairs. Bus fares will stay as they are this year.';
-  const source = prepareDocument({ id: 'wire.txt', text, sha256: '' });
-  const garbled = text.replace('It agreed to raise parking fees by ten per cent.', 'Those who drive will pay more at the meters from next spring onwards.');
-  const documents = [source, prepareDocument({ id: 'round-trip.txt', text: garbled, sha256: '' }), prepareDocument({ id: 'appended.txt', text: `${text.replace(' It agreed to raise parking fees by ten per cent.', '')} Those who drive will pay more at the meters from next spring onwards.`, sha256: '' })];
-  const features = (m: number) => {
-    const { units } = collate(documents, [0, m], [{ a: 0, b: m, alignment: alignDocuments(source, documents[m] as PreparedDocument, stemWeights(documents)) }], basicLexicon);
-    return edgeFeatures(units.length, memberReading(units, 0), memberReading(units, 1), basicLexicon);
-  };
-
-  it('counts as the source\'s sentence reworded, not one dropped beside one added', () => {
-    expect(features(1)).toMatchObject({ kept: 1, added: 0 });
-  });
-
-  it('but one added elsewhere stays an addition', () => {
-    expect(features(2).kept).toBeCloseTo(3 / 4, 5);
-    expect(features(2).added).toBeCloseTo(1 / 4, 5);
   });
 });
 

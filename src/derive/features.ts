@@ -220,10 +220,9 @@ export function edgeFeatures(
   for (const [w, units] of droppedIn) {
     if (units.length >= 2 && !keptAnywhere.has(w) && standIns.has(units.join(','))) renamed += units.length - 1;
   }
-  const replaced = replacedPassages(unitCount, source, target);
   return {
-    kept: ratio(shared + replaced, sourceUnits),
-    added: ratio(added - replaced, targetUnits),
+    kept: ratio(shared, sourceUnits),
+    added: ratio(added, targetUnits),
     contentKept: ratio(contentKept, content),
     functionKept: ratio(functionKept, functional),
     novel: ratio(novel, targetWords),
@@ -234,38 +233,6 @@ export function edgeFeatures(
     renamed: ratio(renamed, content),
     renamedNovel: ratio(renamed, targetWords),
   };
-}
-
-/**
- * Passages the target has alone that stand where the source has one the target lacks: between
- * the same two shared passages, one for one. A sentence a round trip garbled past alignment is
- * the source's sentence reworded, not one dropped beside one added.
- */
-function replacedPassages(unitCount: number, source: Reading, target: Reading): number {
-  const shared: Array<[number, number]> = [];
-  const onlySource: number[] = [];
-  const onlyTarget: number[] = [];
-  for (let u = 0; u < unitCount; u++) {
-    const sp = source.has(u) ? source.position(u) : undefined;
-    const tp = target.has(u) ? target.position(u) : undefined;
-    if (sp !== undefined && tp !== undefined) shared.push([sp, tp]);
-    else if (sp !== undefined && !target.has(u)) onlySource.push(sp);
-    else if (tp !== undefined && !source.has(u)) onlyTarget.push(tp);
-  }
-  // Each lone passage's gap: the shared passages before it in its own text, counted.
-  const gapOf = (at: number, side: 0 | 1): number => shared.filter((pair) => pair[side] < at).length;
-  const gaps = new Map<number, number>();
-  for (const at of onlySource) gaps.set(gapOf(at, 0), (gaps.get(gapOf(at, 0)) ?? 0) + 1);
-  let replaced = 0;
-  for (const at of onlyTarget) {
-    const gap = gapOf(at, 1);
-    const left = gaps.get(gap) ?? 0;
-    if (left > 0) {
-      gaps.set(gap, left - 1);
-      replaced++;
-    }
-  }
-  return replaced;
 }
 
 /** The list `map` holds for `key`, made empty on first use. */
