@@ -182,11 +182,9 @@ export function deriveFamily(
   const linesOf = (x: number): string => (lines[x] ??= sentenceLines(documents[family[x] as number] as PreparedDocument));
   // A reply's quoted lines are the other message's text, never this copy's leftover (a Tcl trace
   // quoted down a mail thread, "{4852 -sequence mercury}", was a spinner's syntax).
+  const quoted = family.map((d) => quotedSentences(documents[d]));
   const ownLines: string[] = [];
-  const ownLinesOf = (x: number): string => {
-    const doc = documents[family[x] as number] as PreparedDocument;
-    return (ownLines[x] ??= sentenceLines(doc, quotedSentences(doc)));
-  };
+  const ownLinesOf = (x: number): string => (ownLines[x] ??= sentenceLines(documents[family[x] as number] as PreparedDocument, quoted[x]));
   const leftover = (p: number, m: number, stemma: readonly number[]): string | undefined => {
     if (findSpintax(ownLinesOf(m)) === undefined) return undefined;
     return findSpintax(ownLinesOf(m), standIns(stemma, p, m).map(linesOf).join('\n'));
@@ -309,7 +307,6 @@ export function deriveFamily(
       return classifyEdge(k, m, stemma, lost);
     };
   };
-  const quoted = family.map((d) => quotedSentences(documents[d]));
   const replies = quoted.some((q) => q.size > 0);
   const { search, original, typesetApart, keptApart } = chooseStemma(k, units, characters, (stemma) => withLineage(stemma).parent, madeBy, wordedAsWholeCopy, replies, replies ? quotations(units, quoted) : []);
   const { margin, directionOnly } = search;
