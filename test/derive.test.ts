@@ -127,6 +127,15 @@ describe('derive on the seed story two texts at a time', () => {
   });
 });
 
+describe('derive on a wire beside a blog that quotes three of its paragraphs between its own comments (fixtures/story/rail-present)', () => {
+  const found = Object.fromEntries(compare(readFixture('story/rail-present'), { lexicon }).derivations.map((d) => [d.target, d]));
+
+  it('keeps the wire the original of every copy: the paragraphs the blog left unquoted are no drop it shares with the round trip', () => {
+    expect(found['590_wire.txt']?.source).toBeNull();
+    for (const id of ['591_blog.txt', '592_es_mt.txt', '593_spin.txt', '594_para.txt']) expect(found[id]?.source).toBe('590_wire.txt');
+  });
+});
+
 describe('derive on a second story made to the seeds\' pattern (fixtures/story)', () => {
   const story = derivations('story/antwerp');
   const substitutions = (id: string): string[] =>

@@ -868,6 +868,8 @@ function chooseStemma(
   // A reply marks what it takes from a message as quoted ("> "), and the message writes it as its
   // own: whatever else either has, the message is not the reply's copy, nor a copy's of it.
   const explored = quoting.length === 0 ? everything : withMessagesAbove(everything, quoting);
+  // A text that quotes another chooses what to quote: what it leaves out is no omission it shares.
+  const quoters = new Set(quoting.map(([reply]) => reply));
   const full = searchStemma(explored, 'allowed', SATURATING_MARGIN) as StemmaSearch;
   if (!usesHidden(k, full.best.parent)) {
     const best = lostByRegain(full);
@@ -938,7 +940,7 @@ function chooseStemma(
     const roots = tree.flatMap((p, m) => (p === root ? [m] : []));
     const candidates = (roots.length === 1 ? [root, ...roots] : [root]).filter((r) => couldBeOriginal(lone, r));
     const wholeCopyOf = (r: number) => (m: number): boolean => lost[m] === k && (SENTENCE_BY_SENTENCE.has(madeUnder(m) as Method) || (tree[m] === r && wordedAsWholeCopy(r, m) !== undefined));
-    return candidates.some((r) => wholeCopyBreaks(k, r, tree, lost, units, characters, wholeCopyOf(r)) >= MIN_LINEAGE_PASSAGES);
+    return candidates.some((r) => wholeCopyBreaks(k, r, tree, lost, units, characters, wholeCopyOf(r), quoters) >= MIN_LINEAGE_PASSAGES);
   }
 
   /**
@@ -951,7 +953,7 @@ function chooseStemma(
    */
   function lostByWholeCopies(tree: readonly number[]): StemmaSearch | undefined {
     const root = tree.indexOf(ROOT);
-    if (root === -1 || wholeCopyBreaks(k, root, tree, tree, units, characters, (m) => tree[m] !== ROOT) < MIN_LINEAGE_PASSAGES) return undefined;
+    if (root === -1 || wholeCopyBreaks(k, root, tree, tree, units, characters, (m) => tree[m] !== ROOT, quoters) < MIN_LINEAGE_PASSAGES) return undefined;
     const lost = searchStemma(explored, 'required', SATURATING_MARGIN);
     if (!lost) return undefined;
     return unlikeWholeCopies(tree, singularReadings(k, characters, k), lost.best.parent, madeBy(lost.best.parent)) ? lost : undefined;
@@ -1147,14 +1149,25 @@ const SENTENCE_BY_SENTENCE: ReadonlySet<Method> = new Set(['machine-translation'
  * - a passage where r names a figure (a word with a digit) and the copy another: a wire's
  *   corrected version ("the bridge opened in 1965") was taken for the original of a round trip
  *   and an outlet's copy that both keep the first version's "1958" (fixtures/story/bridge).
- * Counted only where a member outside the copy's line (in `lost`, the stemma with the lost source)
- * lacks the passage or names the copy's figure too, and the copy's exemplar in `tree` (the stemma
+ * Counted only where a member outside the copy's line (in `lost`, the stemma with the lost source),
+ * and not one that quotes as a reply does (`quoters`: a blog quoting three paragraphs of a wire
+ * between its own comments, fixtures/story/rail-present), lacks the passage or names the copy's
+ * figure too, and the copy's exemplar in `tree` (the stemma
  * rooted at r) has r's: a copy of an edit lacks what the edit dropped, and that is the edit's
  * doing (without this, a generated edit with a spin and a round trip of its own put the original
  * under a lost source in four families). One place in one copy is not enough: an outlet that
  * translates a story may cut a paragraph, as a paraphrase may (fox-present).
  */
-function wholeCopyBreaks(k: number, r: number, tree: readonly number[], lost: readonly number[], units: readonly CollationUnit[], characters: readonly Character[], wholeCopy: (m: number) => boolean): number {
+function wholeCopyBreaks(
+  k: number,
+  r: number,
+  tree: readonly number[],
+  lost: readonly number[],
+  units: readonly CollationUnit[],
+  characters: readonly Character[],
+  wholeCopy: (m: number) => boolean,
+  quoters: ReadonlySet<number>,
+): number {
   // r's passages in r's order.
   const order = units.flatMap((u, i) => (u.members[r]?.length ? [i] : [])).sort((x, y) => (units[x]?.members[r]?.[0] as number) - (units[y]?.members[r]?.[0] as number));
   const figures = (words: ReadonlySet<string>, not: ReadonlySet<string>): string[] => [...words].filter((w) => /\d/u.test(w) && !not.has(w));
@@ -1167,7 +1180,7 @@ function wholeCopyBreaks(k: number, r: number, tree: readonly number[], lost: re
     for (const ch of characters) {
       if (!isPassage(ch)) continue;
       if (ch.state[m] !== 0 || ch.state[r] !== 1 || ch.state[exemplar] !== 1 || !leftNothing(units, r, m, ch.unit)) continue;
-      if (lost.some((_, q) => q !== m && q !== r && ch.state[q] === 0 && !below.has(q))) dropped.add(ch.unit);
+      if (lost.some((_, q) => q !== m && q !== r && ch.state[q] === 0 && !below.has(q) && !quoters.has(q))) dropped.add(ch.unit);
     }
     let inRun = false;
     for (const u of order) {
