@@ -85,8 +85,7 @@ describe('derive on the seed story with copies no text can order', () => {
 
 describe('derive on the seed story two texts at a time', () => {
   const inputs = readFixture('seeds');
-  const pair = (a: string, b: string) =>
-    Object.fromEntries(compare(inputs.filter((d) => d.id === a || d.id === b), { lexicon }).derivations.map((d) => [d.target, d]));
+  const pair = (a: string, b: string) => parentOf(Object.fromEntries(inputs.filter((d) => d.id === a || d.id === b).map((d) => [d.id, d.text])));
 
   it('puts two copies that each keep passages the other lacks under a lost source, no surer than a direction', () => {
     const found = pair(SEED.mt, SEED.paraphrase);
@@ -128,7 +127,7 @@ describe('derive on the seed story two texts at a time', () => {
 });
 
 describe('derive on a wire beside a blog that quotes three of its paragraphs between its own comments (fixtures/story/rail-present)', () => {
-  const found = Object.fromEntries(compare(readFixture('story/rail-present'), { lexicon }).derivations.map((d) => [d.target, d]));
+  const found = derivations('story/rail-present');
 
   it('keeps the wire the original of every copy: the paragraphs the blog left unquoted are no drop it shares with the round trip', () => {
     expect(found['590_wire.txt']?.source).toBeNull();
