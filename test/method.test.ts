@@ -3,7 +3,7 @@ import type { EdgeFeatures } from '../src/derive/features.js';
 import { classifyMethod, findSpintax, type MethodContext } from '../src/derive/method.js';
 
 // Feature values are those the engine measured on generated families (session 20), rounded.
-const untouched: EdgeFeatures = { kept: 1, added: 0, contentKept: 1, functionKept: 1, novel: 0, synonymSwaps: 0, orderKept: 1, shared: 12, droppedKnown: 1, renamed: 0, renamedNovel: 0 };
+const untouched: EdgeFeatures = { kept: 1, added: 0, addedProse: 0, contentKept: 1, functionKept: 1, novel: 0, synonymSwaps: 0, orderKept: 1, shared: 12, droppedKnown: 1, renamed: 0, renamedNovel: 0 };
 
 function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synonymsKnown = true, spelledOut = 0, reordered?: number, keptPrefix = false): string {
   const context: MethodContext = {
@@ -31,15 +31,23 @@ describe('classifyMethod', () => {
 
   it('names a rewording that moves words about inside its sentences a paraphrase, one that keeps their order a round trip', () => {
     // The hand-made story's paraphrase, read against its lost source: every passage kept, in order.
-    const rewritten = { kept: 1, added: 0.06, contentKept: 0.71, functionKept: 0.67, novel: 0.43, synonymSwaps: 0.08, shared: 15 };
+    const rewritten = { kept: 1, added: 0.06, addedProse: 0.06, contentKept: 0.71, functionKept: 0.67, novel: 0.43, synonymSwaps: 0.08, shared: 15 };
     expect(method(rewritten, false, true, 0, 0.235)).toBe('paraphrase');
     expect(method(rewritten, false, true, 0, 0.04)).toBe('machine-translation');
     expect(method(rewritten, false, true, 0, undefined)).toBe('machine-translation');
   });
 
+  it('reads a round trip whose only extra passages are lone words as a translation, one that added sentences as a paraphrase', () => {
+    // panda-present's Croatian round trip of the wire: every passage kept in order, and two units
+    // of the one word "parquote", Apertium's stand-in for a quotation mark, between sentences.
+    const roundTrip = { kept: 1, added: 0.14, addedProse: 0, contentKept: 0.68, functionKept: 0.6, novel: 0.35, synonymSwaps: 0.03, shared: 12 };
+    expect(method(roundTrip, true, true, -1.25, 0)).toBe('machine-translation');
+    expect(method({ ...roundTrip, addedProse: 0.14 }, true, true, -1.25, 0)).toBe('paraphrase');
+  });
+
   it('names a rewording that keeps its quotations word for word a paraphrase, unless it shows spinner syntax', () => {
     // The third story's paraphrase against its present original (session 29): order kept, words reordered 0.
-    const rewritten = { kept: 0.85, added: 0.04, contentKept: 0.74, functionKept: 0.73, novel: 0.25, synonymSwaps: 0.09, shared: 23 };
+    const rewritten = { kept: 0.85, added: 0.04, addedProse: 0.04, contentKept: 0.74, functionKept: 0.73, novel: 0.25, synonymSwaps: 0.09, shared: 23 };
     const context = (keepsSpeech: boolean, spintax: boolean): MethodContext => ({
       features: { ...untouched, ...rewritten }, spintax, synonymsKnown: true, spelledOut: 0, sourceObserved: true, sameNormalized: false, sameRaw: false, keptPrefix: false, reordered: 0, keepsSpeech,
     });
@@ -91,7 +99,7 @@ describe('classifyMethod', () => {
     const brief = { kept: 0.6, contentKept: 0.95, functionKept: 0.98, novel: 0.08, synonymSwaps: 0.6, shared: 9 };
     expect(method(brief, false, true, 0, undefined, true)).toBe('truncation');
     expect(method(brief, false, true, 0, undefined, false)).toBe('edit');
-    expect(method({ ...brief, added: 0.13 }, false, true, 0, undefined, true)).toBe('edit');
+    expect(method({ ...brief, added: 0.13, addedProse: 0.13 }, false, true, 0, undefined, true)).toBe('edit');
     expect(method(brief, true, true, 0, undefined, true)).toBe('edit');
   });
 
@@ -170,7 +178,7 @@ describe('classifyMethod', () => {
   it('counts a renaming carried through a text once: terms copied with the names replaced and a section added are an edit', () => {
     // fixtures/story/terms-present, the second copy against the first: "Zenith Journal" ->
     // "Nova Pad" at every place, a section added; every function word kept.
-    const copied = { added: 0.1, contentKept: 0.83, functionKept: 1, novel: 0.09, synonymSwaps: 0, shared: 26 };
+    const copied = { added: 0.1, addedProse: 0.1, contentKept: 0.83, functionKept: 1, novel: 0.09, synonymSwaps: 0, shared: 26 };
     expect(method(copied, true)).toBe('paraphrase');
     expect(method({ ...copied, renamed: 0.07, renamedNovel: 0.05 }, true)).toBe('edit');
     // Where the function words were rewritten too, a word rendered alike each time is a translation's.

@@ -7,6 +7,12 @@ export interface EdgeFeatures {
   readonly kept: number;
   /** Share of the target's passages that the source lacks. */
   readonly added: number;
+  /**
+   * The same, counting only passages of two words or more: a lone word on a line of its own is
+   * no passage a writer added. A Croatian round trip writes "parquote" for a quotation mark, now
+   * and then alone between two sentences, and a song repeats a one-word line.
+   */
+  readonly addedProse: number;
   /** Share of the source's content words, in shared passages, that the target keeps. */
   readonly contentKept: number;
   /** Share of the source's function words, in shared passages, that the target keeps. */
@@ -152,6 +158,7 @@ export function edgeFeatures(
   let targetUnits = 0;
   let shared = 0;
   let added = 0;
+  let addedProse = 0;
   let content = 0;
   let contentKept = 0;
   let functional = 0;
@@ -173,7 +180,10 @@ export function edgeFeatures(
     const inTarget = target.has(u);
     if (inSource) sourceUnits++;
     if (inTarget) targetUnits++;
-    if (inTarget && !inSource) added++;
+    if (inTarget && !inSource) {
+      added++;
+      if (target.words(u).size >= 2) addedProse++;
+    }
     if (!inSource || !inTarget) continue;
     shared++;
     const sw = source.words(u);
@@ -223,6 +233,7 @@ export function edgeFeatures(
   return {
     kept: ratio(shared, sourceUnits),
     added: ratio(added, targetUnits),
+    addedProse: ratio(addedProse, targetUnits),
     contentKept: ratio(contentKept, content),
     functionKept: ratio(functionKept, functional),
     novel: ratio(novel, targetWords),

@@ -185,7 +185,7 @@ export function classifyMethod(c: MethodContext): Method {
   // spelled out (explicitation.ts), in a text that keeps the source's passages in order as a
   // translation does. A round trip that also dropped a paragraph was an edit; a mail reply that
   // quotes a passage or two of its source and adds its own stays one.
-  const reshaped = f.kept < 0.8 || f.added >= 0.1 || f.orderKept < 0.85 || f.contentKept < 0.5 || f.shared < ORDERED_PASSAGES;
+  const reshaped = f.kept < 0.8 || f.addedProse >= 0.1 || f.orderKept < 0.85 || f.contentKept < 0.5 || f.shared < ORDERED_PASSAGES;
   const translationLike = c.sourceObserved && !reshaped && f.functionKept < EDITOR_FUNCTION_KEPT && c.spelledOut >= 1;
   // Against a reconstruction a little rewording is its noise (see LIGHT_REWORDING_OF_LOST), so a
   // copy that breaks off and adds nothing was cut short: a truncation. Against a present source
