@@ -135,6 +135,20 @@ describe('derive on a wire beside a blog that quotes three of its paragraphs bet
   });
 });
 
+describe('derive on the seeds\' shape with the wire present, its fluent round trip and paraphrase agreeing on usual wording (fixtures/story/lynx)', () => {
+  it('keeps the wire the original of both round trips, the spin and the paraphrase that moved its quotations up', () => {
+    const found = derivations('story/lynx-present');
+    expect(found['610_wire.txt']?.source).toBeNull();
+    for (const id of ['611_es_mt.txt', '612_fluent.txt', '613_spin.txt', '614_para.txt']) expect(found[id]?.source).toBe('610_wire.txt');
+    expect(found['615_indep.txt']).toMatchObject({ source: null, method: 'independent' });
+  });
+
+  it('puts the four copies under one lost source with the wire withheld', () => {
+    const found = derivations('story/lynx');
+    for (const id of ['611_es_mt.txt', '612_fluent.txt', '613_spin.txt', '614_para.txt']) expect(found[id]?.source).toBe('hidden:1');
+  });
+});
+
 describe('derive on a second story made to the seeds\' pattern (fixtures/story)', () => {
   const story = derivations('story/antwerp');
   const substitutions = (id: string): string[] =>
