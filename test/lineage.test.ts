@@ -69,13 +69,25 @@ describe('fewerBorrowers', () => {
 
   it('turns a copy and its exemplar round when that leaves fewer passages borrowed', () => {
     // As drawn: the paraphrase borrows 2, 4 and 5; turned round, the blog borrows 6 from the edit.
-    const { parent, swapped } = fewerBorrowers(4, [ROOT, 0, 3, 1], units, readingOf, new Set());
+    const { parent, swapped } = fewerBorrowers(4, [ROOT, 0, 3, 1], units, readingOf);
     expect(parent).toEqual([ROOT, 0, 0, 2]);
     expect(swapped.get(2)).toEqual([2, 4, 5]);
   });
 
-  it('leaves an exemplar that breaks off: what it lacks is its lost end, not a borrowing', () => {
-    expect(fewerBorrowers(4, [ROOT, 0, 3, 1], units, readingOf, new Set([3])).parent).toEqual([ROOT, 0, 3, 1]);
+  it('turns a copy round from an exemplar that lacks one paragraph it has, not one sentence', () => {
+    // 0: the original, passages 0-3. 1: a round trip of it, all four. 2: an outlet's copy of the
+    // round trip without its last paragraph, drawn as the round trip's exemplar.
+    const words = (n: number): Set<string> => new Set(Array.from({ length: n }, (_, i) => `w${i}`));
+    const held = (lastWords: number): CollationUnit[] =>
+      [0, 1, 2, 3].map((u) => ({
+        members: [[u], [u], u === 3 ? [] : [u]],
+        words: [words(u === 3 ? lastWords : 5), words(u === 3 ? lastWords : 5), u === 3 ? undefined : words(5)],
+        unknown: [undefined, undefined, undefined],
+      }));
+    const paragraph = held(30);
+    expect(fewerBorrowers(3, [ROOT, 2, 0], paragraph, (x) => memberReading(paragraph, x)).parent).toEqual([ROOT, 0, 1]);
+    const sentence = held(8);
+    expect(fewerBorrowers(3, [ROOT, 2, 0], sentence, (x) => memberReading(sentence, x)).parent).toEqual([ROOT, 2, 0]);
   });
 });
 

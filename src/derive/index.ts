@@ -308,7 +308,8 @@ export function deriveFamily(
     };
   };
   const replies = quoted.some((q) => q.size > 0);
-  const { search, original, typesetApart, keptApart } = chooseStemma(k, units, characters, (stemma) => withLineage(stemma).parent, madeBy, wordedAsWholeCopy, replies, replies ? quotations(units, quoted) : []);
+  const quoting = replies ? quotations(units, quoted) : [];
+  const { search, original, typesetApart, keptApart } = chooseStemma(k, units, characters, (stemma) => withLineage(stemma).parent, madeBy, wordedAsWholeCopy, replies, quoting);
   const { margin, directionOnly } = search;
   const drawn = withLineage(search.best.parent);
   const { states, readingOf, rehung } = drawn;
@@ -324,7 +325,7 @@ export function deriveFamily(
   const { parent: explicitParent, decided } = explicitationAtRoot(originalAtRoot(drawn.parent));
   const inherited = inheritedDrift(hubAtRoot(explicitParent));
   const { unkept } = inherited;
-  const { parent, swapped } = fewerBorrowers(k, inherited.parent, units, readingOf, brokenOff);
+  const { parent, swapped } = fewerBorrowers(k, inherited.parent, units, readingOf, quoting);
   const revisedEdges = revisions(parent);
   // The stricter reading drift evidence is checked against, built only if a member hangs under the lost source.
   let attested: Reading | undefined;

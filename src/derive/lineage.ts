@@ -9,6 +9,9 @@ import { ROOT } from './stemma.js';
  */
 export const MIN_LINEAGE_PASSAGES = 2;
 
+/** Distinct words in a passage that make it a paragraph of its own, no quotation (see fewerBorrowers). */
+const LONG_PASSAGE_WORDS = 25;
+
 /** A member moved to an ancestor of the parent the stemma gave it (see regainedPassages). */
 export interface Rehung {
   readonly parent: number;
@@ -166,17 +169,24 @@ export function secondSource(
  * paraphrase's exemplar, the paraphrase taking from the wire the four paragraphs the blog
  * lacks (fixtures/story/ruling-present). A passage is borrowed when the text has it, its source
  * lacks it and a text outside its own descendants has it; the swap needs MIN_LINEAGE_PASSAGES of
- * m's. An exemplar that breaks off (`brokenOff`) lacks its end by accident, not by choice, so
- * what m has beyond it is no borrowing: Notre besoin's F, which took C's text and U's readings,
- * had been swapped above U, whose end is lost. Returns the new parents, and for each member a
- * swap moved, the passages that decided it.
+ * m's, or one of LONG_PASSAGE_WORDS words: a quotation two texts took from elsewhere is a
+ * sentence, not a paragraph. An outlet's copy of a round trip that mended four of its garbled
+ * phrases and dropped its last paragraph had been drawn as the round trip's exemplar, the round
+ * trip taking that paragraph from the wire (fixtures/story/chip).
+ * An exemplar that breaks off is no exception: its copy could not have its end either. Sparing
+ * it kept the round trip under its copy with the lost source withheld (fixtures/story/chip); the
+ * one text that spared it was Notre besoin's F, which took C's text and U's readings and is drawn
+ * above U without it (its parent unchanged: 8 of 13 either way, one direction fewer).
+ * Nor is a message turned below a member that quotes it (`quoting`: reply, message pairs): a
+ * reply quotes what it answers and leaves out the rest.
+ * Returns the new parents, and for each member a swap moved, the passages that decided it.
  */
 export function fewerBorrowers(
   k: number,
   parent: readonly number[],
   units: readonly CollationUnit[],
   readingOf: (x: number) => Reading,
-  brokenOff: ReadonlySet<number>,
+  quoting: readonly (readonly [number, number])[] = [],
 ): { parent: readonly number[]; swapped: Map<number, readonly number[]> } {
   const out = [...parent];
   const swapped = new Map<number, readonly number[]>();
@@ -190,9 +200,9 @@ export function fewerBorrowers(
   const up = (x: number): number => (x === k ? ROOT : (out[x] as number));
   for (let m = 0; m < k; m++) {
     const p = out[m] as number;
-    if (p === ROOT || p === k || brokenOff.has(p) || swapped.has(m) || swapped.has(p)) continue;
+    if (p === ROOT || p === k || swapped.has(m) || swapped.has(p) || quoting.some(([reply, message]) => reply === m && message === p)) continue;
     const lent = borrowed(out, m, p);
-    if (lent.length < MIN_LINEAGE_PASSAGES) continue;
+    if (lent.length < MIN_LINEAGE_PASSAGES && !lent.some((u) => readingOf(m).words(u).size >= LONG_PASSAGE_WORDS)) continue;
     let q = ROOT;
     let most = 0;
     for (let a = up(p); a !== ROOT; a = up(a)) {
