@@ -935,6 +935,19 @@ describe('substitution evidence under a lost source', () => {
     expect(substitutionEvidence(three, 2, thesaurus)).toEqual([]);
   });
 
+  it('claims no spin swap of a word that a copy of another line writes in the same sentence', () => {
+    // fixtures/story/lynx: a fluent round trip made the forest "track" a "path", the poor one a
+    // "clue"; the spin and a paraphrase kept "track", which is the lost wire's word.
+    const thesaurus = { ...basicLexicon, listsSynonyms: true, synonyms: (a: string, b: string) => [a, b].sort().join('|') === 'path|track' };
+    const witnesses = [[edit('path', 'track', 10)], [edit('clue', 'track', 10)], []];
+    const claimed = (keeps: (w: number, at: number, word: string) => boolean, lines = [0, 1, 2]) =>
+      substitutionEvidence(witnesses, 2, thesaurus, { spun: true, keeps, lines, line: 3 }).map((e) => e.sourceText);
+    expect(claimed(() => false)).toEqual(['path']);
+    expect(claimed((w, at, word) => w === 2 && at === 10 && word === 'track')).toEqual([]);
+    // A copy of the spin itself writes its words: no evidence of the source's.
+    expect(claimed((w) => w === 2, [0, 1, 3])).toEqual(['path']);
+  });
+
   it('counts, for a copy that seldom departs alone, only the witnesses that agree on the source reading, round trips not among them', () => {
     // Two siblings each reworded the word the faithful copy kept: no change of its own to report.
     const split = [[edit('site', 'locale', 10)], [edit('locus', 'locale', 10)]];

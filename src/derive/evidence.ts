@@ -193,6 +193,10 @@ export interface UnderLostSource {
    * and agree because the copy inherited its exemplar's words, not because both kept the source's.
    */
   readonly lines?: readonly number[];
+  /** The target's own line, in the numbering of `lines`. */
+  readonly line?: number;
+  /** Whether the witness at position w writes the target's word `word`, at offset `at`, in its text aligned with the target's sentence there. */
+  readonly keeps?: (w: number, at: number, word: string) => boolean;
 }
 
 /**
@@ -216,7 +220,7 @@ export function substitutionEvidence(
   lexicon: Lexicon,
   lost: UnderLostSource = {},
 ): Evidence[] {
-  const { reconstruction = () => undefined, trusted = -1, spun = false, faithful = false, spins = new Set<number>(), translations = new Set<number>(), lines = [] } = lost;
+  const { reconstruction = () => undefined, trusted = -1, spun = false, faithful = false, spins = new Set<number>(), translations = new Set<number>(), lines = [], line, keeps = () => false } = lost;
   // Witnesses see the same drift through different diffs ("court" -> "court docket" against one,
   // "with" -> "docket and that" against another), so edits are grouped by the changed target
   // word they explain; each group is told by its shortest edit.
@@ -260,6 +264,12 @@ export function substitutionEvidence(
     // A spinner trades a word for its synonym; where the only copies that read the synonym the
     // target lacks are spins, the swap is theirs, seen from the other side.
     if (!spun && [...agreeing].every((w) => w !== undefined && spins.has(w)) && isSynonymSwap(edit.sourceWords, edit.targetWords, lexicon)) continue;
+    // A spinner's word is its own: where a copy of another line that is no spin writes the same
+    // word at that place, the spin kept the lost source's word and the witnesses that read
+    // another changed it (a forest "track" a fluent round trip made a "path" and the spin and a
+    // paraphrase kept, fixtures/story/lynx).
+    const changed = edit.targetWords.flatMap((word, i) => (edit.sourceWords.includes(word) || lexicon.isFunctionWord(word) ? [] : [[edit.targetOffsets[i] as number, word] as const]));
+    if (spun && changed.length > 0 && editsByWitness.some((_, w) => !spins.has(w) && lineOf(w) !== line && changed.every(([at, word]) => keeps(w, at, word)))) continue;
     // The faithful copy's change needs a witness that is no round trip to read the replaced word:
     // where only round trips do, the reconstruction took their reading and cannot vouch for it.
     if (faithful && agreeing.size === 0) continue;
