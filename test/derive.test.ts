@@ -147,6 +147,14 @@ describe('derive on the seeds\' shape with the wire present, its fluent round tr
     const found = derivations('story/lynx');
     for (const id of ['611_es_mt.txt', '612_fluent.txt', '613_spin.txt', '614_para.txt']) expect(found[id]?.source).toBe('hidden:1');
   });
+
+  it('hangs a Spanish and a Catalan rendering under the English wire, each keeping English words the other lacks', () => {
+    // The two Romance renderings share more anchor forms with each other than with the wire; the
+    // English words each machine left ("collars", "continent"; "Eurasian", "young") say neither
+    // was made from the other.
+    const found = derivations('story/lynxlang-present');
+    for (const id of ['616_es.txt', '617_ca.txt']) expect(found[id]).toMatchObject({ source: '610_wire.txt', method: 'translation' });
+  });
 });
 
 describe('derive on a second story made to the seeds\' pattern (fixtures/story)', () => {

@@ -59,6 +59,9 @@ const PER_READING = 0.05;
 const MAX_CONFIDENCE = 0.8;
 /** Neither side outnumbers the other nor is in the folder's language: which is the translation is a guess. */
 const TIED_CONFIDENCE = 0.5;
+/** Words of the folder's language, of at least MIN_LEFTOVER_LENGTH letters, a rendering keeps and another lacks before it is taken not to be made from that other (see withTranslations). */
+const MIN_LEFTOVERS = 2;
+const MIN_LEFTOVER_LENGTH = 4;
 const QUOTED_ANCHORS = 4;
 const NO_ANCHORS: Anchors = { keys: [], forms: [], latin: true };
 
@@ -186,11 +189,23 @@ export function withTranslations(inputs: TranslationInputs): Derivation[] {
     }
     out[foreign] = { ...(out[foreign] as Derivation), method: 'original', confidence: BASE_CONFIDENCE };
   }
+  // Words of the folder's own language that a translation left as they were (a machine leaves
+  // the words it does not know): a text in a third language made from that translation could
+  // not have them where the translation lacks them. A Spanish and a Catalan rendering of one
+  // English wire each keep English words the other lacks ("animals", "collars"; "Eurasian",
+  // "young"), and the Spanish one had been hung under the Catalan one, the two languages' shared
+  // wording drawing their anchors closer than the wire's.
+  const ownWords = new Set(ids.flatMap((_, i) => (languages[i] === own ? [...wordsOf(i)] : [])));
+  const leftOver = (target: number, source: number): number => {
+    if (languages[source] === own) return 0;
+    const theirs = wordsOf(source);
+    return [...wordsOf(target)].filter((w) => w.length >= MIN_LEFTOVER_LENGTH && !/\d/u.test(w) && ownWords.has(w) && !theirs.has(w)).length;
+  };
   for (const { a, b } of links) {
     if (groups.find(a) === groups.find(b)) continue;
     const target = linksOf.get(a)?.some((l) => l.source === b) ? a : b;
     const source = target === a ? b : a;
-    if ((out[target] as Derivation).source !== null) continue;
+    if ((out[target] as Derivation).source !== null || leftOver(target, source) >= MIN_LEFTOVERS) continue;
     hang(target, source, linksOf.get(target)?.find((l) => l.source === source)?.decided ?? false, choose(target, source));
   }
   return withLostSourcesNumbered(out);
