@@ -367,28 +367,29 @@ export function deriveFamily(
     const sourceDoc = observed ? documents[family[p] as number] : undefined;
     const method = methodOf(p, m);
     const siblings = family.map((_, i) => i).filter((i) => i !== m && (observed ? i === p : true));
-    // Per sibling, the stretches of the target's text its alignment covers, each with the words
-    // the sibling writes there.
-    const covered: Array<Array<{ start: number; end: number; words: ReadonlySet<string> }>> = [];
-    const edits: OrientedEdit[][] = siblings.map((s, w) => {
+    const edits: OrientedEdit[][] = siblings.map((s) => {
       const link = findPair(links, d, family[s] as number);
-      const own: Array<{ start: number; end: number; words: ReadonlySet<string> }> = (covered[w] = []);
       if (!link) return [];
       const sourceIsA = link.a === family[s];
-      const sibling = documents[family[s] as number];
-      for (const u of link.alignment.units) {
-        const words = new Set((sourceIsA ? u.a : u.b).flatMap((i) => (sibling?.tokens[i] ?? []).map((t) => t.norm)));
-        for (const i of sourceIsA ? u.b : u.a) {
-          const span = doc.spans[i];
-          if (span) own.push({ start: span.start, end: span.end, words });
-        }
-      }
       // The words around an edit as a reader of the page sees them, not its markup ("click &quot;").
       const source = documents[family[s] as number];
       const sourceText = source ? pageText(source) : '';
       return link.alignment.units.flatMap((u) => u.edits.map((e) => orient(e, sourceIsA, sourceText)));
     });
-    const keeps = (w: number, at: number, word: string): boolean => (covered[w] ?? []).some((c) => at >= c.start && at < c.end && c.words.has(word));
+    // Whether sibling w writes `word` in its text aligned with the target's sentence at `at`;
+    // asked only of a spin under the lost source, so worked out there alone.
+    const keeps = (w: number, at: number, word: string): boolean => {
+      const s = siblings[w];
+      const link = s === undefined ? undefined : findPair(links, d, family[s] as number);
+      if (s === undefined || !link) return false;
+      const sourceIsA = link.a === family[s];
+      const unit = link.alignment.units.find((u) => (sourceIsA ? u.b : u.a).some((i) => {
+        const span = doc.spans[i];
+        return span !== undefined && at >= span.start && at < span.end;
+      }));
+      const sibling = documents[family[s] as number];
+      return unit !== undefined && (sourceIsA ? unit.a : unit.b).some((i) => (sibling?.tokens[i] ?? []).some((t) => t.norm === word));
+    };
     const explicit = decided.get(m);
     const witnessesMadeBy = (how: Method): Set<number> => new Set(siblings.flatMap((s, w) => (parent[s] !== ROOT && methodOf(parent[s] as number, s) === how ? [w] : [])));
     lineOf ??= parent.map((_, x) => lineUnder(parent, k, x));
