@@ -367,10 +367,14 @@ export function deriveFamily(
     const sourceDoc = observed ? documents[family[p] as number] : undefined;
     const method = methodOf(p, m);
     const siblings = family.map((_, i) => i).filter((i) => i !== m && (observed ? i === p : true));
-    const edits: OrientedEdit[][] = siblings.map((s) => {
+    const pairWith = (s: number): { link: ComparedPair; sourceIsA: boolean } | undefined => {
       const link = findPair(links, d, family[s] as number);
-      if (!link) return [];
-      const sourceIsA = link.a === family[s];
+      return link && { link, sourceIsA: link.a === family[s] };
+    };
+    const edits: OrientedEdit[][] = siblings.map((s) => {
+      const pair = pairWith(s);
+      if (!pair) return [];
+      const { link, sourceIsA } = pair;
       // The words around an edit as a reader of the page sees them, not its markup ("click &quot;").
       const source = documents[family[s] as number];
       const sourceText = source ? pageText(source) : '';
@@ -380,9 +384,9 @@ export function deriveFamily(
     // asked only of a spin under the lost source, so worked out there alone.
     const keeps = (w: number, at: number, word: string): boolean => {
       const s = siblings[w];
-      const link = s === undefined ? undefined : findPair(links, d, family[s] as number);
-      if (s === undefined || !link) return false;
-      const sourceIsA = link.a === family[s];
+      const pair = s === undefined ? undefined : pairWith(s);
+      if (s === undefined || !pair) return false;
+      const { link, sourceIsA } = pair;
       const unit = link.alignment.units.find((u) => (sourceIsA ? u.b : u.a).some((i) => {
         const span = doc.spans[i];
         return span !== undefined && at >= span.start && at < span.end;
@@ -928,9 +932,10 @@ function chooseStemma(
   // trips, a spin and that paraphrase (fixtures/story/lynx-present).
   const observedRoot = observed.best.parent.indexOf(ROOT);
   const original = presentOriginal(k, characters);
-  const rerooted = original !== undefined && k > MIN_WITNESSES_FOR_AGREEMENT && !agreement.kept(original) && !apart(original);
+  const trusted = original !== undefined && !apart(original);
+  const rerooted = trusted && k > MIN_WITNESSES_FOR_AGREEMENT && !agreement.kept(original);
   if (transposed(observedRoot) && !rerooted) return { search: full };
-  if (original !== undefined && !apart(original)) {
+  if (trusted) {
     if (unlikeWholeCopies(observed.best.parent, agreement.lone, full.best.parent, () => undefined)) return { search: full };
     return { search: observed, original: agreement.kept(original) ? undefined : original };
   }

@@ -195,11 +195,14 @@ export function withTranslations(inputs: TranslationInputs): Derivation[] {
   // English wire each keep English words the other lacks ("animals", "collars"; "Eurasian",
   // "young"), and the Spanish one had been hung under the Catalan one, the two languages' shared
   // wording drawing their anchors closer than the wire's.
-  const ownWords = new Set(ids.flatMap((_, i) => (languages[i] === own ? [...wordsOf(i)] : [])));
+  // Gathered only when a link between two other languages is weighed.
+  let ownWords: ReadonlySet<string> | undefined;
   const leftOver = (target: number, source: number): number => {
     if (languages[source] === own) return 0;
+    ownWords ??= new Set(ids.flatMap((_, i) => (languages[i] === own ? [...wordsOf(i)] : [])));
     const theirs = wordsOf(source);
-    return [...wordsOf(target)].filter((w) => w.length >= MIN_LEFTOVER_LENGTH && !/\d/u.test(w) && ownWords.has(w) && !theirs.has(w)).length;
+    const folders = ownWords;
+    return [...wordsOf(target)].filter((w) => w.length >= MIN_LEFTOVER_LENGTH && !/\d/u.test(w) && folders.has(w) && !theirs.has(w)).length;
   };
   for (const { a, b } of links) {
     if (groups.find(a) === groups.find(b)) continue;
