@@ -157,6 +157,12 @@ describe('derive on the seeds\' shape with the wire present, its fluent round tr
   });
 });
 
+describe('derive on four outlets\' edits of one wire (fixtures/story/outlets-present)', () => {
+  it('hangs the teaser that links to the rest under the wire whose opening it keeps word for word', () => {
+    expect(derivations('story/outlets-present')['684_aggregator.txt']).toMatchObject({ source: '680_wire.txt', method: 'truncation' });
+  });
+});
+
 describe('derive on a second story made to the seeds\' pattern (fixtures/story)', () => {
   const story = derivations('story/antwerp');
   const substitutions = (id: string): string[] =>

@@ -473,7 +473,10 @@ function tailsBrokenOff(units: readonly CollationUnit[], linked: readonly boolea
     let reference = -1;
     let most = -1;
     for (let x = 0; x < k; x++) {
-      if (x === m || (held[x] as number) <= (held[m] as number)) continue;
+      // A teaser that says it was cut broke off from a text whose opening it keeps: the local
+      // paper's edit that holds the most passages had been its reference, and the wire's headline
+      // it keeps and the edit replaced left it no prefix (fixtures/story/outlets-present).
+      if (x === m || (held[x] as number) <= (held[m] as number) || (linked[m] === true && !keptIsPrefix(units, x, m))) continue;
       const shared = units.filter((u) => has(u, x) && has(u, m)).length;
       if (shared > most || (shared === most && (held[x] as number) > (held[reference] as number))) [reference, most] = [x, shared];
     }
