@@ -198,7 +198,7 @@ export function withTranslations(inputs: TranslationInputs): Derivation[] {
   // Gathered only when a link between two other languages is weighed.
   let ownWords: ReadonlySet<string> | undefined;
   const leftOver = (target: number, source: number): number => {
-    if (languages[source] === own) return 0;
+    if (own === undefined || languages[source] === own) return 0;
     ownWords ??= new Set(ids.flatMap((_, i) => (languages[i] === own ? [...wordsOf(i)] : [])));
     const theirs = wordsOf(source);
     const folders = ownWords;
