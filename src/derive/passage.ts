@@ -63,8 +63,10 @@ export function passageDirection(p: ComparedPair, a: PassageSide, b: PassageSide
   // on the same matter, fitted them better than the scraped copy of the report did.
   // So is one that marks the passage as quoted ("> "), where the other writes it as its own: a
   // reply. The message may quote a line or two of it too (a signature a reply quotes back).
-  const creditA = citesSource(a, inA) || (quotesShared(a.quoted, inA) && !quotesShared(b.quoted, inB));
-  const creditB = citesSource(b, inB) || (quotesShared(b.quoted, inB) && !quotesShared(a.quoted, inA));
+  const quotesA = quotesShared(a.quoted, inA);
+  const quotesB = quotesShared(b.quoted, inB);
+  const creditA = citesSource(a, inA) || (quotesA && !quotesB);
+  const creditB = citesSource(b, inB) || (quotesB && !quotesA);
   const cited = creditA !== creditB;
   const sourceIsA = cited ? creditB : scoreA > scoreB || (scoreA === scoreB && a.wordCount <= b.wordCount);
   const gap = cited ? CITED_GAP : Math.abs(scoreA - scoreB);

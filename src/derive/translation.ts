@@ -199,9 +199,8 @@ export function withTranslations(inputs: TranslationInputs): Derivation[] {
   let ownWords: ReadonlySet<string> | undefined;
   const leftOver = (target: number, source: number): number => {
     if (own === undefined || languages[source] === own) return 0;
-    ownWords ??= new Set(ids.flatMap((_, i) => (languages[i] === own ? [...wordsOf(i)] : [])));
+    const folders = (ownWords ??= new Set(ids.flatMap((_, i) => (languages[i] === own ? [...wordsOf(i)] : []))));
     const theirs = wordsOf(source);
-    const folders = ownWords;
     return [...wordsOf(target)].filter((w) => w.length >= MIN_LEFTOVER_LENGTH && !/\d/u.test(w) && folders.has(w) && !theirs.has(w)).length;
   };
   for (const { a, b } of links) {
