@@ -291,7 +291,11 @@ export function deriveFamily(
     let whole = wordedWhole.get(key);
     if (whole === undefined) {
       const method = classifyEdge(p, m, [], memberReading(units, p), true);
-      whole = method === 'spin' || (method === 'machine-translation' && spelledOut(explicitOf(m), explicitOf(p)) >= 1) ? method : null;
+      // Nor where the quotations of p stand word for word in m while its narration does not: a
+      // machine rewords speech and narration alike, so a writer made one of the two. A wire drawn
+      // as the round trip of its own paraphrase, which it spells out more than and has a
+      // paragraph over, went under a lost source (fixtures/story/moth-present).
+      whole = method === 'spin' || (method === 'machine-translation' && spelledOut(explicitOf(m), explicitOf(p)) >= 1 && !keptAsWriter(speechKeptBy(m, p, []))) ? method : null;
       wordedWhole.set(key, whole);
     }
     return whole ?? undefined;
