@@ -174,12 +174,16 @@ export function webFurniture(text: string): string[] {
 }
 
 /**
- * A page's invitation to read on elsewhere: the text was cut where the rest is a link away.
+ * A page's invitation to read on elsewhere: the text was cut where the rest is a link away; or a
+ * wire's first take that says the rest will follow ("More to follow."): a brief of three
+ * paragraphs had kept too little of its wire to break off, and the six it never had counted as
+ * omissions it shared with an outlet's cut copy, which it then hung under
+ * (fixtures/story/unit-present).
  * Checked among the furniture that ends a text (cutWithLink), not at any line: "Read more: ..."
  * mid-text names another story.
  */
 const READ_ON =
-  /^\s*(?:read more|continue reading|keep reading|read on\b(?!\s+(?:twitter|x|mastodon|bluesky|threads)\W*$)|read the (?:full|whole|rest of the) (?:story|article|report|notice|statement|release)|(?:get |see )?(?:the )?full (?:story|article|report|notice|statement|release)\b|seguir leyendo|sigue leyendo|leer más|lire la suite|weiterlesen|continua a leggere|continuar lendo|leia mais)/iu;
+  /^\s*(?:more to follow|more follows|read more|continue reading|keep reading|read on\b(?!\s+(?:twitter|x|mastodon|bluesky|threads)\W*$)|read the (?:full|whole|rest of the) (?:story|article|report|notice|statement|release)|(?:get |see )?(?:the )?full (?:story|article|report|notice|statement|release)\b|seguir leyendo|sigue leyendo|leer más|lire la suite|weiterlesen|continua a leggere|continuar lendo|leia mais)/iu;
 
 /**
  * Whether a text ends, after its last line of prose, in furniture that sends the reader on to

@@ -229,10 +229,14 @@ describe('cutWithLink', () => {
     expect(cutWithLink(`${opening}\n\nRead more: the full notice on the agency's website`)).toBe(true);
     expect(cutWithLink(`${opening}\n\nContinue reading\n\n(c) Tartu Courier. All rights reserved.`)).toBe(true);
     expect(cutWithLink(`${opening}\n\nLire la suite`)).toBe(true);
+    // A wire's first take says the rest will follow.
+    expect(cutWithLink(`${opening}\n\nMore to follow.`)).toBe(true);
+    expect(cutWithLink(`${opening}\n\nMore follows.`)).toBe(true);
     // A teaser for another story mid-text, a closing line of prose, a thread unroller's link.
     expect(cutWithLink(`${HARBOUR[0]}\n\nRead more: Tartu buses to run every ten minutes\n\n${HARBOUR[1]}`)).toBe(false);
     expect(cutWithLink(`${opening}\n\nVisitors can read more at the harbour museum.`)).toBe(false);
     expect(cutWithLink(`${opening}\n\nRead on Twitter`)).toBe(false);
+    expect(cutWithLink(`${opening}\n\nMore follows from the council's decision than it admits.`)).toBe(false);
   });
 });
 
