@@ -4,6 +4,8 @@ import { segment } from '../src/segment.js';
 import { tokenize } from '../src/tokenize.js';
 import { prepareDocument, type PreparedDocument } from '../src/document.js';
 import { keptAsWriter, passagesFound, runsOf, speechAndNarration, speechKept } from '../src/derive/speechkept.js';
+import { compare } from '../src/compare.js';
+import { readFixture } from './helpers.js';
 
 const quoted = (text: string): string[] => quotations(text).map(([a, b]) => text.slice(a, b));
 
@@ -88,3 +90,12 @@ describe('speechKept: a writer keeps the quotations and rewords the narration', 
 function swapAll(text: string, pairs: readonly [string, string][]): string {
   return pairs.reduce((t, [x, y]) => t.replace(x, y), text);
 }
+
+describe('narration aligned by its quotations alone', () => {
+  it('keeps an independent report that quotes the wire\'s speakers, each in a sentence of its own, apart from the wire', () => {
+    const result = compare(readFixture('story/ferry3-present'));
+    const by = Object.fromEntries(result.derivations.map((d) => [d.target, d]));
+    expect(by['815_indep.txt']).toMatchObject({ source: null, method: 'independent' });
+    expect(by['812_para.txt']).toMatchObject({ source: '810_wire.txt', method: 'paraphrase' });
+  });
+});
