@@ -299,12 +299,8 @@ export function* comparison(
       for (let i = 0; i < involvedInputs.length; i++) {
         const d = prepare(i);
         if (keepDocuments) kept.push(d);
-        const boilerplate = boilerplateSentences(
-          d.runGrams,
-          d.tokens.map((t) => t.length),
-          common,
-        );
         const words = d.tokens.map((t) => t.length);
+        const boilerplate = boilerplateSentences(d.runGrams, words, common);
         facts.push({
           id: d.id,
           spans: d.spans,

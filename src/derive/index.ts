@@ -294,11 +294,11 @@ export function deriveFamily(
     let whole = wordedWhole.get(key);
     if (whole === undefined) {
       const method = classifyEdge(p, m, [], memberReading(units, p), true);
-      // Nor where the quotations of p stand word for word in m while its narration does not: a
-      // machine rewords speech and narration alike, so a writer made one of the two. A wire drawn
-      // as the round trip of its own paraphrase, which it spells out more than and has a
-      // paragraph over, went under a lost source (fixtures/story/moth-present). Nor where p is
-      // the more garbled of the two (MIN_GARBLED).
+      // Not a round trip where the quotations of p stand word for word in m while its narration
+      // does not: a machine rewords speech and narration alike, so a writer made one of the two.
+      // A wire drawn as the round trip of its own paraphrase, which it spells out more than and
+      // has a paragraph over, went under a lost source (fixtures/story/moth-present). Nor where p
+      // is the more garbled of the two (MIN_GARBLED).
       whole = method === 'spin' || (method === 'machine-translation' && spelledOut(explicitOf(m), explicitOf(p)) >= 1 && !keptAsWriter(speechKeptBy(m, p, [])) && garbledMore(garbleOf(p), garbleOf(m)) < MIN_GARBLED) ? method : null;
       wordedWhole.set(key, whole);
     }
@@ -1206,13 +1206,14 @@ const SENTENCE_BY_SENTENCE: ReadonlySet<Method> = new Set(['machine-translation'
  *   corrected version ("the bridge opened in 1965") was taken for the original of a round trip
  *   and an outlet's copy that both keep the first version's "1958" (fixtures/story/bridge).
  * Counted only where a member outside the copy's line (in `lost`, the stemma with the lost source),
- * one that did not write the passage's figure elsewhere (figureMoved), and not one that quotes as a reply does (`quoters`: a blog quoting three paragraphs of a wire
- * between its own comments, fixtures/story/rail-present), lacks the passage or names the copy's
- * figure too, and the copy's exemplar in `tree` (the stemma
- * rooted at r) has r's: a copy of an edit lacks what the edit dropped, and that is the edit's
- * doing (without this, a generated edit with a spin and a round trip of its own put the original
- * under a lost source in four families). One place in one copy is not enough: an outlet that
- * translates a story may cut a paragraph, as a paraphrase may (fox-present).
+ * one that did not write the passage's figure elsewhere (figureMoved), and not one that quotes
+ * as a reply does (`quoters`: a blog quoting three paragraphs of a wire between its own
+ * comments, fixtures/story/rail-present), lacks the passage or names the copy's figure too, and
+ * the copy's exemplar in `tree` (the stemma rooted at r) has r's: a copy of an edit lacks what
+ * the edit dropped, and that is the edit's doing (without this, a generated edit with a spin
+ * and a round trip of its own put the original under a lost source in four families). One
+ * place in one copy is not enough: an outlet that translates a story may cut a paragraph, as a
+ * paraphrase may (fox-present).
  */
 function wholeCopyBreaks(
   k: number,
