@@ -17,7 +17,7 @@ import { segment } from './segment.js';
 import type { WordTable } from './tokenize.js';
 import { fingerprint, type Fingerprint } from './similarity/fingerprint.js';
 import { figuresOf } from './similarity/anchors.js';
-import { longestSharedRun, pairFrequencies, rareOverlap } from './similarity/reuse.js';
+import { longestSharedRun, pairFrequencies, quotedWindows, rareOverlap, sharedWindows } from './similarity/reuse.js';
 import { boilerplateSentences, boilerplateWindows } from './similarity/boilerplate.js';
 import { containment } from './similarity/shingles.js';
 import { DisjointSets } from './disjoint.js';
@@ -176,12 +176,20 @@ export type Batch =
 
 export type BatchAnswers = readonly AlignOutcome[] | readonly (readonly Derivation[])[];
 
+const quotedWindowsByDocument = new WeakMap<PreparedDocument, Uint32Array>();
+function quotedWindowsOf(d: PreparedDocument): Uint32Array {
+  let windows = quotedWindowsByDocument.get(d);
+  if (windows === undefined) quotedWindowsByDocument.set(d, (windows = quotedWindows(pageText(d))));
+  return windows;
+}
+
 export function runAlign(site: Worksite, task: AlignTask, lexicon: Lexicon): AlignOutcome {
   const a = site.document(task.a);
   const b = site.document(task.b);
   const weights = site.weightsOf(task.topic);
   const alignment = alignDocuments(a, b, weights, lexiconFor(lexicon, a.language));
-  const sharedRun = Math.max(longestSharedRun(a.runGrams, b.gramSet, site.common), longestSharedRun(b.runGrams, a.gramSet, site.common));
+  const quotedByBoth = sharedWindows(quotedWindowsOf(a), quotedWindowsOf(b));
+  const sharedRun = Math.max(longestSharedRun(a.runGrams, b.gramSet, site.common, quotedByBoth), longestSharedRun(b.runGrams, a.gramSet, site.common, quotedByBoth));
   return {
     alignment,
     dice: diceOfProfiles(a.profile, b.profile),

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
 import { basicLexicon } from '../src/lexicon.js';
 import { boilerplateSentences, relatedGroups } from '../src/similarity/boilerplate.js';
-import { longestSharedRun } from '../src/similarity/reuse.js';
+import { longestSharedRun, quotedWindows } from '../src/similarity/reuse.js';
+import { fingerprint } from '../src/similarity/fingerprint.js';
 import { HARBOUR } from './helpers.js';
 
 const FOOTER =
@@ -122,5 +123,25 @@ describe('boilerplate sentences and runs', () => {
     const other = Uint32Array.from([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
     expect(longestSharedRun(grams, other)).toBe(14);
     expect(longestSharedRun(grams, other, Uint32Array.from([14, 15, 16, 17, 18, 19]))).toBe(8);
+  });
+
+  it('neither lengthen nor break a run across a quotation both texts write', () => {
+    const other = Uint32Array.from([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    // Windows 13-16 are the quotation: the run goes on across it, six windows long.
+    expect(longestSharedRun(grams, other, undefined, Uint32Array.from([13, 14, 15, 16]))).toBe(10);
+    // A run that is all quotation is no run.
+    expect(longestSharedRun(grams, other, undefined, grams)).toBe(0);
+  });
+});
+
+describe('quotedWindows', () => {
+  it('hashes the five-word windows inside quotation marks, as the fingerprint hashes them', () => {
+    const statement = '"A fault in a mixing machine at our plant may have caused it," the company said.';
+    const windows = quotedWindows(statement);
+    // "a fault in a mixing machine at our plant may have caused it": 13 words, 9 windows.
+    expect(windows.length).toBe(9);
+    const { gramSet } = fingerprint(statement);
+    expect([...windows].every((h) => gramSet.includes(h))).toBe(true);
+    expect(quotedWindows('The company said a fault in a mixing machine was to blame.').length).toBe(0);
   });
 });

@@ -99,3 +99,12 @@ describe('narration aligned by its quotations alone', () => {
     expect(by['812_para.txt']).toMatchObject({ source: '810_wire.txt', method: 'paraphrase' });
   });
 });
+
+describe('a statement two reports quote in full', () => {
+  it('is no passage one took from the other', () => {
+    const result = compare(readFixture('story/stmt-present'));
+    const by = Object.fromEntries(result.derivations.map((d) => [d.target, d]));
+    expect(by['840_wire.txt']?.source).toBeNull();
+    expect(by['845_indep.txt']).toMatchObject({ source: null, method: 'independent' });
+  });
+});

@@ -1,4 +1,7 @@
-import { hash, mix32, sortedHas } from './shingles.js';
+import { normalize } from '../normalize.js';
+import { quotations } from '../speech.js';
+import { WORD } from '../tokenize.js';
+import { distinctSorted, hash, mix32, sortedHas, windowHashes, wordHashes } from './shingles.js';
 
 /**
  * Word n-gram length for verbatim passage runs: five words in a row rarely recur by chance, yet
@@ -13,16 +16,25 @@ const NONE = new Uint32Array(0);
  * in `b`, allowing small gaps. Independent reports quoting the same speaker share runs of about a
  * dozen words; a reused passage runs for sentences. `b` is the other text's windows, sorted and
  * distinct (Fingerprint.gramSet); windows in `common` (boilerplate.ts, sorted) count as not shared.
+ * Windows in `neutral` (sorted) are shared but neither lengthen a run nor break it, as if `a`
+ * did not write them: a quotation both texts write (quotedWindows) inside a passage one quotes
+ * from the other.
  */
-export function longestSharedRun(a: Uint32Array, b: Uint32Array, common: Uint32Array = NONE): number {
+export function longestSharedRun(a: Uint32Array, b: Uint32Array, common: Uint32Array = NONE, neutral: Uint32Array = NONE): number {
   let best = 0;
   let start = -1;
   let last = Number.NEGATIVE_INFINITY;
+  let removed = 0;
   for (let i = 0; i < a.length; i++) {
     const h = a[i] as number;
     if (!sortedHas(b, h) || (common.length > 0 && sortedHas(common, h))) continue;
-    if (i - last > RUN_GAP) start = i;
-    last = i;
+    if (neutral.length > 0 && sortedHas(neutral, h)) {
+      removed++;
+      continue;
+    }
+    const at = i - removed;
+    if (at - last > RUN_GAP) start = at;
+    last = at;
     best = Math.max(best, last - start + RUN_GRAM);
   }
   return best;
@@ -103,3 +115,26 @@ function totalWeight(pairs: Uint32Array, df: ReadonlyMap<number, number>, docume
 }
 
 const totals = new WeakMap<Uint32Array, { df: ReadonlyMap<number, number>; documents: number; maxDf: number; total: number }>();
+
+/**
+ * The RUN_GRAM-word windows a text writes inside quotation marks, sorted and distinct, hashed as
+ * Fingerprint.runGrams hashes them. Two reports that quote one statement in full share its
+ * words as a run as long as a borrowed paragraph, and neither took it from the other: a
+ * company's 45-word statement, quoted by a wire and by an independent report, made the report
+ * the source of the wire's passage (fixtures/story/stmt-present).
+ */
+export function quotedWindows(text: string): Uint32Array {
+  const windows: number[] = [];
+  for (const [start, end] of quotations(text)) {
+    const words = normalize(text.slice(start, end)).text.match(WORD) ?? [];
+    for (const h of windowHashes(wordHashes(words), RUN_GRAM)) windows.push(h);
+  }
+  return distinctSorted(Uint32Array.from(windows));
+}
+
+/** The windows of `a` that `b` has too, both sorted and distinct. */
+export function sharedWindows(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out: number[] = [];
+  for (const h of a) if (sortedHas(b, h)) out.push(h);
+  return Uint32Array.from(out);
+}
