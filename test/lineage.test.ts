@@ -51,6 +51,21 @@ describe('regainedPassages', () => {
     const characters = [...Array.from({ length: 12 }, () => site([0, 1, 1])), site([0, 1, 0])];
     expect(rehang(characters).has(2)).toBe(false);
   });
+
+  it('counts a passage the lost source may or may not have had (parsimony tying) as one it had', () => {
+    // Under a lost source (3): 0 and 1 its copies, 2 hung under 1 though it has passages 2 and 3,
+    // which 1 lacks; the lost source's state is undecided for passage 2 and present for 3.
+    const lostUnits = unitsHeld([[0, 1, 2, 3], [0, 1], [0, 1, 2, 3]], 4);
+    const characters = [
+      { ...passage([1, 0, 1]), unit: 2 },
+      { ...passage([1, 0, 1]), unit: 3 },
+      ...Array.from({ length: 6 }, () => site([0, 1, 0])),
+    ];
+    const lostStates = Int8Array.from([-1, 1, ...Array.from({ length: 6 }, () => 0)]);
+    const lostReading = (x: number) => (x === 3 ? { ...memberReading(lostUnits, 0), has: (u: number) => u !== 2 } : memberReading(lostUnits, x));
+    const rehung = regainedPassages(3, [3, 3, 1], lostUnits, characters, lostReading, lostStates);
+    expect(rehung.get(2)).toEqual({ parent: 3, from: 1, passages: [2, 3] });
+  });
 });
 
 describe('fewerBorrowers', () => {

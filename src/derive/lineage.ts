@@ -41,6 +41,10 @@ export interface Rehung {
  * MIN_LINEAGE_PASSAGES of them, or one that the member has word for word as the ancestor does: a
  * sentence copied verbatim is no independent creation, while one paraphrased sentence may be a
  * loose alignment (on Clough's answers, accepting any single passage moved 2 parents wrongly).
+ * A lost source has the passages its parsimony leaves undecided too: the stemma that hung the
+ * member under p is what made them tie (a Catalan round trip of a lost wire hung under the
+ * Spanish one, the two agreeing on their engines' renderings, though it keeps the paragraph the
+ * Spanish one dropped, fixtures/story/stmt).
  * `readingOf(x)` is member x's reading, or the lost source's for x = k; `lostStates` the lost
  * source's states per character. Returns member -> new parent.
  */
@@ -54,6 +58,7 @@ export function regainedPassages(
 ): Map<number, Rehung> {
   const out = new Map<number, Rehung>();
   const stateOf = (ch: Character, i: number, x: number): number => (x === k ? (lostStates[i] as number) : (ch.state[x] as number));
+  const undecided = new Set(characters.flatMap((ch, i) => (isPassage(ch) && lostStates[i] === -1 ? [ch.unit] : [])));
   for (let m = 0; m < k; m++) {
     const p = parent[m] as number;
     if (p === ROOT || p === k) continue;
@@ -64,7 +69,7 @@ export function regainedPassages(
     let best: { q: number; passages: number[]; verbatim: number; differ: number } | undefined;
     for (let q = parent[p] as number; q !== ROOT; q = q === k ? ROOT : (parent[q] as number)) {
       const ancestor = readingOf(q);
-      const passages = regained.filter((u) => ancestor.has(u));
+      const passages = regained.filter((u) => ancestor.has(u) || (q === k && undecided.has(u)));
       const verbatim = passages.filter((u) => sameWords(own.words(u), ancestor.words(u))).length;
       const differ = characters.filter((ch, i) => {
         const [sm, sq] = [ch.state[m] as number, stateOf(ch, i, q)];
