@@ -505,7 +505,7 @@ function narrationShare(d: DocumentFacts, other: DocumentFacts, alignment: PairA
     const [mine, theirs] = side === 'a' ? [unit.a, unit.b] : [unit.b, unit.a];
     const quoted = mine.reduce((sum, i) => sum + (narration.quoted[i] ?? 0), 0);
     if (quoted === 0 || theirs.length === 0) continue;
-    const words = [...mine.map((i) => d.words[i] ?? 0), ...theirs.map((i) => other.words[i] ?? 0)].reduce((sum, n) => sum + n, 0);
+    const words = mine.reduce((sum, i) => sum + (d.words[i] ?? 0), 0) + theirs.reduce((sum, i) => sum + (other.words[i] ?? 0), 0);
     if ((unit.retention * words) / 2 <= quoted + QUOTE_SLACK) for (const i of mine) missing += narration.weights[i] ?? 0;
   }
   return share(narration.total - missing, narration.total);
