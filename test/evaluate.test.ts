@@ -302,10 +302,12 @@ describe.skipIf(!existsSync(BENCHMARKS))('accuracy on the shared benchmarks', ()
   // trip, and task a's article no longer hangs under an answer: 89 -> 91, parents 55 -> 57.
   // Session 29: the order of passages is a character, and one answer's parent moved (57 -> 56).
   // Session 33: alignment weights counted within the topic, and one answer's parent moved back (56 -> 57).
-  it('Clough: derived or not 91 of 100, parents 57 (53 before excerpts cut inside a sentence were read as such)', async () => {
+  // Session 40: a copy goes back to the ancestor that has a sentence its parent lacks where two
+  // other answers write it too (57 -> 62).
+  it('Clough: derived or not 91 of 100, parents 62 (53 before excerpts cut inside a sentence were read as such)', async () => {
     const overall = await scoreBenchmark('clough');
     expect(overall.linkage.correct).toBeGreaterThanOrEqual(91);
-    expect(overall.parent.correct).toBeGreaterThanOrEqual(57);
+    expect(overall.parent.correct).toBeGreaterThanOrEqual(62);
   });
 
   it('Darwin: every edition next to the one it came from', async () => {

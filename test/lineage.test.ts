@@ -39,7 +39,7 @@ describe('regainedPassages', () => {
   const units = unitsHeld([[0, 1, 2, 3], [0, 1], [0, 1, 2, 3]], 4);
   const site = (state: number[]): Character => ({ state: Int8Array.from(state), gain: 1, loss: 1, unit: 0, word: 'x', site: [['x'], ['y']] });
   const rehang = (characters: Character[]) =>
-    regainedPassages(3, [ROOT, 0, 1], units, characters, (x) => memberReading(units, x), new Int8Array(characters.length));
+    regainedPassages(3, [ROOT, 0, 1], units, characters, (x) => memberReading(units, x), new Int8Array(characters.length), () => false);
 
   it('moves a copy that has passages its parent lacks, and undid many of its changes, to the ancestor that has them', () => {
     // Two engines through related languages agree on 6 of the first round trip's changes and not on 6 others.
@@ -63,8 +63,33 @@ describe('regainedPassages', () => {
     ];
     const lostStates = Int8Array.from([-1, 1, ...Array.from({ length: 6 }, () => 0)]);
     const lostReading = (x: number) => (x === 3 ? { ...memberReading(lostUnits, 0), has: (u: number) => u !== 2 } : memberReading(lostUnits, x));
-    const rehung = regainedPassages(3, [3, 3, 1], lostUnits, characters, lostReading, lostStates);
+    const rehung = regainedPassages(3, [3, 3, 1], lostUnits, characters, lostReading, lostStates, () => false);
     expect(rehung.get(2)).toEqual({ parent: 3, from: 1, passages: [2, 3] });
+  });
+});
+
+describe('regainedPassages, one reworded passage', () => {
+  // 0: the original, passages 0-3. 1: a copy that dropped passage 3. 2: a copy of 0 that the
+  // stemma hung under 1, with passage 3 in words of its own. 3: another copy of 0.
+  const held = [[0, 1, 2, 3], [0, 1, 2], [0, 1, 2, 3], [0, 1, 2, 3]];
+  const units: CollationUnit[] = [0, 1, 2, 3].map((u) => ({
+    members: held.map((h) => (h.includes(u) ? [u] : [])),
+    words: held.map((h, x) => (h.includes(u) ? new Set([`w${x}`]) : undefined)),
+    unknown: held.map(() => undefined),
+  }));
+  // 1's changes against 0, which 2 does not share.
+  const characters: Character[] = Array.from({ length: 6 }, () => ({ state: Int8Array.from([0, 1, 0, 0]), gain: 1, loss: 1, unit: 0, word: 'x', site: [['x'], ['y']] }));
+  const rehang = (unitsOf: CollationUnit[], quotes: (x: number, u: number) => boolean) =>
+    regainedPassages(4, [ROOT, 0, 1, 0], unitsOf, characters, (x) => memberReading(unitsOf, x), new Int8Array(characters.length), quotes);
+
+  it('moves the copy to the ancestor when two other members write the passage too', () => {
+    expect(rehang(units, () => false).get(2)).toEqual({ parent: 0, from: 1, passages: [3] });
+  });
+
+  it('leaves it where one other member quotes the passage (a reply chooses what it quotes) or lacks it', () => {
+    expect(rehang(units, (x, u) => x === 3 && u === 3).has(2)).toBe(false);
+    const lacked = units.map((unit, u) => (u === 3 ? { ...unit, members: unit.members.map((m, x) => (x === 3 ? [] : m)), words: unit.words.map((w, x) => (x === 3 ? undefined : w)) } : unit));
+    expect(rehang(lacked, () => false).has(2)).toBe(false);
   });
 });
 

@@ -158,12 +158,16 @@ export function deriveFamily(
 ): Derivation[] {
   const { units, characters } = collate(documents, family, links, lexicon, borrowed, boilerplate);
   const k = family.length;
+  // A reply's quoted lines are the other message's text: never this copy's leftover (leftover),
+  // nor a passage inherited (regainedPassages).
+  const quoted = family.map((d) => quotedSentences(documents[d]));
+  const quotes = (x: number, u: number): boolean => (units[u]?.members[x] ?? []).some((i) => quoted[x]?.has(i) === true);
   // A stemma's parents after the lineage rule (lineage.ts), with the lost source's reading.
   const withLineage = (stemma: readonly number[]) => {
     const states = hiddenStates(k, stemma, characters);
     const lost = hiddenReading(units, characters, states, true, linesBelow(stemma, k));
     const readingOf = (x: number): Reading => (x === k ? lost : memberReading(units, x));
-    const rehung = regainedPassages(k, stemma, units, characters, readingOf, states);
+    const rehung = regainedPassages(k, stemma, units, characters, readingOf, states, quotes);
     return { states, readingOf, rehung, parent: stemma.map((p, m) => rehung.get(m)?.parent ?? p) };
   };
   /**
@@ -181,9 +185,7 @@ export function deriveFamily(
    */
   const lines: string[] = [];
   const linesOf = (x: number): string => (lines[x] ??= sentenceLines(documents[family[x] as number] as PreparedDocument));
-  // A reply's quoted lines are the other message's text, never this copy's leftover (a Tcl trace
-  // quoted down a mail thread, "{4852 -sequence mercury}", was a spinner's syntax).
-  const quoted = family.map((d) => quotedSentences(documents[d]));
+  // A Tcl trace quoted down a mail thread, "{4852 -sequence mercury}", was taken for a spinner's syntax.
   const ownLines: string[] = [];
   const ownLinesOf = (x: number): string => (ownLines[x] ??= sentenceLines(documents[family[x] as number] as PreparedDocument, quoted[x]));
   const leftover = (p: number, m: number, stemma: readonly number[]): string | undefined => {
