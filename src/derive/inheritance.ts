@@ -60,3 +60,24 @@ export function chanceOfLosing(lost: number, n: number, rate: number): number {
   }
   return Math.max(0, 1 - below);
 }
+
+/** A pair's link read from one of its texts (fromIsA: that text is the link's side a). */
+export interface LinkFrom {
+  readonly link: PairLink;
+  readonly fromIsA: boolean;
+}
+
+/**
+ * Of the changes p made to a text g, how many m made too (kept), and of m's changes to g, how
+ * many p made (keptByP): keptChanges asked both ways, g's links to p and to m given.
+ */
+export function keptBothWays(toP: LinkFrom, toM: LinkFrom, g: PreparedDocument): { ofP: number; kept: number; ofM: number; keptByP: number } {
+  const ofP = changes(toP.link, toP.fromIsA);
+  const ofM = changes(toM.link, toM.fromIsA);
+  return {
+    ofP: ofP.length,
+    kept: keptChanges(ofP, departedWords(toM.link, toM.fromIsA, g)),
+    ofM: ofM.length,
+    keptByP: keptChanges(ofM, departedWords(toP.link, toP.fromIsA, g)),
+  };
+}
