@@ -126,6 +126,27 @@ describe('derive on the seed story two texts at a time', () => {
   });
 });
 
+describe('derive on two generated copies of a withheld original, taken alone', () => {
+  const members = (family: string, ids: readonly string[]) => parentOf(Object.fromEntries(readFixture(`heldout/${family}`).filter((d) => ids.includes(d.id)).map((d) => [d.id, d.text])));
+
+  it('puts an edit and a round trip that has passages the edit dropped under a lost source', () => {
+    // A machine adds no sentence, so the edit is not the round trip's source; and an editor keeps
+    // the words of the sentences he keeps, where these two differ as a machine's output does.
+    const found = members('lost-1', ['a.txt', 'b.txt']);
+    expect(found['a.txt']).toMatchObject({ source: 'hidden:1', method: 'machine-translation' });
+    expect(found['b.txt']?.source).toBe('hidden:1');
+    expect(found['a.txt']?.evidence.find((e) => e.kind === 'not-from')?.sourceText).toBe('b.txt');
+    expect(found['a.txt']?.confidence).toBeLessThanOrEqual(0.75);
+  });
+
+  it('keeps the original above the spin of its edit, which lacks the passages the edit dropped', () => {
+    // Here the copy with fewer passages is the machine's: it descends from the other.
+    const found = parentOf(Object.fromEntries(readFixture('generated/tree-1').filter((d) => d.id === 'original.txt' || d.id === 'b.txt').map((d) => [d.id, d.text])));
+    expect(found['original.txt']?.source).toBeNull();
+    expect(found['b.txt']?.source).toBe('original.txt');
+  });
+});
+
 describe('derive on a wire beside a blog that quotes three of its paragraphs between its own comments (fixtures/story/rail-present)', () => {
   const found = derivations('story/rail-present');
 

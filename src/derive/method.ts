@@ -158,7 +158,6 @@ export function classifyMethod(c: MethodContext): Method {
   // read so where the function words were left alone (a round trip renders a word the same
   // way each time too, but rewrites function words around it).
   const f = c.features.functionKept >= SPIN_FUNCTION_KEPT ? { ...c.features, contentKept: c.features.contentKept + c.features.renamed, novel: c.features.novel - c.features.renamedNovel } : c.features;
-  if (process.env.PV_M) console.error('M', JSON.stringify(f), c.reordered, c.keepsSpeech, c.spelledOut, c.sourceObserved);
   if (c.sourceObserved && c.sameRaw) return 'copy';
   if (c.sourceObserved && c.sameNormalized) return 'typographic';
   const wordsIntact = f.contentKept >= 0.97 && f.functionKept >= 0.95 && f.novel <= NO_NEW_WORDS;
