@@ -139,6 +139,16 @@ describe('derive on two generated copies of a withheld original, taken alone', (
     expect(found['a.txt']?.confidence).toBeLessThanOrEqual(0.75);
   });
 
+  it('puts a round trip and a spin, which keep every passage, under a lost source where their tendencies point both ways', () => {
+    // The spin's rare synonyms read as later than the round trip's words, and the round trip's
+    // spelled-out relations as later than the spin's: neither was made from the other.
+    const found = members('lost-2', ['a.txt', 'c.txt']);
+    expect(found['a.txt']?.source).toBe('hidden:1');
+    expect(found['c.txt']?.source).toBe('hidden:1');
+    expect(found['a.txt']?.confidence).toBeLessThanOrEqual(0.75);
+    expect(found['a.txt']?.confidence).toBe(found['c.txt']?.confidence);
+  });
+
   it('keeps the original above the spin of its edit, which lacks the passages the edit dropped', () => {
     // Here the copy with fewer passages is the machine's: it descends from the other.
     const found = parentOf(Object.fromEntries(readFixture('generated/tree-1').filter((d) => d.id === 'original.txt' || d.id === 'b.txt').map((d) => [d.id, d.text])));
