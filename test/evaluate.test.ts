@@ -339,7 +339,7 @@ describe('accuracy on two texts alone', () => {
   const parentsOf = (folder: string, ids: readonly string[]) =>
     Object.fromEntries(compare(readFixture(folder).filter((d) => ids.includes(d.id)), { lexicon }).derivations.map((d) => [d.target, d.source]));
 
-  it('puts at least 19 of the 36 pairs of copies of a withheld original under a lost source', () => {
+  it('puts at least 21 of the 36 pairs of copies of a withheld original under a lost source', () => {
     const lost = families.filter(({ family }) => Object.values(family.parents).every((p) => p === 'hidden:1'));
     const pairs = lost.flatMap(({ folder, family }) => pairsOf(Object.keys(family.parents).sort()).map((ids) => ({ folder, ids })));
     expect(pairs).toHaveLength(36);
@@ -347,7 +347,7 @@ describe('accuracy on two texts alone', () => {
       const found = parentsOf(folder, ids);
       return ids.every((id) => found[id] === 'hidden:1');
     });
-    expect(right.length).toBeGreaterThanOrEqual(19);
+    expect(right.length).toBeGreaterThanOrEqual(21);
   });
 
   it('keeps the original the root of each of its copies in the stars, taken two at a time, but for typography-only copies', () => {
