@@ -13,7 +13,7 @@ import { garble, garbledMore, type Garble } from './garble.js';
 import { isPassageReuse, passageDirection, quotesShared, type PassageSide, type PassageVerdict } from './passage.js';
 import { wordOrder, type WordOrder } from './order.js';
 import { keptAsWriter, passagesFound, runsOf, speaks, speechAndNarration, speechEvidence, speechKept, type SpeechAndNarration, type SpeechKept } from './speechkept.js';
-import { changes, keptBothWays, keptTooFew } from './inheritance.js';
+import { changes, keptBothWays, keptTooFew, type LinkFrom } from './inheritance.js';
 import { agreementTest, disagreements, MIN_WITNESSES_FOR_AGREEMENT, singularReadings } from './agreement.js';
 import { closeness, relation, type ComparedPair } from './relation.js';
 import { EPSILON, exploreStemmata, HIDDEN_SOURCE_PENALTY, hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type Explored, type Stemma, type StemmaSearch } from './stemma.js';
@@ -615,18 +615,17 @@ export function deriveFamily(
     function besideReference(m: number, p: number): UnkeptDrift | undefined {
       if (!SENTENCE_BY_SENTENCE.has(methodOf(k, p)) || !SENTENCE_BY_SENTENCE.has(methodOf(k, m))) return undefined;
       const below = descendants(drawnParent, p);
-      let best: { r: number; places: number } | undefined;
+      let best: { r: number; places: number; toP: LinkFrom; toM: LinkFrom } | undefined;
       for (let r = 0; r < k; r++) {
         if (drawnParent[r] !== k || below.has(r)) continue;
         const [toP, toM] = [linkOf(r, p), linkOf(r, m)];
         if (!toP || !toM) continue;
         const places = Math.min(changes(toP.link, toP.fromIsA).length, changes(toM.link, toM.fromIsA).length);
-        if (!best || places > best.places) best = { r, places };
+        if (!best || places > best.places) best = { r, places, toP, toM };
       }
-      const [toP, toM] = best ? [linkOf(best.r, p), linkOf(best.r, m)] : [];
       const reference = best && documents[family[best.r] as number];
-      if (!best || !toP || !toM || !reference) return undefined;
-      const { ofP, kept, ofM, keptByP } = keptBothWays(toP, toM, reference);
+      if (!best || !reference) return undefined;
+      const { ofP, kept, ofM, keptByP } = keptBothWays(best.toP, best.toM, reference);
       if (keptByP * ofP <= kept * ofM) return undefined;
       return { exemplar: id(p), source: id(best.r), departed: ofP, kept, own: { departed: ofM, kept: keptByP }, beside: true };
     }
@@ -980,11 +979,8 @@ function chooseStemma(
   const full = searchStemma(explored, 'allowed', SATURATING_MARGIN) as StemmaSearch;
   if (!usesHidden(k, full.best.parent)) {
     const best = lostByRegain(full);
-    const keptApart = k === 2 && !replies ? eachKeepsWhatTheOtherLacks() ?? wholeCopyWithMore(best.best.parent) : undefined;
-    const tiltedApart = k === 2 && !replies && !keptApart ? lostByTilts(best.best.cost) : undefined;
-    if (tiltedApart) return tiltedApart;
-    const lost = keptApart && searchStemma(explored, 'required', SATURATING_MARGIN);
-    if (keptApart && lost) return { search: lost, keptApart };
+    const apart = k === 2 && !replies ? twoApart(best) : undefined;
+    if (apart) return apart;
     if (usesHidden(k, best.best.parent) || k < 3) return { search: best };
     const byWholeCopies = lostByWholeCopies(best.best.parent);
     if (byWholeCopies) return { search: byWholeCopies };
@@ -1098,6 +1094,18 @@ function chooseStemma(
       if (m !== -1 && ch.state.indexOf(0) !== -1) alone[m]?.push(ch.unit);
     }
     return alone;
+  }
+
+  /**
+   * Two texts, neither made from the other: by the passages each keeps (eachKeepsWhatTheOtherLacks,
+   * wholeCopyWithMore), or else by their tendencies (lostByTilts). `drawn` is the best stemma
+   * of the two drawn one from the other.
+   */
+  function twoApart(drawn: StemmaSearch): Choice | undefined {
+    const keptApart = eachKeepsWhatTheOtherLacks() ?? wholeCopyWithMore(drawn.best.parent);
+    if (!keptApart) return lostByTilts(drawn.best.cost);
+    const lost = searchStemma(explored, 'required', SATURATING_MARGIN);
+    return lost ? { search: lost, keptApart } : undefined;
   }
 
   /**
