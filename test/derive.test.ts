@@ -1459,6 +1459,16 @@ describe('two reports of one event against two versions of one text', () => {
     expect(relation({ ...reports, figuresKept: undefined, figuresLacked: undefined })).toBe('text');
   });
 
+  it('relates a paraphrase of weak wording that keeps every figure of the other, and no pair that lacks one', () => {
+    const paraphrase: ComparedPair = { ...reports, rareOverlap: 0.08, figuresKept: 1, figuresLacked: 0 };
+    expect(relation(paraphrase)).toBe('text');
+    expect(relation({ ...paraphrase, figuresKept: 2 / 3, figuresLacked: 1 })).toBe('none');
+    expect(relation({ ...paraphrase, figuresKept: undefined, figuresLacked: undefined })).toBe('none');
+    expect(relation({ ...paraphrase, rareOverlap: 0.06 })).toBe('none');
+    // The blog that keeps the news copy's figures and half a quotation (fixtures/story/trees).
+    expect(derivations('story/trees')['384_blog.txt']).toMatchObject({ source: '382_news.txt' });
+  });
+
   it('gives each agency\'s copies a lost source of their own (fixtures/story/heist)', () => {
     const lost = derivations('story/heist');
     const group = (ids: string[]) => new Set(ids.map((id) => lost[id]?.source));
