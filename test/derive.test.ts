@@ -549,6 +549,15 @@ describe('a round trip and an edit of a lost release, two lines only (fixtures/s
   });
 });
 
+describe('a news site\'s edit of a lost release, its round trip and brief, beside a spin of the release (fixtures/story/water)', () => {
+  it('hangs the edit\'s copies under the edit, though it has a headline word of its own they lack: the spin alone keeps paragraphs a spinner does not add', () => {
+    const lost = derivations('story/water');
+    for (const id of ['511_news.txt', '513_spin.txt']) expect(lost[id]?.source, id).toBe('hidden:1');
+    for (const id of ['512_es_mt.txt', '514_brief.txt']) expect(lost[id]?.source, id).toBe('511_news.txt');
+    expect(lost['515_council.txt']?.source).toBeNull();
+  });
+});
+
 describe('a blog\'s paraphrase of a portal\'s edit of a wire (fixtures/story/mackerel-present)', () => {
   it('roots the chain at the wire with three copies, not at the paraphrase at its far end', () => {
     // Every rooting of the chain needs as many changes; the paraphrase's rewordings tilted the
