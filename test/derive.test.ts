@@ -549,6 +549,21 @@ describe('a round trip and an edit of a lost release, two lines only (fixtures/s
   });
 });
 
+describe('a round trip of a lost wire whose spin keeps its changes (fixtures/story/turbine)', () => {
+  it('is not taken for the original: it spells out more than every other member, as round trips do', () => {
+    const lost = derivations('story/turbine');
+    for (const id of ['961_eo_mt.txt', '962_ca_mt.txt', '964_para.txt', '965_trunc.txt']) expect(lost[id]?.source, id).toBe('hidden:1');
+    expect(lost['963_spin.txt']).toMatchObject({ source: '962_ca_mt.txt', method: 'spin' });
+    expect(lost['966_indep.txt']?.source).toBeNull();
+  });
+
+  it('keeps the wire as the original where it is present', () => {
+    const present = derivations('story/turbine-present');
+    expect(present['960_wire.txt']?.source).toBeNull();
+    for (const id of ['961_eo_mt.txt', '962_ca_mt.txt', '964_para.txt', '965_trunc.txt']) expect(present[id]?.source, id).toBe('960_wire.txt');
+  });
+});
+
 describe('a news site\'s edit of a lost release, its round trip and brief, beside a spin of the release (fixtures/story/water)', () => {
   it('hangs the edit\'s copies under the edit, though it has a headline word of its own they lack: the spin alone keeps paragraphs a spinner does not add', () => {
     const lost = derivations('story/water');
