@@ -198,7 +198,12 @@ function first<S extends Stemma>(stemmata: readonly S[], costOf: (s: S) => numbe
   let winner: S | undefined;
   for (const [i, s] of tied.entries()) {
     if ((counts[i] as number) > regained) continue;
-    if (!winner || ((slack > 0 ? costOf(s) - costOf(winner) : 0) || compareStemmata(s, winner, costOf) || compareParents(s.parent, winner.parent)) < 0) winner = s;
+    if (!winner) {
+      winner = s;
+      continue;
+    }
+    const cheaper = slack > 0 ? costOf(s) - costOf(winner) : 0;
+    if ((Math.abs(cheaper) > EPSILON ? cheaper : compareStemmata(s, winner, costOf) || compareParents(s.parent, winner.parent)) < 0) winner = s;
   }
   return winner;
 }
