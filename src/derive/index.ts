@@ -15,7 +15,7 @@ import { wordOrder, type WordOrder } from './order.js';
 import { keptAsWriter, passagesFound, runsOf, speaks, speechAndNarration, speechEvidence, speechKept, type SpeechAndNarration, type SpeechKept } from './speechkept.js';
 import { changes, keptBothWays, keptTooFew, type LinkFrom } from './inheritance.js';
 import { agreementTest, disagreements, MIN_WITNESSES_FOR_AGREEMENT, singularReadings } from './agreement.js';
-import { closeness, relation, type ComparedPair } from './relation.js';
+import { closeness, relation, share, type ComparedPair } from './relation.js';
 import { EPSILON, exploreStemmata, HIDDEN_SOURCE_PENALTY, hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type Explored, type Stemma, type StemmaSearch } from './stemma.js';
 import type { Character } from './collate.js';
 
@@ -1477,9 +1477,12 @@ const SPELLED_OUT_ABOVE_MEDIAN = 0.03;
  */
 function presentOriginal(k: number, characters: readonly Character[], explicitOf: (m: number) => Explicitness): number | undefined {
   const lone = singularReadings(k, characters);
+  const some = lone.filter((x) => x > 0).sort((x, y) => x - y);
+  const median = some[Math.floor(some.length / 2)] ?? 0;
+  if (median === 0) return undefined;
   const rates = [...lone.keys()].map((m) => {
     const e = explicitOf(m);
-    return e.explicit / Math.max(1, e.words);
+    return share(e.explicit, e.words);
   });
   const spellsOutMore = (m: number): boolean => {
     const own = rates[m] as number;
@@ -1487,9 +1490,6 @@ function presentOriginal(k: number, characters: readonly Character[], explicitOf
     const middle = others[Math.floor((others.length - 1) / 2)];
     return middle !== undefined && own > (others[others.length - 1] as number) && own - middle >= SPELLED_OUT_ABOVE_MEDIAN;
   };
-  const some = lone.filter((x) => x > 0).sort((x, y) => x - y);
-  const median = some[Math.floor(some.length / 2)] ?? 0;
-  if (median === 0) return undefined;
   const distance = disagreements(k, characters);
   const central = [...lone.keys()].sort((x, y) => (distance[x] ?? 0) - (distance[y] ?? 0) || x - y);
   for (const m of central) {
