@@ -8,7 +8,7 @@ import { descendants, dolloViolations, fewerBorrowers, innovationsKept, MIN_LINE
 import { excerpt, orient, respellsName, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
 import { edgeFeatures, hiddenReading, memberReading, sharedPassages, type Reading } from './features.js';
 import { classifyMethod, findSpintax, type Method } from './method.js';
-import { explicitationEvidence, explicitness, spelledOut, type Explicitness } from './explicitation.js';
+import { explicitationEvidence, explicitness, rateKeptBySpin, spelledOut, type Explicitness } from './explicitation.js';
 import { garble, garbledMore, type Garble } from './garble.js';
 import { isPassageReuse, passageDirection, quotesShared, type PassageSide, type PassageVerdict } from './passage.js';
 import { wordOrder, type WordOrder } from './order.js';
@@ -253,6 +253,7 @@ export function deriveFamily(
         spintax: leftover(p, m, stemma) !== undefined,
         synonymsKnown: lexicon.listsSynonyms === true,
         spelledOut: observed ? spelledOut(explicitOf(m), explicitOf(p)) : 0,
+        rateKept: !observed || rateKeptBySpin(explicitOf(m), explicitOf(p)),
         sourceObserved: observed,
         sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
         sameNormalized: pair !== undefined && sameTextOtherwiseTyped(pair.alignment),
@@ -995,8 +996,13 @@ function chooseStemma(
   const apart = (m: number): boolean => {
     if (transposed(m)) return true;
     const fromM = madeBy(full.best.parent.map((_, i) => (i === m ? ROOT : m)));
-    return agreement.apart(m, (x, y) => madeApart(fromM(x), fromM(y)) && madeApart(underLost(x), underLost(y)));
+    return agreement.apart(m, (x, y) => madeApart(fromM(x), fromM(y)) && (madeApart(underLost(x), underLost(y)) || notBothSpun(x, y)));
   };
+  // Two spins of one source write "the" and "of" at its rate (rateKeptBySpin), so near each
+  // other's: two members further apart were not both spun from the lost source, however much
+  // each reads as a spin against its reconstruction, which takes either's words where it agrees
+  // with a third member (a round trip beside another round trip and its spin).
+  const notBothSpun = (x: number, y: number): boolean => underLost(x) === 'spin' && underLost(y) === 'spin' && !rateKeptBySpin(explicitOf(x), explicitOf(y), 2);
   if (!someOriginal(agreement.lone, apart)) return { search: full };
   const observed = searchStemma(explored, 'forbidden', SATURATING_MARGIN) as StemmaSearch;
   // The documents' own tree roots at one of them, which must be able to be the original, unless
