@@ -167,6 +167,20 @@ describe('derive on two generated copies of a withheld original, taken alone', (
   });
 });
 
+describe('derive on an explainer whose paraphrase rewords every sentence and quotes nobody (fixtures/story/sleep-present)', () => {
+  it('says the paraphrase independent no surer than its aligned narration and shared rare words allow, and a report of another story sure', () => {
+    const found = derivations('story/sleep-present');
+    // A known miss: no run of words is shared, so the paraphrase is not linked; it was "independent" at 0.99.
+    expect(found['802_para.txt']).toMatchObject({ source: null, method: 'independent' });
+    expect(found['802_para.txt']?.confidence).toBeLessThan(0.7);
+    const apart = parentOf({
+      'a.txt': HARBOUR.join(' '),
+      'b.txt': 'The orchestra rehearsed the symphony for three weeks before the premiere. Its conductor asked the violins to play more softly in the slow movement. Tickets for the opening night sold out within an hour.',
+    });
+    expect(apart['b.txt']).toMatchObject({ source: null, method: 'independent', confidence: 0.99 });
+  });
+});
+
 describe('derive on a wire beside a blog that quotes three of its paragraphs between its own comments (fixtures/story/rail-present)', () => {
   const found = derivations('story/rail-present');
 

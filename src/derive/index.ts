@@ -15,7 +15,7 @@ import { wordOrder, type WordOrder } from './order.js';
 import { keptAsWriter, passagesFound, runsOf, speaks, speechAndNarration, speechEvidence, speechKept, type SpeechAndNarration, type SpeechKept } from './speechkept.js';
 import { changes, keptBothWays, keptTooFew, type LinkFrom } from './inheritance.js';
 import { agreementTest, disagreements, MIN_WITNESSES_FOR_AGREEMENT, singularReadings } from './agreement.js';
-import { closeness, relation, share, type ComparedPair } from './relation.js';
+import { closeness, relation, resemblance, share, type ComparedPair } from './relation.js';
 import { EPSILON, exploreStemmata, HIDDEN_SOURCE_PENALTY, hiddenStates, isShared, ROOT, scoreStemma, searchStemma, usesHidden, type Explored, type Stemma, type StemmaSearch } from './stemma.js';
 import type { Character } from './collate.js';
 
@@ -779,7 +779,7 @@ export function assemble(
   for (const family of groups) {
     if (family.length === 1) {
       const d = family[0] as number;
-      const closest = Math.max(0, ...(byDocument.get(d) ?? []).map(closeness));
+      const closest = Math.max(0, ...(byDocument.get(d) ?? []).map(resemblance));
       out[d] = {
         target: ids[d] ?? '',
         source: null,

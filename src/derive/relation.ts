@@ -164,7 +164,18 @@ function verbatimShare(p: ComparedPair): number {
   return share(units.filter((u) => u.kind === 'identical' || u.kind === 'typographic').length, units.length);
 }
 
-/** How strongly a pair is related, in [0,1], for the "closest other text" of an independent document. */
+/** How strongly a pair is related, in [0,1]: its narration aligned, its rare wording and its longest shared run. */
 export function closeness(p: ComparedPair): number {
-  return Math.min(Math.max(p.narrationA, p.narrationB), p.rareOverlap / RELATED_WORDING, p.sharedRun / PASSAGE_WORDS);
+  return Math.min(resemblance(p), p.sharedRun / PASSAGE_WORDS);
+}
+
+/**
+ * How much a pair looks like a text and its heavy paraphrase, in [0,1]: narration aligned and the
+ * story's rare words shared, whatever runs of words the two share. A writer who rewords every
+ * sentence leaves no run (a paraphrase of an explainer that quotes nobody, a page of a feature's
+ * quotations reworded: "independent" at 0.99 on the stories), so the independence of a text with
+ * such a pair is said no surer than the resemblance allows.
+ */
+export function resemblance(p: ComparedPair): number {
+  return Math.min(Math.max(p.narrationA, p.narrationB), p.rareOverlap / RELATED_WORDING);
 }
