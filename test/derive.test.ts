@@ -1221,11 +1221,12 @@ describe('explicitation: a translation unpacks what its source compressed', () =
   });
 
   it('lets a spin move its source\'s rate of "the" and "of" by a few words only, two spins of it by twice as many', () => {
-    // The widest spin of the eval sets (4.9 words over 337), and the round trip of the lost
-    // chapter against its sibling round trip (out-of-sample mtspin-lost-2: 20 more in 377).
+    // A spin as far off as the widest of the eval sets (five words over 337), and the two round
+    // trips of a lost chapter, one against the other, and one against the other's spin
+    // (out-of-sample mtspin-lost-2: 20 and 21 words more).
     expect(rateKeptBySpin({ explicit: 38, words: 337 }, { explicit: 33, words: 337 })).toBe(true);
-    expect(rateKeptBySpin({ explicit: 57, words: 377 }, { explicit: 36, words: 370 })).toBe(false);
-    expect(rateKeptBySpin({ explicit: 57, words: 377 }, { explicit: 36, words: 370 }, 2)).toBe(false);
+    expect(rateKeptBySpin({ explicit: 56, words: 377 }, { explicit: 32, words: 338 })).toBe(false);
+    expect(rateKeptBySpin({ explicit: 56, words: 377 }, { explicit: 34, words: 370 }, 2)).toBe(false);
     // A short text: three words of 150 are 0.02 of it, and no evidence.
     expect(rateKeptBySpin({ explicit: 18, words: 150 }, { explicit: 15, words: 150 })).toBe(true);
     expect(rateKeptBySpin({ explicit: 48, words: 370 }, { explicit: 36, words: 370 }, 2)).toBe(true);

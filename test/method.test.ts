@@ -23,9 +23,9 @@ function method(features: Partial<EdgeFeatures>, sourceObserved: boolean, synony
 
 describe('classifyMethod', () => {
   it('names a text worded as a spin of another a round trip where it writes "the" and "of" at a rate no spinner moves to', () => {
-    // Out-of-sample mtspin-lost-2 (seed 9602): a Spanish round trip of a lost chapter read against
-    // its Catalan round trip, 20 more "the" and "of" than at its rate; and that Catalan round
-    // trip's own spin, at its rate. The first was a spin, and the two round trips one spinner's.
+    // Out-of-sample mtspin-lost-2 (seed 9602): a round trip of a lost chapter read against the
+    // other round trip, 20 more "the" and "of" than at its rate; and that other round trip's own
+    // spin, at its rate. The first was a spin, and the two round trips one spinner's work.
     const otherRoundTrip = { contentKept: 0.6, functionKept: 0.82, novel: 0.35, synonymSwaps: 0.27, shared: 19, droppedKnown: 0.77 };
     expect(method(otherRoundTrip, true, true, 20.3, 0.02, false, false)).toBe('machine-translation');
     expect(method(otherRoundTrip, true, true, 20.3, 0.02, false, true)).toBe('spin');

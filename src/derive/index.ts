@@ -993,16 +993,16 @@ function chooseStemma(
   const underLost = madeBy(full.best.parent);
   const agreement = agreementTest(k, characters);
   const transposed = (m: number): boolean => characters.filter((ch) => ch.order === true && movedAlone(ch.state, m)).length >= MIN_MOVED_PAIRS;
-  const apart = (m: number): boolean => {
-    if (transposed(m)) return true;
-    const fromM = madeBy(full.best.parent.map((_, i) => (i === m ? ROOT : m)));
-    return agreement.apart(m, (x, y) => madeApart(fromM(x), fromM(y)) && (madeApart(underLost(x), underLost(y)) || notBothSpun(x, y)));
-  };
   // Two spins of one source write "the" and "of" at its rate (rateKeptBySpin), so near each
   // other's: two members further apart were not both spun from the lost source, however much
   // each reads as a spin against its reconstruction, which takes either's words where it agrees
   // with a third member (a round trip beside another round trip and its spin).
   const notBothSpun = (x: number, y: number): boolean => underLost(x) === 'spin' && underLost(y) === 'spin' && !rateKeptBySpin(explicitOf(x), explicitOf(y), 2);
+  const apart = (m: number): boolean => {
+    if (transposed(m)) return true;
+    const fromM = madeBy(full.best.parent.map((_, i) => (i === m ? ROOT : m)));
+    return agreement.apart(m, (x, y) => madeApart(fromM(x), fromM(y)) && (madeApart(underLost(x), underLost(y)) || notBothSpun(x, y)));
+  };
   if (!someOriginal(agreement.lone, apart)) return { search: full };
   const observed = searchStemma(explored, 'forbidden', SATURATING_MARGIN) as StemmaSearch;
   // The documents' own tree roots at one of them, which must be able to be the original, unless
