@@ -45,15 +45,24 @@ export function spelledOut(copy: Explicitness, source: Explicitness): number {
  * words apart: all 18 such pairs on those sets read as spins, and made two round trips of a lost
  * source look like one spinner's work (agreementTest). In words as well as in rate: in a short
  * text a few words move the rate. Rates are the whole texts': they say so of a copy that keeps
- * its source's passages, not of one that dropped some.
+ * its source's passages, not of one that dropped some. Which way the rate moved says which of
+ * the two went through a machine: a round trip spells out (spelledOutBeyondSpin).
  */
 const SPIN_RATE_KEPT = 0.02;
 const SPIN_RATE_WORDS = 5;
 
 /** Whether `copy` writes "the" and "of" at a rate that `spins` spins of `source` could (SPIN_RATE_KEPT). */
 export function rateKeptBySpin(copy: Explicitness, source: Explicitness, spins = 1): boolean {
-  const shift = Math.abs(spelledOut(copy, source));
-  return shift < spins * SPIN_RATE_WORDS || shift < spins * SPIN_RATE_KEPT * copy.words;
+  return !beyondSpin(Math.abs(spelledOut(copy, source)), copy.words, spins);
+}
+
+/** Whether `copy` writes "the" and "of" more often than a spin of `source` could: it spelled out, as a round trip does. */
+export function spelledOutBeyondSpin(copy: Explicitness, source: Explicitness): boolean {
+  return beyondSpin(spelledOut(copy, source), copy.words, 1);
+}
+
+function beyondSpin(shift: number, words: number, spins: number): boolean {
+  return shift >= spins * SPIN_RATE_WORDS && shift >= spins * SPIN_RATE_KEPT * words;
 }
 
 /** The evidence of an edge that explicitation decided: how often each side writes "the" and "of". */

@@ -8,7 +8,7 @@ import { descendants, dolloViolations, fewerBorrowers, innovationsKept, MIN_LINE
 import { excerpt, orient, respellsName, spellingVariants, substitutionEvidence, type Evidence, type OrientedEdit } from './evidence.js';
 import { edgeFeatures, hiddenReading, memberReading, sharedPassages, type Reading } from './features.js';
 import { classifyMethod, findSpintax, type Method } from './method.js';
-import { explicitationEvidence, explicitness, rateKeptBySpin, spelledOut, type Explicitness } from './explicitation.js';
+import { explicitationEvidence, explicitness, rateKeptBySpin, spelledOut, spelledOutBeyondSpin, type Explicitness } from './explicitation.js';
 import { garble, garbledMore, type Garble } from './garble.js';
 import { isPassageReuse, passageDirection, quotesShared, type PassageSide, type PassageVerdict } from './passage.js';
 import { wordOrder, type WordOrder } from './order.js';
@@ -253,7 +253,7 @@ export function deriveFamily(
         spintax: leftover(p, m, stemma) !== undefined,
         synonymsKnown: lexicon.listsSynonyms === true,
         spelledOut: observed ? spelledOut(explicitOf(m), explicitOf(p)) : 0,
-        rateKept: !observed || rateKeptBySpin(explicitOf(m), explicitOf(p)),
+        beyondSpin: observed && spelledOutBeyondSpin(explicitOf(m), explicitOf(p)),
         sourceObserved: observed,
         sameRaw: sourceDoc !== undefined && sourceDoc.text === doc.text,
         sameNormalized: pair !== undefined && sameTextOtherwiseTyped(pair.alignment),

@@ -36,8 +36,11 @@ export interface MethodContext {
   readonly spintax: boolean;
   /** How many more "the" and "of" the target writes than at its observed source's rate (explicitation.ts); 0 under a lost source. */
   readonly spelledOut: number;
-  /** The target writes "the" and "of" at a rate a spin of its observed source could (explicitation.ts); true under a lost source. */
-  readonly rateKept: boolean;
+  /**
+   * The target writes "the" and "of" more often than a spin of its observed source could
+   * (explicitation.ts: spelledOutBeyondSpin); false under a lost source.
+   */
+  readonly beyondSpin: boolean;
   /** The lexicon lists synonyms (WordNet), so `synonymSwaps` means something. */
   readonly synonymsKnown: boolean;
   /** The source is a document (so typography and passage order can be compared), not a reconstruction. */
@@ -199,7 +202,7 @@ export function classifyMethod(c: MethodContext): Method {
   const synonymsShow = !c.synonymsKnown || f.synonymSwaps >= (c.sourceObserved ? SOME_SYNONYMS : LOST_SOURCE_SPIN_SYNONYMS);
   const thesaurusOfLost = !c.sourceObserved && f.synonymSwaps + f.functionKept - f.contentKept >= LOST_SOURCE_SPIN_SIGNATURE;
   const spinWorded = ((spinLike && synonymsShow) || thesaurusOfLost) && f.droppedKnown > SPIN_KNOWN_WORDS;
-  const spinSigned = spinWorded && (c.rateKept || passagesEdited);
+  const spinSigned = spinWorded && (!c.beyondSpin || passagesEdited);
   // A light spin that also lost a passage is still a spin: against a source that is present, the
   // words it changed are its own, and an editor's are seldom dictionary synonyms of the words
   // they replace: a thesaurus's share of them (THESAURUS_SYNONYMS) says spinner (fixtures/story/
@@ -219,9 +222,11 @@ export function classifyMethod(c: MethodContext): Method {
   const reworded = f.contentKept < 1 - (c.sourceObserved ? LIGHT_REWORDING : LIGHT_REWORDING_OF_LOST);
   if ((c.reordered ?? 0) >= REORDERED || (c.keepsSpeech === true && reworded)) return 'paraphrase';
   if (spinSigned) return 'spin';
-  // Worded as a spin, every passage kept, but at a rate of "the" and "of" no spinner moves to:
-  // the two differ as a round trip and its source do, whichever way (two round trips of one text
-  // do too).
+  // Worded as a spin, every passage kept, but spelling out more than a spinner could: a round
+  // trip of what the source was made from (two round trips of one text differ so). Writing them
+  // less often is left to the wording: there the source reads as the round trip, and a spin of
+  // the text it was made from reads so against it (a spin of a lost chapter against the
+  // chapter's round trip).
   if (spinWorded) return 'machine-translation';
   // A copy editor's touch (a few words changed, every passage kept) leaves the function words a
   // translation rewrites: round trips keep at most 0.93 of them against the source present. A
