@@ -167,6 +167,18 @@ describe('derive on two generated copies of a withheld original, taken alone', (
   });
 });
 
+describe('derive on the seeds\' shape with an Esperanto round trip that has a spin of its own (fixtures/story/marathon)', () => {
+  it('draws the lost wire above both round trips and the spin of the wire, the round trip\'s spin under it', () => {
+    const found = derivations('story/marathon');
+    const lost = found['1061_eo_mt.txt']?.source;
+    expect(lost).toMatch(/^hidden:/);
+    expect(found['1063_gl_mt.txt']).toMatchObject({ source: lost, method: 'machine-translation' });
+    expect(found['1064_spin.txt']).toMatchObject({ source: lost, method: 'spin' });
+    expect(found['1062_spin_of_eo.txt']).toMatchObject({ source: '1061_eo_mt.txt', method: 'spin' });
+    expect(found['1065_indep.txt']).toMatchObject({ source: null, method: 'independent' });
+  });
+});
+
 describe('derive on an explainer whose paraphrase rewords every sentence and quotes nobody (fixtures/story/sleep-present)', () => {
   it('says the paraphrase independent no surer than its aligned narration and shared rare words allow, and a report of another story sure', () => {
     const found = derivations('story/sleep-present');
