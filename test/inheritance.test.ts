@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chanceOfLosing, keptChanges } from '../src/derive/inheritance.js';
+import { chanceOfLosing, departsOnItsOwn, keptChanges } from '../src/derive/inheritance.js';
 
 describe('keptChanges', () => {
   it('counts a change as kept when the copy departs at half its words or more', () => {
@@ -32,5 +32,15 @@ describe('chanceOfLosing', () => {
     // The generated spins of round trips: 6 of 63 lost at worst; two round trips of one original: 20 of 80.
     expect(chanceOfLosing(6, 63, 0.05)).toBeGreaterThan(0.05);
     expect(chanceOfLosing(20, 80, 0.05)).toBeLessThan(1e-4);
+  });
+});
+
+describe('departsOnItsOwn', () => {
+  it('tells a machine copy made beside another from a copy that mended a few of its changes', () => {
+    // Two Apertium round trips beside a spin (fixtures/wide wide-lost-3): 8 of 86 departures their own.
+    expect(departsOnItsOwn(8, 86)).toBe(true);
+    // An outlet's edit of a round trip (fixtures/story/chip): 1 of 92, the rest the round trip's.
+    expect(departsOnItsOwn(1, 92)).toBe(false);
+    expect(departsOnItsOwn(0, 0)).toBe(false);
   });
 });
