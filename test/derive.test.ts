@@ -10,7 +10,7 @@ import { loadWordNetLexicon } from '../src/wordnet.js';
 import type { Character, CollationUnit } from '../src/derive/collate.js';
 import { hiddenReading } from '../src/derive/features.js';
 import { assemble, type Derivation, type Evidence } from '../src/derive/index.js';
-import { rateKeptBySpin, spelledOut, spelledOutBeyondSpin } from '../src/derive/explicitation.js';
+import { condensedBeyondCopying, rateKeptBySpin, spelledOut, spelledOutBeyondSpin } from '../src/derive/explicitation.js';
 import { passageDirection } from '../src/derive/passage.js';
 import { relation, type ComparedPair } from '../src/derive/relation.js';
 import { HARBOUR, readFixture, SEED } from './helpers.js';
@@ -1230,6 +1230,16 @@ describe('explicitation: a translation unpacks what its source compressed', () =
     expect(family['original.txt']).toMatchObject({ source: null, method: 'original' });
     expect(family['a.txt']).toMatchObject({ source: 'original.txt', method: 'machine-translation' });
     expect(family['a.txt']?.evidence[0]).toMatchObject({ kind: 'explicitation', sourceText: '23 of 339 words (6.8%)', targetText: '41 of 356 words (11.5%)' });
+  });
+
+  it('tells a copy that writes "the" and "of" far less often than its source, as only a writer condenses', () => {
+    // The spin of a lost chapter against the round trip whose own spin kept its changes
+    // (out-of-sample mtspin-lost-2 of run 9456): 12 of 379 words against 46 of 395.
+    expect(condensedBeyondCopying({ explicit: 12, words: 379 }, { explicit: 46, words: 395 })).toBe(true);
+    // An edit about as far below its source as the furthest of the eval sets (6.6 words, 0.029).
+    expect(condensedBeyondCopying({ explicit: 34, words: 228 }, { explicit: 40, words: 228 })).toBe(false);
+    // Raising the rate is no condensing.
+    expect(condensedBeyondCopying({ explicit: 46, words: 395 }, { explicit: 12, words: 379 })).toBe(false);
   });
 
   it('lets a spin move its source\'s rate of "the" and "of" by a few words only, two spins of it by twice as many', () => {

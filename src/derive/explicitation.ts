@@ -61,6 +61,17 @@ export function spelledOutBeyondSpin(copy: Explicitness, source: Explicitness): 
   return beyondSpin(spelledOut(copy, source), copy.words, 1);
 }
 
+/**
+ * Whether `copy` writes "the" and "of" less often than two spins of `source` could, which only a
+ * writer's rewording does. On the eval sets' edges with the source present, machine round trips
+ * (564) fell at most 0.017 and 4.5 words below their source, spins (552) 0.015 and 4.9 words,
+ * edits (282) 0.029 and 6.6 words, truncations (107) 9.5 words; paraphrases (85) fell as far as
+ * 0.076 and 14.5 words.
+ */
+export function condensedBeyondCopying(copy: Explicitness, source: Explicitness): boolean {
+  return beyondSpin(-spelledOut(copy, source), copy.words, 2);
+}
+
 function beyondSpin(shift: number, words: number, spins: number): boolean {
   return shift >= spins * SPIN_RATE_WORDS && shift >= spins * SPIN_RATE_KEPT * words;
 }
