@@ -1084,8 +1084,10 @@ function chooseStemma(
    */
   function lawfulUnderLost(best: StemmaSearch): StemmaSearch {
     if (replies || !usesHidden(k, best.best.parent)) return best;
+    const regained = dolloViolations(k, best.best.parent, characters);
+    if (regained === 0) return best;
     const lost = searchStemma(explored, 'required', SATURATING_MARGIN);
-    return lost && dolloViolations(k, lost.best.parent, characters) < dolloViolations(k, best.best.parent, characters) ? lost : best;
+    return lost && dolloViolations(k, lost.best.parent, characters) < regained ? lost : best;
   }
 
   /**
