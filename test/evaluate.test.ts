@@ -251,9 +251,10 @@ describe('accuracy on families in Spanish', () => {
  *   a translation, a spin of a spin, a spin of a round trip, each beside two other copies of the
  *   withheld original. Before session 27: parents 24/36, the round trip whose spin keeps its
  *   changes taken for the original, with the lost source's other copies hung under it.
- * - regained (session 43, two families of `--plans deep --seed 9449`): a respin and a relay
- *   under a lost source. Before session 43: parents 1/8, the second copy hung beside its
- *   exemplar and a round trip under an edit, regaining the sentences the edit dropped.
+ * - regained (session 43, two families of `--plans deep --seed 9449`, one of seed 9462): a
+ *   respin and a relay under a lost source. Before session 43: parents 1/12, the second copy
+ *   hung beside its exemplar and a round trip under an edit, regaining the sentences the edit
+ *   dropped.
  * - condensed (session 43, `mtspin-lost-1` of seed 9449, `mtspin-lost-2` of seed 9456): a round
  *   trip with its own spin beside a spin of the lost source. Before session 43: parents 2/8, the
  *   round trip taken for the original.

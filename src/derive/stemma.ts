@@ -97,8 +97,9 @@ export type LostSource = 'allowed' | 'forbidden' | 'required';
  * mean, they made a star under the lost source, where the root takes the majority's reading,
  * cheaper than hanging a copy's copy under a faithful copy of the lost text, whose readings leave
  * the root undecided (a forum's plain-text copy of a guide and its spin, fixtures/story/guide).
+ * How many changes more than the fewest such a stemma may need is `lostSlack`.
  */
-export function searchStemma(explored: Explored, lost: LostSource = 'allowed', marginCap = Number.POSITIVE_INFINITY): StemmaSearch | undefined {
+export function searchStemma(explored: Explored, lost: LostSource = 'allowed', marginCap = Number.POSITIVE_INFINITY, lostSlack = LOST_SOURCE_SLACK): StemmaSearch | undefined {
   // Branch and bound: a stemma is scored only until its change count (counted so far plus the
   // least the remaining patterns need) passes the bound its caller needs to compare it with, the
   // best found so far; most moves of a climb stop after a few patterns. The best stemma is
@@ -112,7 +113,7 @@ export function searchStemma(explored: Explored, lost: LostSource = 'allowed', m
   // bound first, while they can still beat or tie the best complete one.
   let fewest = Number.POSITIVE_INFINITY;
   for (const s of candidates()) if (s.complete && s.changes < fewest) fewest = s.changes;
-  const slack = lost === 'required' ? LOST_SOURCE_SLACK : 0;
+  const slack = lost === 'required' ? lostSlack : 0;
   for (const s of candidates().filter((x) => !x.complete).sort((x, y) => x.changes - y.changes)) {
     if (s.changes > fewest + slack + EPSILON) break;
     const scored = evaluate([...s.parent], fewest + slack);
